@@ -1,0 +1,299 @@
+"""The one request funnel every remote call goes through.
+
+It owns what all calls share: the per-profile ``httpx.Client`` (timeouts, TLS, proxy), a cap
+on response size, retries with backoff for idempotent calls only, the classification of
+transport failures into the error tree, and a hook that records every exchange (the request
+inspector and the history read it). Endpoint modules (:mod:`udesk`, :mod:`middleware`) stay thin.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import ssl
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from app.core.errors import OutcomeUnknown, ProtocolError, RequestContext, TransportError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+IMAGE_MAX_BYTES = 8 * 1024 * 1024
+USER_AGENT = "RecallDesk/0.1 (+httpx)"
+BODY_LOG_LIMIT = 64 * 1024
+
+# A send that failed with one of these may have reached the server.
+_MAYBE_DELIVERED = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+
+
+@dataclass
+class Exchange:
+    """One HTTP exchange as the inspector and history see it (bodies capped, no secret)."""
+
+    method: str
+    url: str
+    request_headers: dict[str, str]
+    request_body: bytes
+    started: float
+    status: int | None = None
+    response_headers: dict[str, str] = field(default_factory=dict)
+    response_body: bytes = b""
+    duration: float = 0.0
+    error: str | None = None
+    signed: bool = False
+
+    def body_text(self, body: bytes, limit: int = 4000) -> str:
+        text = body[:limit].decode("utf-8", errors="replace")
+        return text + ("…" if len(body) > limit else "")
+
+
+ExchangeHook = Callable[[Exchange], None]
+
+
+@dataclass(frozen=True)
+class Response:
+    """A complete, size-checked answer."""
+
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    url: str
+    elapsed: float
+
+    def json(self) -> Any:
+        return json.loads(self.content.decode("utf-8-sig"))
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """Transport settings taken from a profile."""
+
+    timeout: float = 10.0
+    ca_bundle: str | None = None
+    proxy: str | None = None
+
+
+def make_client(settings: ClientSettings) -> httpx.Client:
+    """Build an ``httpx.Client`` with explicit timeouts and verification always on."""
+    verify: ssl.SSLContext | bool = True
+    if settings.ca_bundle:
+        verify = ssl.create_default_context(cafile=settings.ca_bundle)
+    return httpx.Client(
+        timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 10.0)),
+        verify=verify,
+        proxy=settings.proxy or None,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+        trust_env=True,
+    )
+
+
+class Funnel:
+    """Send requests through one client, classify failures, and report exchanges.
+
+    Args:
+        client: the httpx client (tests may pass one with ``httpx.MockTransport``).
+        hooks: callables that receive every :class:`Exchange`; must be thread-safe.
+        retries: extra attempts for idempotent calls after a transport failure or 502/503/504.
+        backoff: first retry delay in seconds, doubled each time.
+    """
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        *,
+        hooks: list[ExchangeHook] | None = None,
+        retries: int = 2,
+        backoff: float = 0.3,
+    ) -> None:
+        self.client = client
+        self.hooks: list[ExchangeHook] = list(hooks or [])
+        self.retries = retries
+        self.backoff = backoff
+        self._cancel = threading.Event()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def cancel_retries(self) -> None:
+        """Stop waiting between retries (used on shutdown)."""
+        self._cancel.set()
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        idempotent: bool,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        follow_redirects: bool = False,
+        signed: bool = False,
+    ) -> Response:
+        """Send one request and return the whole answer, whatever its status.
+
+        Raises:
+            TransportError: nothing usable came back (after retries, for idempotent calls).
+            OutcomeUnknown: a non-idempotent request may have been delivered.
+            ProtocolError: the answer is larger than ``max_bytes`` or loops on redirects.
+        """
+        content = b""
+        if json_body is not None:
+            content = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
+        req_headers = dict(headers or {})
+        if json_body is not None:
+            req_headers["Content-Type"] = "application/json; charset=utf-8"
+        attempts = 1 + (self.retries if idempotent else 0)
+        delay = self.backoff
+        for attempt in range(attempts):
+            try:
+                response = self._once(
+                    method, url, req_headers, params, content, max_bytes, follow_redirects, signed
+                )
+            except TransportError:
+                if attempt + 1 >= attempts or self._cancel.wait(delay):
+                    raise
+                delay *= 2
+                continue
+            if idempotent and response.status in (502, 503, 504) and attempt + 1 < attempts:
+                if self._cancel.wait(delay):
+                    return response
+                delay *= 2
+                continue
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        params: Mapping[str, str] | None,
+        content: bytes,
+        max_bytes: int,
+        follow_redirects: bool,
+        signed: bool,
+    ) -> Response:
+        started = time.monotonic()
+        request = self.client.build_request(
+            method, url, headers=headers, params=params, content=content or None
+        )
+        exchange = Exchange(
+            method=method,
+            url=str(request.url),
+            request_headers=dict(request.headers),
+            request_body=content[:BODY_LOG_LIMIT],
+            started=time.time(),
+            signed=signed,
+        )
+        context = RequestContext(method, str(request.url))
+        try:
+            response = self.client.send(request, stream=True, follow_redirects=follow_redirects)
+            try:
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body.extend(chunk)
+                    if len(body) > max_bytes:
+                        raise ProtocolError(
+                            f"response larger than {max_bytes} bytes",
+                            context=RequestContext(method, str(request.url), response.status_code),
+                        )
+            finally:
+                response.close()
+        except ProtocolError as exc:
+            exchange.error = exc.message
+            self._emit(exchange, started)
+            raise
+        except httpx.TooManyRedirects as exc:
+            exchange.error = "too many redirects"
+            self._emit(exchange, started)
+            raise ProtocolError("too many redirects", context=context) from exc
+        except httpx.HTTPError as exc:
+            exchange.error = f"{type(exc).__name__}: {exc}"
+            self._emit(exchange, started)
+            if method != "GET" and isinstance(exc, _MAYBE_DELIVERED):
+                raise OutcomeUnknown(
+                    f"{type(exc).__name__} after the request was sent", context=context
+                ) from exc
+            raise TransportError(_describe_transport(exc), context=context) from exc
+        exchange.status = response.status_code
+        exchange.response_headers = dict(response.headers)
+        exchange.response_body = bytes(body[:BODY_LOG_LIMIT])
+        self._emit(exchange, started)
+        return Response(
+            status=response.status_code,
+            headers=response.headers,
+            content=bytes(body),
+            url=str(response.url),
+            elapsed=exchange.duration,
+        )
+
+    def _emit(self, exchange: Exchange, started: float) -> None:
+        exchange.duration = time.monotonic() - started
+        for hook in self.hooks:
+            try:
+                hook(exchange)
+            except Exception:  # a broken observer must not break the call
+                log.exception("exchange hook failed")
+
+
+def _describe_transport(exc: httpx.HTTPError) -> str:
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "connection timed out"
+    if isinstance(exc, httpx.TimeoutException):
+        return "timed out waiting for the server"
+    if isinstance(exc, httpx.ConnectError):
+        text = str(exc)
+        if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
+            return f"TLS verification failed: {text}"
+        return f"could not connect: {text}"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return f"unsupported URL: {exc}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def context_of(response: Response, method: str) -> RequestContext:
+    """A RequestContext with the status and the start of the body, for error reports."""
+    excerpt = response.content[:300].decode("utf-8", errors="replace")
+    return RequestContext(method, response.url, response.status, excerpt)
+
+
+def check_http_status(response: Response, method: str) -> None:
+    """Raise ProtocolError for any non-2xx answer."""
+    if not 200 <= response.status < 300:
+        kind = "HTML page" if b"<html" in response.content[:512].lower() else "answer"
+        raise ProtocolError(
+            f"HTTP {response.status} ({kind} instead of the contract's JSON)",
+            context=context_of(response, method),
+        )
+
+
+def decode_json_object(response: Response, method: str) -> dict[str, Any]:
+    """Decode a JSON object body or raise ProtocolError naming what was wrong."""
+    try:
+        value = response.json()
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProtocolError(
+            f"body is not valid JSON ({exc.__class__.__name__})",
+            context=context_of(response, method),
+        ) from exc
+    if not isinstance(value, dict):
+        raise ProtocolError(
+            f"expected a JSON object, got {type(value).__name__}",
+            context=context_of(response, method),
+        )
+    return value

@@ -1,0 +1,290 @@
+"""The simulation middleware's two endpoints (contract §2).
+
+* template list: ``GET {base}/template/get_all_private_template``
+* template send: ``POST {base}/message/template/send`` (``/template/send`` before 2020-12-10)
+
+The base URL is the customer's "simulation domain"; its own path and query are kept on every call.
+Docs: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, RemoteRefused
+from app.core.http import Funnel, check_http_status, context_of, decode_json_object
+from app.core.templates import Template
+
+LIST_PATH = "template/get_all_private_template"
+SEND_PATH = "message/template/send"
+LEGACY_SEND_PATH = "template/send"
+
+
+def join_url(base: str, path: str) -> str:
+    """Join ``path`` onto ``base`` keeping the base's path and query.
+
+    ``join_url("https://mw.example.com/wx77?appid=wx77", "template/send")`` →
+    ``https://mw.example.com/wx77/template/send?appid=wx77``. A query on ``path`` is appended
+    after the base's.
+    """
+    base = base.strip()
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadInput(
+            f"the simulation domain is not an http(s) URL: {base!r}", field="middleware_url"
+        )
+    extra = urlsplit(path)
+    joined_path = parts.path.rstrip("/") + "/" + extra.path.lstrip("/")
+    query = "&".join(q for q in (parts.query, extra.query) if q)
+    return urlunsplit((parts.scheme, parts.netloc, joined_path, query, ""))
+
+
+def append_query(pagepath: str, params: dict[str, str]) -> str:
+    """Append ``params`` to a mini-program ``pagepath`` without duplicating existing keys.
+
+    ``append_query("index?foo=bar", {"agent_id": "123"})`` → ``index?foo=bar&agent_id=123``.
+    """
+    path, sep, query = pagepath.partition("?")
+    existing = {k for k, _ in parse_qsl(query, keep_blank_values=True)}
+    additions = {k: v for k, v in params.items() if v != "" and k not in existing}
+    if not additions:
+        return pagepath
+    extra = urlencode(additions)
+    if not sep or not query:
+        return f"{path}?{extra}"
+    joiner = "" if query.endswith("&") else "&"
+    return f"{path}?{query}{joiner}{extra}"
+
+
+@dataclass(frozen=True)
+class MiniProgram:
+    appid: str
+    pagepath: str = ""
+    agent_id: str = ""
+    group_id: str = ""
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    value: str
+    color: str = ""
+
+
+@dataclass(frozen=True)
+class SendRequest:
+    """One intended send. ``client_msg_id`` is fixed per intended send, so a resend after an
+    unknown outcome reuses it and WeChat delivers at most once."""
+
+    touser: str
+    template_id: str
+    data: dict[str, FieldValue] = field(default_factory=dict)
+    url: str = ""
+    miniprogram: MiniProgram | None = None
+    client_msg_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def jump_target(self) -> str:
+        """Which target WeChat opens: ``miniprogram``, ``url`` or ``none``."""
+        if self.miniprogram and self.miniprogram.appid:
+            return "miniprogram"
+        return "url" if self.url else "none"
+
+
+def build_body(request: SendRequest) -> dict[str, Any]:
+    """Build WeChat's send body (plus Udesk's agent_id/group_id extension).
+
+    Raises:
+        BadInput: touser or template_id missing, or a mini program without appid.
+    """
+    if not request.touser.strip():
+        raise BadInput("touser (the recipient's openId) is required", field="touser")
+    if not request.template_id.strip():
+        raise BadInput("template_id is required", field="template_id")
+    body: dict[str, Any] = {
+        "touser": request.touser.strip(),
+        "template_id": request.template_id.strip(),
+    }
+    if request.url:
+        body["url"] = request.url
+    mp = request.miniprogram
+    if mp is not None and (mp.appid or mp.pagepath or mp.agent_id or mp.group_id):
+        if not mp.appid.strip():
+            raise BadInput(
+                "miniprogram.appid is required when a mini program is set", field="appid"
+            )
+        mini: dict[str, str] = {"appid": mp.appid.strip()}
+        ids = {"agent_id": mp.agent_id.strip(), "group_id": mp.group_id.strip()}
+        if mp.pagepath or any(ids.values()):
+            mini["pagepath"] = append_query(mp.pagepath.strip(), ids)
+        for key, value in ids.items():
+            if value:
+                mini[key] = value
+        body["miniprogram"] = mini
+    data: dict[str, dict[str, str]] = {}
+    for key, fv in request.data.items():
+        entry = {"value": fv.value}
+        if fv.color:
+            entry["color"] = fv.color
+        data[key] = entry
+    body["data"] = data
+    body["client_msg_id"] = request.client_msg_id
+    return body
+
+
+@dataclass(frozen=True)
+class TemplateList:
+    templates: list[Template]
+    raw_count: int
+
+
+@dataclass(frozen=True)
+class SendResult:
+    errcode: int
+    errmsg: str
+    msgid: int | str | None
+    body: dict[str, Any]
+    duration: float
+    raw: dict[str, Any]
+
+
+def parse_template_list(payload: dict[str, Any]) -> list[Template]:
+    """Parse ``{"template_list": [...]}``; entries that break the contract carry ``problems``."""
+    items = payload.get("template_list")
+    if not isinstance(items, list):
+        raise ProtocolError(
+            "`template_list` is missing or not an array"
+            + (f" (got {type(items).__name__})" if items is not None else "")
+        )
+    templates: list[Template] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            templates.append(
+                Template.build(f"#{index + 1}", "", problems=(f"entry is a {type(item).__name__}",))
+            )
+            continue
+        problems: list[str] = []
+        for wrong, right in (
+            ("template id", "template_id"),
+            ("deputy industry", "deputy_industry"),
+        ):
+            if wrong in item and right not in item:
+                problems.append(f"key `{wrong}` should be `{right}`")
+                item = {**item, right: item[wrong]}
+        tid = item.get("template_id")
+        title = item.get("title")
+        if not isinstance(tid, str) or not tid.strip():
+            problems.append("`template_id` missing or not a string")
+            tid = str(tid) if tid not in (None, "") else f"#{index + 1}"
+        if not isinstance(title, str):
+            problems.append("`title` missing or not a string")
+            title = "" if title is None else str(title)
+
+        def text(key: str, entry: dict[str, Any] = item, problems: list[str] = problems) -> str:
+            value = entry.get(key)
+            if value is None:
+                return ""
+            if not isinstance(value, str):
+                problems.append(f"`{key}` is not a string")
+                return str(value)
+            return value
+
+        templates.append(
+            Template.build(
+                tid,
+                title,
+                primary_industry=text("primary_industry"),
+                deputy_industry=text("deputy_industry"),
+                content=text("content"),
+                example=text("example"),
+                problems=tuple(problems),
+            )
+        )
+    return templates
+
+
+class MiddlewareClient:
+    """Calls to one simulation middleware."""
+
+    def __init__(self, funnel: Funnel, base_url: str, *, legacy_send_path: bool = False) -> None:
+        self._funnel = funnel
+        self.base_url = base_url
+        self.legacy_send_path = legacy_send_path
+
+    def list_url(self) -> str:
+        return join_url(self.base_url, LIST_PATH)
+
+    def send_url(self) -> str:
+        return join_url(self.base_url, LEGACY_SEND_PATH if self.legacy_send_path else SEND_PATH)
+
+    def list_templates(self) -> TemplateList:
+        """Fetch and parse the template list (a GET, retried on transient failures)."""
+        url = self.list_url()
+        response = self._funnel.request("GET", url, idempotent=True)
+        check_http_status(response, "GET")
+        payload = decode_json_object(response, "GET")
+        if (
+            "errcode" in payload
+            and payload.get("errcode") not in (0, "0")
+            and "template_list" not in payload
+        ):
+            raise RemoteRefused(
+                _as_code(payload["errcode"]),
+                str(payload.get("errmsg", "")),
+                context=context_of(response, "GET"),
+            )
+        try:
+            templates = parse_template_list(payload)
+        except ProtocolError as exc:
+            raise ProtocolError(exc.message, context=context_of(response, "GET")) from exc
+        return TemplateList(templates, len(templates))
+
+    def send(self, request: SendRequest) -> SendResult:
+        """Send one template message. Never retried: a timeout raises OutcomeUnknown."""
+        return self.send_body(build_body(request))
+
+    def send_body(self, body: dict[str, Any]) -> SendResult:
+        """Send a prepared body (advanced mode edits the JSON directly)."""
+
+        url = self.send_url()
+        started = time.monotonic()
+        try:
+            response = self._funnel.request("POST", url, json_body=body, idempotent=False)
+        except OutcomeUnknown as exc:
+            raise OutcomeUnknown(
+                exc.message, client_msg_id=str(body.get("client_msg_id") or ""), context=exc.context
+            ) from exc
+        check_http_status(response, "POST")
+        payload = decode_json_object(response, "POST")
+        if "errcode" not in payload:
+            raise ProtocolError("the answer has no `errcode`", context=context_of(response, "POST"))
+        errcode = _as_code(payload.get("errcode"))
+        if not isinstance(errcode, int):
+            raise ProtocolError(
+                f"`errcode` is not a number: {errcode!r}", context=context_of(response, "POST")
+            )
+        errmsg = str(payload.get("errmsg", ""))
+        if errcode != 0:
+            raise RemoteRefused(errcode, errmsg, context=context_of(response, "POST"))
+        msgid = payload.get("msgid")
+        return SendResult(
+            errcode,
+            errmsg,
+            msgid if isinstance(msgid, int | str) else None,
+            body,
+            time.monotonic() - started,
+            payload,
+        )
+
+
+def _as_code(value: Any) -> int | str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return str(value)

@@ -1,0 +1,52 @@
+"""Where Recall Desk keeps its files: the config file and the data home."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "recall-desk"
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--config``, else ``RECALL_DESK_CONFIG``, else the user config dir's ``config.toml``."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("RECALL_DESK_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / "config.toml"
+
+
+def data_home() -> Path:
+    """``RECALL_DESK_HOME``, else the platform's user data dir (history database, logs)."""
+    env = os.environ.get("RECALL_DESK_HOME")
+    path = (
+        Path(env).expanduser()
+        if env
+        else Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_write(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename, so readers never see half.
+
+    With ``private`` the file is created readable by the user only (0600).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    fd = os.open(tmp, flags, 0o600 if private else 0o644)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

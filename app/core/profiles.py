@@ -1,0 +1,261 @@
+"""Profiles: one per official account and environment, stored in a TOML file.
+
+The secret lives in the OS keyring (service ``recall-desk``, user = profile name). Where no
+keyring backend works (a headless Linux box), :class:`SecretStore` says so and the secret comes
+from ``RECALL_DESK_SECRET`` or the profile's ``secret`` key in the file, in that order after the
+environment variable. Nothing here ever logs or prints a secret.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from app.core.errors import BadInput
+from app.core.http import ClientSettings
+from app.core.paths import atomic_write
+from app.core.signing import AUTH_PLACEMENTS, AuthPlacement
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "recall-desk"
+SECRET_ENV = "RECALL_DESK_SECRET"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One official account in one environment. ``secret`` is only set for file fallback."""
+
+    name: str
+    qr_api_url: str = ""
+    app_id: str = ""
+    middleware_url: str = ""
+    sdk_app_id: str = ""
+    offi_account_id: str = ""
+    auth_placement: AuthPlacement = "headers"
+    production: bool = False
+    timeout: float = 10.0
+    ca_bundle: str = ""
+    proxy: str = ""
+    legacy_send_path: bool = False
+    secret: str = field(default="", repr=False)
+    demo: bool = False
+
+    def client_settings(self) -> ClientSettings:
+        return ClientSettings(self.timeout, self.ca_bundle or None, self.proxy or None)
+
+    def public_dict(self) -> dict[str, Any]:
+        """Everything but the secret, for listings and history."""
+        data = asdict(self)
+        data.pop("secret")
+        data.pop("demo")
+        return data
+
+
+_PROFILE_KEYS = {f.name for f in fields(Profile)} - {"name", "demo"}
+
+
+@dataclass
+class Config:
+    """The whole config file."""
+
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    default_profile: str = ""
+    language: str = ""  # "", "zh_CN" or "en"; empty follows the system
+    path: Path | None = None
+
+    def profile(self, name: str | None = None) -> Profile:
+        """The named profile, else the default, else the only one.
+
+        Raises:
+            BadInput: no such profile, or none configured.
+        """
+        wanted = name or self.default_profile
+        if wanted:
+            if wanted not in self.profiles:
+                known = ", ".join(sorted(self.profiles)) or "none"
+                raise BadInput(f"no profile named {wanted!r} (known: {known})", field="profile")
+            return self.profiles[wanted]
+        if len(self.profiles) == 1:
+            return next(iter(self.profiles.values()))
+        if not self.profiles:
+            raise BadInput("no profile is configured (try --demo, or create one)", field="profile")
+        raise BadInput("several profiles and no default_profile: pass --profile", field="profile")
+
+
+def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in _PROFILE_KEYS:
+            log.warning("profile %s: unknown key %r ignored", name, key)
+            continue
+        values[key] = value
+    try:
+        profile = Profile(name=name, **values)
+        timeout = float(profile.timeout)
+    except (TypeError, ValueError) as exc:
+        raise BadInput(f"profile {name!r}: {exc}") from exc
+    if profile.auth_placement not in AUTH_PLACEMENTS:
+        raise BadInput(
+            f"profile {name!r}: auth_placement must be one of {', '.join(AUTH_PLACEMENTS)}",
+            field="auth_placement",
+        )
+    if not 0.5 <= timeout <= 300:
+        raise BadInput(f"profile {name!r}: timeout must be between 0.5 and 300 seconds")
+    for key in (
+        "qr_api_url",
+        "app_id",
+        "middleware_url",
+        "sdk_app_id",
+        "offi_account_id",
+        "ca_bundle",
+        "proxy",
+        "secret",
+    ):
+        if not isinstance(getattr(profile, key), str):
+            raise BadInput(f"profile {name!r}: {key} must be a string", field=key)
+    return replace(profile, timeout=timeout, production=bool(profile.production))
+
+
+def load_config(path: Path) -> Config:
+    """Read the config file; a missing file is an empty config.
+
+    Raises:
+        BadInput: the file is not valid TOML or a profile is malformed (with the line).
+    """
+    if not path.exists():
+        return Config(path=path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadInput(f"config file {path} is not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise BadInput(f"config file {path} cannot be read: {exc.strerror}") from exc
+    profiles_raw = raw.get("profiles", {})
+    if not isinstance(profiles_raw, dict):
+        raise BadInput(f"config file {path}: [profiles] must be a table")
+    profiles = {}
+    for name, body in profiles_raw.items():
+        if not isinstance(body, dict):
+            raise BadInput(f"config file {path}: [profiles.{name}] must be a table")
+        profiles[name] = _coerce_profile(name, body)
+    return Config(
+        profiles=profiles,
+        default_profile=str(raw.get("default_profile", "")),
+        language=str(raw.get("language", "")),
+        path=path,
+    )
+
+
+def save_config(config: Config, path: Path | None = None) -> None:
+    """Write the config atomically, user-only permissions. Demo profiles are never written."""
+    target = path or config.path
+    if target is None:
+        raise BadInput("no config path to save to")
+    doc: dict[str, Any] = {}
+    if config.default_profile and config.default_profile in config.profiles:
+        doc["default_profile"] = config.default_profile
+    if config.language:
+        doc["language"] = config.language
+    profiles: dict[str, Any] = {}
+    for name, profile in config.profiles.items():
+        if profile.demo:
+            continue
+        entry = {k: v for k, v in asdict(profile).items() if k not in ("name", "demo")}
+        if not entry["secret"]:
+            entry.pop("secret")
+        profiles[name] = entry
+    doc["profiles"] = profiles
+    atomic_write(target, tomli_w.dumps(doc).encode("utf-8"), private=True)
+
+
+def validate_profile_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise BadInput("a profile needs a name", field="name")
+    if any(ch in name for ch in '[]"\n\r\t.'):
+        raise BadInput('a profile name cannot contain [ ] " . or line breaks', field="name")
+    return name
+
+
+class SecretStore:
+    """Secrets in the OS keyring, with a plainly reported fallback to the config file."""
+
+    def __init__(self) -> None:
+        self._available: bool | None = None
+
+    @property
+    def keyring_available(self) -> bool:
+        """Whether a real keyring backend answers (checked once, lazily)."""
+        if self._available is None:
+            self._available = _probe_keyring()
+        return self._available
+
+    def get(self, profile: Profile) -> tuple[str, str]:
+        """Return ``(secret, source)``; source is ``env``, ``keyring``, ``file`` or ``none``."""
+        env = os.environ.get(SECRET_ENV)
+        if env:
+            return env, "env"
+        if self.keyring_available:
+            import keyring
+            from keyring.errors import KeyringError
+
+            try:
+                value = keyring.get_password(KEYRING_SERVICE, profile.name)
+            except KeyringError as exc:
+                log.warning("keyring read failed: %s", type(exc).__name__)
+                value = None
+            if value:
+                return value, "keyring"
+        if profile.secret:
+            return profile.secret, "file"
+        return "", "none"
+
+    def set(self, profile_name: str, secret: str) -> str:
+        """Store a secret; returns ``keyring``, or ``file`` if the caller must keep it in the file."""
+        if self.keyring_available:
+            import keyring
+            from keyring.errors import KeyringError
+
+            try:
+                keyring.set_password(KEYRING_SERVICE, profile_name, secret)
+                return "keyring"
+            except KeyringError as exc:
+                log.warning("keyring write failed: %s", type(exc).__name__)
+        return "file"
+
+    def delete(self, profile_name: str) -> None:
+        if not self.keyring_available:
+            return
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        try:
+            keyring.delete_password(KEYRING_SERVICE, profile_name)
+        except (PasswordDeleteError, KeyringError):
+            pass
+
+
+def _probe_keyring() -> bool:
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+    except Exception:  # any backend import failure means "no keyring"
+        log.info("no keyring backend could be loaded")
+        return False
+    if isinstance(backend, fail.Keyring):
+        return False
+    chained = getattr(backend, "backends", None)
+    if chained is not None and not chained:
+        return False
+    return (
+        backend.priority > 0 if isinstance(getattr(backend, "priority", 1), int | float) else True
+    )

@@ -1,0 +1,189 @@
+"""Udesk's "dynamically generate a mini-program QR code" API (contract §1).
+
+``POST {qr_api_url}`` with a signed JSON body; ``{"code":1000,"data":{"qrCodeUrl":…}}`` is success,
+any other code a refusal. The image at ``qrCodeUrl`` is fetched without auth headers.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from app.core.errors import (
+    BadInput,
+    OutcomeUnknown,
+    ProtocolError,
+    RemoteRefused,
+    TransportError,
+)
+from app.core.http import (
+    IMAGE_MAX_BYTES,
+    Funnel,
+    check_http_status,
+    context_of,
+    decode_json_object,
+)
+from app.core.images import VerifiedImage, verify_image
+from app.core.signing import AuthPlacement, sign
+
+SUCCESS_CODE = 1000
+
+
+@dataclass(frozen=True)
+class QrRequest:
+    """The body of one QR request, as the user filled it in."""
+
+    sdk_app_id: str
+    offi_account_id: str
+    open_id: str
+    call_times: int = -1
+    custom_channel: str = ""
+
+    def validated(self) -> QrRequest:
+        """Return a stripped copy, or raise BadInput naming the first bad field."""
+        stripped = QrRequest(
+            self.sdk_app_id.strip(),
+            self.offi_account_id.strip(),
+            self.open_id.strip(),
+            self.call_times,
+            self.custom_channel.strip(),
+        )
+        for name, value in (
+            ("sdkAppId", stripped.sdk_app_id),
+            ("offiAccountId", stripped.offi_account_id),
+            ("offiAccountOpenId", stripped.open_id),
+        ):
+            if not value:
+                raise BadInput(f"{name} is required", field=name)
+            if any(ch.isspace() for ch in value):
+                raise BadInput(f"{name} must not contain spaces", field=name)
+        if stripped.call_times == 0 or stripped.call_times < -1:
+            raise BadInput(
+                "callTimes must be -1 (unlimited) or a positive number", field="callTimes"
+            )
+        return stripped
+
+    def to_body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "sdkAppId": self.sdk_app_id,
+            "offiAccountId": self.offi_account_id,
+            "offiAccountOpenId": self.open_id,
+            "callTimes": self.call_times,
+        }
+        if self.custom_channel:
+            body["customChannel"] = self.custom_channel
+        return body
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QrResult:
+    """A successful answer: the code's URL and, once fetched, its verified image."""
+
+    request: QrRequest
+    qr_code_url: str
+    duration: float
+    image: VerifiedImage | None = None
+
+
+class UdeskClient:
+    """Signed calls to the QR API of one profile.
+
+    Args:
+        funnel: the request funnel (owns the httpx client).
+        api_url: the full endpoint URL configured in the profile.
+        app_id, secret: the credentials; the secret only ever enters the token.
+        placement: where appId/nonce/timestamp travel (``headers`` or ``query``).
+    """
+
+    def __init__(
+        self,
+        funnel: Funnel,
+        api_url: str,
+        app_id: str,
+        secret: str,
+        placement: AuthPlacement = "headers",
+    ) -> None:
+        self._funnel = funnel
+        self._api_url = api_url
+        self._app_id = app_id
+        self._secret = secret
+        self._placement: AuthPlacement = placement
+
+    def generate(self, request: QrRequest) -> QrResult:
+        """Ask Udesk for a recall QR code; return its URL (the image is not fetched yet)."""
+        request = request.validated()
+        if not self._api_url:
+            raise BadInput("the profile has no QR API URL", field="qr_api_url")
+        if urlsplit(self._api_url).scheme not in ("http", "https"):
+            raise BadInput(
+                f"the QR API URL is not an http(s) URL: {self._api_url}", field="qr_api_url"
+            )
+        if not self._app_id or not self._secret:
+            raise BadInput("the profile has no appId or secret", field="app_id")
+        headers, params = sign(self._app_id, self._secret).placed(self._placement)
+        started = time.monotonic()
+        try:
+            response = self._funnel.request(
+                "POST",
+                self._api_url,
+                headers=headers,
+                params=params,
+                json_body=request.to_body(),
+                idempotent=False,
+                signed=True,
+            )
+        except OutcomeUnknown as exc:
+            # Generating a code twice is harmless, so for the QR API this is a plain failure.
+            raise TransportError(
+                "timed out waiting for the QR API (no code was received)", context=exc.context
+            ) from exc
+        check_http_status(response, "POST")
+        payload = decode_json_object(response, "POST")
+        code = payload.get("code")
+        if code != SUCCESS_CODE and str(code) != str(SUCCESS_CODE):
+            if code is None:
+                raise ProtocolError(
+                    "the answer has no `code`", context=context_of(response, "POST")
+                )
+            raise RemoteRefused(
+                code if isinstance(code, int | str) else str(code),
+                str(payload.get("message", "")),
+                context=context_of(response, "POST"),
+            )
+        data = payload.get("data")
+        url = data.get("qrCodeUrl") if isinstance(data, dict) else None
+        if not isinstance(url, str) or not url.strip():
+            raise ProtocolError(
+                "code 1000 but no data.qrCodeUrl in the answer",
+                context=context_of(response, "POST"),
+            )
+        url = url.strip()
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise ProtocolError(
+                f"qrCodeUrl is not an absolute http(s) URL: {url[:200]}",
+                context=context_of(response, "POST"),
+            )
+        return QrResult(request, url, time.monotonic() - started)
+
+    def fetch_image(self, url: str) -> VerifiedImage:
+        """Download the image at ``qrCodeUrl`` without auth headers and verify it."""
+        response = self._funnel.request(
+            "GET", url, idempotent=True, max_bytes=IMAGE_MAX_BYTES, follow_redirects=True
+        )
+        check_http_status(response, "GET")
+        try:
+            return verify_image(response.content, source_url=url)
+        except ProtocolError as exc:
+            raise ProtocolError(exc.message, context=context_of(response, "GET")) from exc
+
+    def generate_with_image(self, request: QrRequest) -> QrResult:
+        """Generate a code and fetch its image: what the QR page and ``recall-desk qr`` do."""
+        result = self.generate(request)
+        image = self.fetch_image(result.qr_code_url)
+        return QrResult(result.request, result.qr_code_url, result.duration, image)

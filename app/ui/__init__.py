@@ -1,0 +1,1 @@
+"""The PySide6 desktop interface. Everything Qt lives under this package."""
