@@ -218,7 +218,7 @@ class SecretStore:
         return "", "none"
 
     def set(self, profile_name: str, secret: str) -> str:
-        """Store a secret; returns ``keyring``, or ``file`` if the caller must keep it in the file."""
+        """Store a secret; returns ``keyring``, or ``file`` when the file must keep it."""
         if self.keyring_available:
             import keyring
             from keyring.errors import KeyringError

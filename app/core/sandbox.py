@@ -407,7 +407,10 @@ class Sandbox:
 
     def start(self) -> Sandbox:
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="recall-desk-sandbox", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="recall-desk-sandbox",
+            daemon=True,
         )
         self._thread.start()
         return self

@@ -160,9 +160,13 @@ def _is_emoji(ch: str) -> bool:
     return (unicodedata.category(ch) == "So" and code >= 0x2190) or 0x1F000 <= code <= 0x1FAFF
 
 
-def _valid_time_of_day(value: str) -> bool:
+def _valid_ranges(value: str) -> bool:
+    """Hours ≤ 23, minutes ≤ 59, months 1–12 and days 1–31 wherever they appear."""
     for match in re.finditer(r"(\d{1,2})[:：](\d{2})", value):
         if int(match.group(1)) > 23 or int(match.group(2)) > 59:
+            return False
+    for match in re.finditer(r"(?:\d{4}[-/.年])?(\d{1,2})[-/.月](\d{1,2})(?![:：\d])", value):
+        if not 1 <= int(match.group(1)) <= 12 or not 1 <= int(match.group(2)) <= 31:
             return False
     return True
 
@@ -185,9 +189,9 @@ def _check_single(kind: str, value: str) -> str | None:
             return "chinese_not_allowed"
         return None if _CHAR_STRING.match(value) and length <= 32 else "not_char_string"
     if kind == "time":
-        return None if _TIME_VALUE.match(value) and _valid_time_of_day(value) else "not_time"
+        return None if _TIME_VALUE.match(value) and _valid_ranges(value) else "not_time"
     if kind == "date":
-        return None if _DATE_VALUE.match(value) and _valid_time_of_day(value) else "not_date"
+        return None if _DATE_VALUE.match(value) and _valid_ranges(value) else "not_date"
     if kind == "amount":
         return None if _AMOUNT.match(value) else "not_amount"
     if kind == "phone_number":

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from app import cli
+from app.core.sandbox import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, Sandbox
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    def run(*argv: str) -> Run:
+        out = io.StringIO()
+        code = cli.main(list(argv), out=out)
+        captured = capsys.readouterr()
+        return Run(code, out.getvalue() + captured.out, captured.err)
+
+    return run
+
+
+def write_config(path: Path, **profiles: dict[str, object]) -> Path:
+    lines = [f'default_profile = "{next(iter(profiles))}"']
+    for name, values in profiles.items():
+        lines.append(f"[profiles.{name}]")
+        for key, value in values.items():
+            lines.append(f"{key} = {json.dumps(value)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def sandbox_config(sandbox: Sandbox, isolated_home: Path) -> Path:
+    """A real config file whose profile talks to the sandbox; the secret comes from the env."""
+    return write_config(
+        isolated_home / "config.toml",
+        test={
+            "qr_api_url": sandbox.qr_api_url,
+            "app_id": DEMO_APP_ID,
+            "middleware_url": sandbox.middleware_url,
+            "sdk_app_id": DEMO_SDK_APP_ID,
+            "offi_account_id": DEMO_OFFI_ACCOUNT_ID,
+            "timeout": 5,
+        },
+    )
