@@ -1,19 +1,113 @@
-"""GUI entry point (placeholder until the main window lands)."""
+"""GUI entry point: QApplication, logging, crash hook, demo sandbox, main window."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import logging.handlers
+import sys
+import traceback
+from types import TracebackType
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def setup_file_logging() -> str:
+    """Log to a rotating file in the data home; returns its path."""
+    from app.core.paths import data_home
+
+    folder = data_home() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "recall-desk.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    return str(path)
+
+
+def install_crash_hook(log_path: str) -> None:
+    """Log uncaught exceptions and show a non-blocking, copyable report."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("uncaught exception\n%s", text)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, value, tb)
+            return
+        box = QMessageBox()
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QApplication.translate("Crash", "Recall Desk hit a problem"))
+        box.setText(
+            QApplication.translate(
+                "Crash", "Something went wrong. Your data is safe; the details are in {path}."
+            ).format(path=log_path)
+        )
+        box.setDetailedText(text)
+        box.show()
+
+    sys.excepthook = hook
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    from PySide6.QtWidgets import QApplication, QLabel
+    from app import APP_ID, APP_NAME
+    from app.core.errors import BadInput
+    from app.core.paths import config_path
+    from app.core.profiles import Config, load_config
+    from app.core.workspace import Workspace
+    from app.ui.state import UiState
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("Recall Desk")
-    label.show()
-    if getattr(args, "smoke", False):
-        app.processEvents()
-        return 0
-    return int(app.exec())
+    app: Any = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("RecallDesk")
+    app.setDesktopFileName(APP_ID)
+    log_path = setup_file_logging()
+    install_crash_hook(log_path)
+
+    path = config_path(args.config)
+    config_problem = ""
+    try:
+        config = load_config(path)
+    except BadInput as exc:
+        config_problem = exc.message
+        config = Config(path=None)  # never overwrite a file we could not read
+
+    sandbox = None
+    demo_profile = None
+    if args.demo or not config.profiles:
+        from app.core.sandbox import Sandbox
+
+        sandbox = Sandbox().start()
+        demo_profile = sandbox.demo_profile()
+    workspace = Workspace(config, demo_profile=demo_profile)
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, UiState())
+    if args.demo and demo_profile is not None:
+        window.reload_profiles(demo_profile.name)
+    if config_problem:
+        window.statusBar().showMessage(config_problem)
+        window.settings_page.message.show_message("error", config_problem)
+    window.show()
+    try:
+        if args.smoke:
+            app.processEvents()
+            QTimer.singleShot(0, window.close)
+            app.processEvents()
+            return 0
+        return int(app.exec())
+    finally:
+        window.tasks.wait_all(3000)
+        workspace.close()
+        if sandbox is not None:
+            sandbox.stop()

@@ -1,0 +1,72 @@
+"""Errors become sentences here, and only here: one mapping from exception type to a message.
+
+The detail (code, message, HTTP status, URL, body excerpt) is kept for a "Details" toggle.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.errors import (
+    BadInput,
+    OutcomeUnknown,
+    ProtocolError,
+    RecallError,
+    RemoteRefused,
+    TransportError,
+)
+from app.core.wechat_errors import explain
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def ui_language() -> str:
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def describe(error: BaseException) -> tuple[str, str]:
+    """Return ``(summary, detail)`` in the UI language."""
+    detail_lines: list[str] = []
+    if isinstance(error, RecallError) and error.context is not None:
+        ctx = error.context
+        detail_lines.append(f"{ctx.method} {ctx.url}")
+        if ctx.status is not None:
+            detail_lines.append(f"HTTP {ctx.status}")
+        if ctx.body_excerpt:
+            detail_lines.append(ctx.body_excerpt)
+    lang = ui_language()
+    if isinstance(error, RemoteRefused):
+        detail_lines.insert(0, f"code {error.code}: {error.remote_message}")
+        explanation = explain(error.code)
+        if explanation is not None:
+            summary = _tr("Refused with code {code}: {text}. {hint}").format(
+                code=error.code, text=explanation.text(lang), hint=explanation.hint(lang)
+            )
+        else:
+            summary = _tr("The server refused with code {code}: {message}").format(
+                code=error.code, message=error.remote_message or "—"
+            )
+    elif isinstance(error, OutcomeUnknown):
+        summary = _tr("Outcome unknown — check the phone before sending again. ({reason})").format(
+            reason=error.message
+        )
+    elif isinstance(error, BadInput):
+        summary = _tr("Please check the input: {message}").format(message=error.message)
+    elif isinstance(error, ProtocolError):
+        summary = _tr("The server's answer does not follow the contract: {message}").format(
+            message=error.message
+        )
+    elif isinstance(error, TransportError):
+        summary = _tr("Could not reach the server: {message}").format(message=error.message)
+    elif isinstance(error, OSError):
+        summary = _tr("Could not write the file: {message}").format(
+            message=error.strerror or str(error)
+        )
+    else:
+        summary = _tr("Something went wrong inside Recall Desk. The details are in the log.")
+        detail_lines.append(type(error).__name__)
+    return summary, "\n".join(detail_lines)

@@ -1,0 +1,239 @@
+"""The main window: navigation, the profile switcher with its badge, menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.core.workspace import Workspace
+from app.ui.pages.history_page import HistoryPage
+from app.ui.pages.qr_page import QrPage
+from app.ui.pages.settings_page import SettingsPage
+from app.ui.pages.templates_page import TemplatesPage
+from app.ui.state import UiState
+from app.ui.tasks import TaskRunner
+
+BADGE_STYLE = (
+    "QLabel {{ color: white; background: {bg}; border-radius: 4px;"
+    " padding: 2px 8px; font-weight: 600; }}"
+)
+
+
+class MainWindow(QMainWindow):
+    """Pages: 0 QR codes, 1 Templates, 2 History, 3 Settings."""
+
+    PAGE_QR, PAGE_TEMPLATES, PAGE_HISTORY, PAGE_SETTINGS = range(4)
+
+    def __init__(
+        self, workspace: Workspace, state: UiState, tasks: TaskRunner | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.workspace = workspace
+        self.state = state
+        self.tasks = tasks or TaskRunner(parent=self)
+        self.setWindowTitle(self.tr("Recall Desk"))
+
+        # -- profile switcher and badge ------------------------------------------------------
+        self.profile_switcher = QComboBox()
+        self.profile_switcher.setObjectName("profileSwitcher")
+        self.profile_switcher.setAccessibleName(self.tr("Active profile"))
+        self.profile_switcher.setMinimumContentsLength(16)
+        self.profile_switcher.setToolTip(self.tr("The profile every request uses"))
+        self.profile_badge = QLabel()
+        self.profile_badge.setObjectName("profileBadge")
+        toolbar = QToolBar(self.tr("Profile"))
+        toolbar.setObjectName("profileToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Profile:") + " "))
+        toolbar.addWidget(self.profile_switcher)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.profile_badge)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+        # -- pages ---------------------------------------------------------------------------
+        self.qr_page = QrPage(self, self.tasks, state)
+        self.templates_page = TemplatesPage(self, self.tasks)
+        self.history_page = HistoryPage(self, self.tasks)
+        self.settings_page = SettingsPage(self, self.tasks)
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(170)
+        pages: list[tuple[str, QWidget]] = [
+            (self.tr("QR codes"), self.qr_page),
+            (self.tr("Templates"), self.templates_page),
+            (self.tr("History"), self.history_page),
+            (self.tr("Settings"), self.settings_page),
+        ]
+        for title, page in pages:
+            QListWidgetItem(title, self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; font-size: 11pt; background: palette(base);"
+            " outline: none; }"
+            "QListWidget#navigation::item { padding: 9px 14px; margin: 2px 6px;"
+            " border-radius: 6px; color: palette(text); }"
+            "QListWidget#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        central = QWidget()
+        body = QHBoxLayout(central)
+        body.setContentsMargins(0, 6, 6, 0)
+        body.setSpacing(6)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus(pages)
+        self.qr_page.send_message_requested.connect(self.open_templates_for)
+        self.settings_page.profiles_changed.connect(self.reload_profiles)
+        self.profile_switcher.currentIndexChanged.connect(self._on_profile_switched)
+        self.reload_profiles(state.get("profile/last") or workspace.default_profile_name())
+
+        self.statusBar().showMessage(self.tr("Ready"))
+        geometry = state.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1120, 720)
+        self.nav.setCurrentRow(min(max(state.get("window/page"), 0), len(pages) - 1))
+
+    def _build_menus(self, pages: list[tuple[str, QWidget]]) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        code_menu = bar.addMenu(self.tr("&Code"))
+        q = self.qr_page
+        self.generate_action = self._action(self.tr("&Generate"), "Ctrl+G", q.generate)
+        self.save_action = self._action(
+            self.tr("&Save image…"), QKeySequence.StandardKey.Save, q.save_dialog
+        )
+        self.copy_action = self._action(self.tr("&Copy image"), "Ctrl+Shift+C", q.copy_image)
+        self.print_action = self._action(
+            self.tr("&Print…"), QKeySequence.StandardKey.Print, q.print_preview
+        )
+        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+E", q.pdf_dialog)
+        for action in (
+            self.generate_action,
+            self.save_action,
+            self.copy_action,
+            self.print_action,
+            self.pdf_action,
+        ):
+            code_menu.addAction(action)
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        for index, (title, _page) in enumerate(pages):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            go_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Recall Desk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.replace('&', '')} ({keys})")
+
+        def run() -> None:
+            self.nav.setCurrentRow(self.PAGE_QR)
+            slot()  # type: ignore[operator]
+
+        action.triggered.connect(run)
+        return action
+
+    # -- profiles --------------------------------------------------------------------------------
+    def current_profile_name(self) -> str:
+        return str(self.profile_switcher.currentData() or "")
+
+    def reload_profiles(self, select: str = "") -> None:
+        wanted = select or self.current_profile_name()
+        self.profile_switcher.blockSignals(True)
+        self.profile_switcher.clear()
+        for name in self.workspace.profile_names():
+            profile = self.workspace.profile(name)
+            label = name
+            if profile.demo:
+                label = self.tr("{name} (sandbox)").format(name=name)
+            self.profile_switcher.addItem(label, name)
+        index = self.profile_switcher.findData(wanted)
+        self.profile_switcher.setCurrentIndex(index if index >= 0 else 0)
+        self.profile_switcher.blockSignals(False)
+        self._on_profile_switched()
+
+    def _on_profile_switched(self, _index: int = 0) -> None:
+        name = self.current_profile_name()
+        if not name:
+            self.profile_badge.setText(self.tr("No profile"))
+            self.profile_badge.setStyleSheet(BADGE_STYLE.format(bg="#6b7280"))
+            return
+        profile = self.workspace.profile(name)
+        if profile.demo:
+            text, bg = self.tr("DEMO SANDBOX"), "#2563eb"
+        elif profile.production:
+            text, bg = self.tr("PRODUCTION"), "#dc2626"
+        else:
+            text, bg = self.tr("TEST"), "#059669"
+        self.profile_badge.setText(text)
+        self.profile_badge.setStyleSheet(BADGE_STYLE.format(bg=bg))
+        self.profile_badge.setAccessibleName(self.tr("Environment: {env}").format(env=text))
+        self.state.set("profile/last", name)
+        self.qr_page.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
+        self.templates_page.profile_changed()
+
+    # -- navigation ------------------------------------------------------------------------------
+    def _show_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.state.set("window/page", index)
+        if self.stack.currentWidget() is self.history_page:
+            self.history_page.refresh()
+
+    def open_templates_for(self, open_id: str) -> None:
+        self.templates_page.set_recipient(open_id)
+        self.nav.setCurrentRow(self.PAGE_TEMPLATES)
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Recall Desk"))
+        box.setText(
+            self.tr(
+                "Recall Desk {version}\nRecall QR codes and template-message checks for "
+                "Udesk video customer service."
+            ).format(version=__version__)
+        )
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.state.set("window/geometry", self.saveGeometry())
+        self.state.sync()
+        super().closeEvent(event)

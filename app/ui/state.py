@@ -1,0 +1,66 @@
+"""UI state declared once: every remembered key with its type and default.
+
+Stored with QSettings in an INI file in the data home (so tests and ``RECALL_DESK_HOME`` keep it
+apart from the user's). A corrupt or wrongly typed value falls back to the default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from app.core.paths import data_home
+
+SCHEMA_VERSION = 1
+
+# key: (type, default)
+KEYS: dict[str, tuple[type, Any]] = {
+    "window/geometry": (QByteArray, QByteArray()),
+    "window/state": (QByteArray, QByteArray()),
+    "window/page": (int, 0),
+    "profile/last": (str, ""),
+    "qr/open_id": (str, ""),
+    "qr/channel": (str, ""),
+    "qr/call_times": (int, -1),
+    "qr/size_mm": (float, 50.0),
+    "qr/caption": (str, ""),
+    "qr/label": (str, ""),
+    "qr/quiet_zone": (bool, True),
+    "qr/last_dir": (str, ""),
+    "ui/language": (str, ""),
+}
+
+
+class UiState:
+    """Typed access to the remembered UI state."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings(
+            str(data_home() / "ui-state.ini"), QSettings.Format.IniFormat
+        )
+        if self._settings.value("schema", 0, int) != SCHEMA_VERSION:
+            self._settings.setValue("schema", SCHEMA_VERSION)
+
+    def get(self, key: str) -> Any:
+        kind, default = KEYS[key]
+        raw = self._settings.value(key, default)
+        if kind is bool:
+            if isinstance(raw, str):
+                return raw.lower() in ("true", "1")
+            return bool(raw)
+        if kind is QByteArray:
+            return raw if isinstance(raw, QByteArray) else default
+        try:
+            return kind(raw)
+        except (TypeError, ValueError):
+            return default
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in KEYS:
+            raise KeyError(key)
+        if self.get(key) != value:
+            self._settings.setValue(key, value)
+
+    def sync(self) -> None:
+        self._settings.sync()

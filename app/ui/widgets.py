@@ -1,0 +1,128 @@
+"""Small widgets shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class InlineMessage(QFrame):
+    """A status line inside a form: info, success, warning or error, with optional details."""
+
+    STYLES = {
+        "info": ("#1d4ed8", "#eff6ff"),
+        "ok": ("#166534", "#f0fdf4"),
+        "warning": ("#92400e", "#fffbeb"),
+        "error": ("#991b1b", "#fef2f2"),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineMessage")
+        self._label = QLabel()
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._toggle = QPushButton(self.tr("Details"))
+        self._toggle.setCheckable(True)
+        self._toggle.setFlat(True)
+        self._toggle.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._details = QPlainTextEdit()
+        self._details.setReadOnly(True)
+        self._details.setMaximumHeight(110)
+        self._details.hide()
+        self._toggle.toggled.connect(self._details.setVisible)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self._label, 1)
+        top.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addLayout(top)
+        layout.addWidget(self._details)
+        self.level = ""
+        self.hide()
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def details(self) -> str:
+        return self._details.toPlainText()
+
+    def show_message(self, level: str, text: str, details: str = "") -> None:
+        fg, bg = self.STYLES[level]
+        self.level = level
+        me = f"#{self.objectName()}"  # pages rename it; the rule must follow the name
+        self.setStyleSheet(
+            f"{me} {{ background: {bg}; border: 1px solid {fg}; border-radius: 6px; }}"
+            f"{me} QLabel {{ color: {fg}; }}"
+        )
+        self._label.setText(text)
+        self._details.setPlainText(details)
+        self._toggle.setVisible(bool(details))
+        self._toggle.setChecked(False)
+        self.show()
+
+    def clear(self) -> None:
+        self.level = ""
+        self._label.clear()
+        self.hide()
+
+
+class CodeView(QWidget):
+    """Shows a code image crisply: integer nearest-neighbour scaling for classic QR codes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage()
+        self._crisp = True
+        self._placeholder = ""
+        self.setMinimumSize(220, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def image(self) -> QImage:
+        return self._image
+
+    def set_image(self, image: QImage, *, crisp: bool) -> None:
+        self._image = image
+        self._crisp = crisp
+        self.update()
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(360, 360)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        if self._image.isNull():
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.rect().adjusted(16, 16, -16, -16),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._placeholder,
+            )
+            return
+        ratio = self.devicePixelRatioF()
+        avail_w = (self.width() - 16) * ratio
+        avail_h = (self.height() - 16) * ratio
+        scale = min(avail_w / self._image.width(), avail_h / self._image.height())
+        if self._crisp and scale >= 1:
+            scale = float(int(scale))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not self._crisp)
+        w = self._image.width() * scale / ratio
+        h = self._image.height() * scale / ratio
+        target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        painter.drawImage(target, self._image)
