@@ -180,20 +180,24 @@ class QrPage(QWidget):
             self.copy_image_button,
             self.print_button,
             self.pdf_button,
-            self.send_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
+        follow_up = QHBoxLayout()
+        follow_up.addStretch(1)
+        follow_up.addWidget(self.send_button)
 
         right = QVBoxLayout()
         right.addWidget(self.message)
         right.addWidget(self.image_view, 1)
         right.addLayout(url_row)
         right.addLayout(actions)
+        right.addLayout(follow_up)
 
         left_panel = QWidget()
         left_panel.setLayout(left)
-        left_panel.setFixedWidth(430)
+        left_panel.setMinimumWidth(360)
+        left_panel.setMaximumWidth(440)
         left.setContentsMargins(0, 0, 0, 0)
         root = QHBoxLayout(self)
         root.addWidget(left_panel, 0)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.core.paths import config_path
+from app.core.profiles import Profile, load_config
+from app.core.sandbox import Sandbox
+from app.core.workspace import Workspace
+from app.ui.main_window import MainWindow
+from app.ui.state import UiState
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
+    """Build a MainWindow over the real config file in the test's home, plus an optional
+    profile (e.g. a sandbox's demo profile) that is never saved."""
+    made: list[MainWindow] = []
+
+    def make(demo_profile: Profile | None = None) -> MainWindow:
+        workspace = Workspace(load_config(config_path()), demo_profile=demo_profile)
+        window = MainWindow(workspace, UiState())
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.tasks.wait_all(5000)
+        window.workspace.close()
+
+
+@pytest.fixture
+def demo_window(make_window, sandbox: Sandbox) -> MainWindow:
+    return make_window(sandbox.demo_profile())
+
+
+def generate(qtbot: QtBot, window: MainWindow, open_id: str = "o123") -> None:
+    page = window.qr_page
+    page.open_id_edit.setText(open_id)
+    with qtbot.waitSignal(page.generated, timeout=10000):
+        qtbot.mouseClick(page.generate_button, _left())
+
+
+def _left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def config_text() -> str:
+    path: Path = config_path()
+    return path.read_text(encoding="utf-8") if path.exists() else ""

@@ -1,0 +1,163 @@
+"""Main window, profiles and settings: persistence, badges, secrets, smoke start."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import keyring
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+
+from app.core.sandbox import DEMO_SECRET, Sandbox
+from app.ui.pages.settings_page import SettingsPage
+from tests.gui.conftest import config_text
+
+EXPECTED_NAMES = [
+    "mainWindow",
+    "profileSwitcher",
+    "qrOpenIdEdit",
+    "qrChannelEdit",
+    "qrCallTimesSpin",
+    "qrGenerateButton",
+    "qrImageView",
+    "qrUrlField",
+    "qrSaveButton",
+    "qrPrintButton",
+    "settingsQrApiUrlEdit",
+    "settingsAppIdEdit",
+    "settingsSecretEdit",
+    "settingsMiddlewareUrlEdit",
+]
+
+
+def test_object_names_and_accessible_names(demo_window) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    for name in EXPECTED_NAMES:
+        widget = demo_window if name == "mainWindow" else demo_window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_demo_badge_and_profile_switcher(demo_window) -> None:
+    assert demo_window.current_profile_name() == "demo"
+    assert demo_window.profile_badge.text() == "DEMO SANDBOX"
+
+
+def _fill_new_profile(qtbot, window, sandbox: Sandbox, name: str, *, production: bool) -> None:
+    settings = window.settings_page
+    window.nav.setCurrentRow(window.PAGE_SETTINGS)
+    settings.new_profile()
+    settings.name_edit.setText(name)
+    settings.qr_api_url_edit.setText(sandbox.qr_api_url)
+    settings.app_id_edit.setText("demo-app")
+    qtbot.keyClicks(settings.secret_edit, DEMO_SECRET)
+    settings.middleware_url_edit.setText(sandbox.middleware_url)
+    settings.sdk_app_id_edit.setText("1400000000")
+    settings.offi_account_edit.setText("gh_demo00000001")
+    settings.production_check.setChecked(production)
+    with qtbot.waitSignal(settings.saved, timeout=10000):
+        qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_profile_survives_restart_and_secret_stays_in_keyring(
+    qtbot, make_window, sandbox, memory_keyring
+) -> None:
+    window = make_window(sandbox.demo_profile())
+    _fill_new_profile(qtbot, window, sandbox, "prod-wx77", production=True)
+    assert window.current_profile_name() == "prod-wx77"
+    assert window.profile_badge.text() == "PRODUCTION"
+    assert memory_keyring.store[("recall-desk", "prod-wx77")] == DEMO_SECRET
+    text = config_text()
+    assert "prod-wx77" in text and DEMO_SECRET not in text
+    window.close()
+
+    restarted = make_window()  # no demo: only what was saved
+    assert restarted.workspace.profile_names() == ["prod-wx77"]
+    assert restarted.current_profile_name() == "prod-wx77"
+    assert restarted.qr_page.offi_account_edit.text() == "gh_demo00000001"
+    restarted.qr_page.open_id_edit.setText("oAfterRestart")
+    with qtbot.waitSignal(restarted.qr_page.generated, timeout=10000):
+        restarted.qr_page.generate()
+
+
+def test_without_keyring_the_secret_goes_to_the_file_with_a_notice(
+    qtbot, make_window, sandbox
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    window = make_window(sandbox.demo_profile())
+    _fill_new_profile(qtbot, window, sandbox, "headless", production=False)
+    settings = window.settings_page
+    assert settings.message.level == "warning" and "config file" in settings.message.text()
+    qtbot.waitUntil(lambda: "No system keyring" in settings.secret_note.text())
+    assert Path(window.workspace.config.path).stat().st_mode & 0o077 == 0
+
+
+def test_secret_is_masked_and_revealed_only_on_request(qtbot, make_window, sandbox) -> None:
+    window = make_window(sandbox.demo_profile())
+    _fill_new_profile(qtbot, window, sandbox, "t", production=False)
+    settings = window.settings_page
+    assert settings.secret_edit.text() == ""  # never shown back after saving
+    assert settings.secret_edit.echoMode() == settings.secret_edit.EchoMode.Password
+    settings.reveal_button.setChecked(True)
+    qtbot.waitUntil(lambda: settings.secret_edit.text() == DEMO_SECRET)
+
+
+def test_test_connection_reports_both_endpoints(qtbot, demo_window) -> None:
+    settings = demo_window.settings_page
+    with qtbot.waitSignal(settings.tested, timeout=10000) as blocker:
+        settings.test_connection()
+    assert [(check, ok) for check, ok, _ in blocker.args[0]] == [("qr", True), ("list", True)]
+    assert "6 templates" in settings.message.text()
+
+
+def test_bad_url_is_refused_inline(qtbot, demo_window) -> None:
+    settings = demo_window.settings_page
+    settings.new_profile()
+    settings.qr_api_url_edit.setText("udesk.example.com/qr")
+    settings.save()
+    assert settings.message.level == "error" and "https://" in settings.message.text()
+    assert config_text() == ""
+
+
+def test_rename_and_delete_profile(
+    qtbot, make_window, sandbox, monkeypatch, memory_keyring
+) -> None:
+    window = make_window(sandbox.demo_profile())
+    _fill_new_profile(qtbot, window, sandbox, "old-name", production=False)
+    settings = window.settings_page
+    settings.name_edit.setText("new-name")
+    with qtbot.waitSignal(settings.saved, timeout=10000):
+        settings.save()
+    assert "old-name" not in window.workspace.profile_names()
+    assert "[profiles.new-name]" in config_text()
+    monkeypatch.setattr(SettingsPage, "ask_confirm", classmethod(lambda cls, *a: True))
+    with qtbot.waitSignal(settings.profiles_changed, timeout=10000):
+        settings.delete_profile()
+    assert "new-name" not in config_text()
+    assert ("recall-desk", "new-name") not in memory_keyring.store
+
+
+def test_window_state_and_inputs_are_remembered(qtbot, make_window, sandbox) -> None:
+    window = make_window(sandbox.demo_profile())
+    window.qr_page.open_id_edit.setText("oRemember")
+    window.qr_page.size_spin.setValue(35)
+    window.nav.setCurrentRow(window.PAGE_SETTINGS)
+    window.resize(1000, 650)
+    window.close()
+    saved = window.state.get("window/geometry")
+    again = make_window(sandbox.demo_profile())
+    assert again.qr_page.open_id_edit.text() == "oRemember"
+    assert again.qr_page.size_spin.value() == 35
+    assert again.stack.currentWidget() is again.settings_page
+    # Offscreen, restoreGeometry fits the width to an 800 px virtual screen; height round-trips.
+    assert again.height() == 650
+    assert again.state.get("window/geometry") == saved and not saved.isEmpty()
+
+
+def test_smoke_start_exits_zero(qtbot) -> None:
+    from app.ui.app import run
+
+    args = argparse.Namespace(config=None, demo=True, smoke=True)
+    assert run(args) == 0
