@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
 
         # -- pages ---------------------------------------------------------------------------
         self.qr_page = QrPage(self, self.tasks, state)
-        self.templates_page = TemplatesPage(self, self.tasks)
+        self.templates_page = TemplatesPage(self, self.tasks, state)
         self.history_page = HistoryPage(self, self.tasks)
         self.settings_page = SettingsPage(self, self.tasks)
         self.stack = QStackedWidget()
@@ -124,16 +124,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         code_menu = bar.addMenu(self.tr("&Code"))
-        q = self.qr_page
-        self.generate_action = self._action(self.tr("&Generate"), "Ctrl+G", q.generate)
+        q, qr = self.qr_page, self.PAGE_QR
+        self.generate_action = self._action(self.tr("&Generate"), "Ctrl+G", q.generate, qr)
         self.save_action = self._action(
-            self.tr("&Save image…"), QKeySequence.StandardKey.Save, q.save_dialog
+            self.tr("&Save image…"), QKeySequence.StandardKey.Save, q.save_dialog, qr
         )
-        self.copy_action = self._action(self.tr("&Copy image"), "Ctrl+Shift+C", q.copy_image)
+        self.copy_action = self._action(self.tr("&Copy image"), "Ctrl+Shift+C", q.copy_image, qr)
         self.print_action = self._action(
-            self.tr("&Print…"), QKeySequence.StandardKey.Print, q.print_preview
+            self.tr("&Print…"), QKeySequence.StandardKey.Print, q.print_preview, qr
         )
-        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+E", q.pdf_dialog)
+        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+E", q.pdf_dialog, qr)
         for action in (
             self.generate_action,
             self.save_action,
@@ -142,6 +142,17 @@ class MainWindow(QMainWindow):
             self.pdf_action,
         ):
             code_menu.addAction(action)
+        t, tp = self.templates_page, self.PAGE_TEMPLATES
+        templates_menu = bar.addMenu(self.tr("&Templates"))
+        self.refresh_action = self._action(self.tr("&Refresh list"), "F5", t.refresh, tp)
+        self.find_action = self._action(
+            self.tr("&Find template"), QKeySequence.StandardKey.Find, t.focus_filter, tp
+        )
+        self.send_action = self._action(self.tr("&Send test message"), "Ctrl+Return", t.send, tp)
+        for action in (self.refresh_action, self.find_action, self.send_action):
+            templates_menu.addAction(action)
+        t.refresh_button.setToolTip(self.refresh_action.toolTip())
+        t.send_button.setToolTip(self.send_action.toolTip())
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
@@ -158,7 +169,8 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: object, slot: object, page: int) -> QAction:
+        """A window-wide action that first shows its page, with its shortcut in the tooltip."""
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -166,7 +178,7 @@ class MainWindow(QMainWindow):
         action.setToolTip(f"{text.replace('&', '')} ({keys})")
 
         def run() -> None:
-            self.nav.setCurrentRow(self.PAGE_QR)
+            self.nav.setCurrentRow(page)
             slot()  # type: ignore[operator]
 
         action.triggered.connect(run)
@@ -217,6 +229,8 @@ class MainWindow(QMainWindow):
         self.state.set("window/page", index)
         if self.stack.currentWidget() is self.history_page:
             self.history_page.refresh()
+        elif self.stack.currentWidget() is self.templates_page:
+            self.templates_page.ensure_loaded()
 
     def open_templates_for(self, open_id: str) -> None:
         self.templates_page.set_recipient(open_id)

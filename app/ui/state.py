@@ -29,6 +29,9 @@ KEYS: dict[str, tuple[type, Any]] = {
     "qr/quiet_zone": (bool, True),
     "qr/last_dir": (str, ""),
     "ui/language": (str, ""),
+    "templates/drafts": (str, "{}"),  # JSON: {"profile/template_id": {"values":…, "colors":…}}
+    "templates/recipients": (str, "[]"),  # JSON list, most recent first
+    "templates/splitter": (QByteArray, QByteArray()),
 }
 
 
