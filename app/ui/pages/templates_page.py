@@ -98,7 +98,7 @@ class TemplatesPage(QWidget):
             self.tr("Filter by title, ID, industry or content (Ctrl+F)")
         )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self._apply_filter)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("templateRefreshButton")
         self.refresh_button.setAccessibleName(self.tr("Refresh the template list"))
@@ -395,6 +395,10 @@ class TemplatesPage(QWidget):
         summary, detail = describe(error)
         self.list_message.show_message("error", summary, detail)
         self.load_failed.emit(error)
+
+    def _apply_filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(

@@ -1,0 +1,266 @@
+"""Template browser and sender against the sandbox and scripted middlewares, offscreen."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.errors import OutcomeUnknown
+from app.core.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, Sandbox
+from app.ui.pages.templates_page import TemplatesPage
+from tests.helpers.servers import ScriptedServer, answer, stall
+
+VISIT = "VdRecall_thing1_time2_kf8c2N0wq3LrYb7s1mXo"
+VISIT_VALUES = {
+    "thing1": "视频面签",
+    "time2": "2026-11-28 15:00",
+    "name3": "王小明",
+    "thing4": "请点击消息进入视频通话",
+}
+
+
+def open_templates(qtbot, window) -> TemplatesPage:
+    page = window.templates_page
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        window.nav.setCurrentRow(window.PAGE_TEMPLATES)
+    return page
+
+
+def fill(page: TemplatesPage, template_id: str, values: dict[str, str], to: str = "oMe") -> None:
+    assert page.select_template(template_id)
+    page.send_to_edit.setText(to)
+    for key, value in values.items():
+        page.value_edit(key).setText(value)
+
+
+def send(qtbot, page: TemplatesPage, signal_name: str = "sent"):
+    with qtbot.waitSignal(getattr(page, signal_name), timeout=10000) as blocker:
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def test_list_filter_and_select(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    assert page.model.rowCount() == 6
+    page.filter_edit.setText("支付")
+    assert page.proxy.rowCount() == 1
+    page.filter_edit.setText("CAR_NUMBER")  # content, case-insensitive
+    assert page.proxy.rowCount() == 1
+    page.filter_edit.setText("vdrecall_thing1")  # id
+    assert page.proxy.rowCount() == 1
+    page.filter_edit.setText("")
+    assert page.select_template(VISIT)
+    assert page.title_label.text() == "视频客服回访提醒"
+    assert "{{thing1.DATA}}" in page.content_view.toPlainText()
+
+
+def test_seed_template_form_from_spaced_placeholders(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    page.select_template(SEED_TEMPLATE_ID)
+    keys = list(page._value_edits)
+    assert keys == ["result", "withdrawMoney", "withdrawTime", "cardInfo", "arrivedTime", "remark"]
+    assert page.value_edit("withdrawMoney").accessibleName() == "领奖金额"
+    assert page.value_edit("withdrawTime").placeholderText() == "2013-10-10 12:22:22"
+
+
+def test_category_template_and_empty_content(qtbot, demo_window, sandbox) -> None:
+    page = open_templates(qtbot, demo_window)
+    page.select_template("Appt_date1_phone2_car3_pH4x2")
+    assert list(page._value_edits) == ["date1", "phone_number2", "car_number3", "thing4", "number5"]
+    page.select_template("FullSim_empty_content_0001")
+    assert page._value_edits == {}
+    page.send_to_edit.setText("oMe")
+    assert page.can_send()
+    result = send(qtbot, page)
+    assert result.errcode == 0 and sandbox.deliveries[-1]["data"] == {}
+
+
+def test_overlong_thing_blocks_sending(qtbot, demo_window, sandbox) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, {**VISIT_VALUES, "thing1": "长" * 21})
+    assert not page.can_send()
+    assert "20" in page.lint_text("thing1")
+    assert "refused by WeChat" in page.send_state.text()
+    page.send()  # Ctrl+Return path: refused without a request
+    assert sandbox.deliveries == []
+    page.value_edit("thing1").setText("长" * 20)
+    assert page.can_send()
+
+
+def test_json_body_is_exactly_what_the_middleware_receives(qtbot, demo_window, sandbox) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    page.color_edit("thing1").setText("#173177")
+    page.jump_combo.setCurrentIndex(page.jump_combo.findData("miniprogram"))
+    page.mp_appid_edit.setText("wxmini")
+    page.pagepath_edit.setText("pages/video/index?foo=bar")
+    page.agent_id_edit.setText("123")
+    page.group_id_edit.setText("12")
+    shown = json.loads(page.json_view.toPlainText())
+    assert "agent_id" in page.jump_note.text()
+    send(qtbot, page)
+    (post,) = [r for r in sandbox.received if r.method == "POST"]
+    assert json.loads(post.body) == shown
+    assert shown["miniprogram"]["pagepath"] == "pages/video/index?foo=bar&agent_id=123&group_id=12"
+    assert shown["data"]["thing1"] == {"value": "视频面签", "color": "#173177"}
+    assert shown["data"]["thing4"] == {"value": "请点击消息进入视频通话"}
+    assert "msgid" in page.result.text()
+    # The next intended send gets a new client_msg_id.
+    assert json.loads(page.json_view.toPlainText())["client_msg_id"] != shown["client_msg_id"]
+
+
+def test_43004_is_explained(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES, to="o_not_follower")
+    send(qtbot, page, "send_failed")
+    assert page.result.level == "error"
+    assert "43004" in page.result.text() and "does not follow" in page.result.text()
+    assert "What to do" in page.result.text()
+
+
+def test_40037_from_edited_json_is_explained(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    page.edit_json_check.setChecked(True)
+    body = json.loads(page.json_view.toPlainText())
+    page.json_view.setPlainText(json.dumps({**body, "template_id": "deleted-template"}))
+    send(qtbot, page, "send_failed")
+    assert "40037" in page.result.text() and "deleted" in page.result.text()
+
+
+def test_invalid_edited_json_blocks_sending(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    page.edit_json_check.setChecked(True)
+    page.json_view.setPlainText('{"touser": "o1", ')
+    assert not page.can_send()
+    assert "not valid" in page.json_problem.text()
+    page.json_view.setPlainText('{"touser": "o1"}')
+    assert "template_id" in page.json_problem.text()
+
+
+def _stalling_middleware(release: threading.Event) -> ScriptedServer:
+    listing = json.dumps({"template_list": DEFAULT_TEMPLATES}, ensure_ascii=False).encode()
+    return ScriptedServer(
+        {
+            ("GET", "/mw/template/get_all_private_template"): answer(200, listing),
+            ("POST", "/mw/message/template/send"): stall(release),
+        }
+    )
+
+
+def test_timeout_is_outcome_unknown_sent_once_and_resend_reuses_the_id(
+    qtbot, make_window, sandbox
+) -> None:
+    release = threading.Event()
+    with _stalling_middleware(release) as server:
+        profile = replace(sandbox.demo_profile(), middleware_url=server.url + "/mw", timeout=0.6)
+        window = make_window(profile)
+        page = open_templates(qtbot, window)
+        fill(page, VISIT, VISIT_VALUES)
+        error = send(qtbot, page, "send_failed")
+        assert isinstance(error, OutcomeUnknown)
+        assert server.hits[("POST", "/mw/message/template/send")] == 1
+        assert page.result.level == "warning" and "check the phone" in page.result.text()
+        assert page.resend_button.isVisible()
+        first_id = json.loads(server.bodies[-1])["client_msg_id"]
+        (event,) = window.workspace.history.recent(kind="send")
+        assert event.outcome == "unknown"
+        with qtbot.waitSignal(page.send_failed, timeout=10000):
+            qtbot.mouseClick(page.resend_button, Qt.MouseButton.LeftButton)
+        release.set()
+        assert json.loads(server.bodies[-1])["client_msg_id"] == first_id
+        assert server.hits[("POST", "/mw/message/template/send")] == 2
+
+
+@pytest.mark.parametrize("confirm", [False, True])
+def test_production_send_asks_first(qtbot, make_window, sandbox, monkeypatch, confirm) -> None:
+    asked: list[str] = []
+
+    def ask(cls, parent, title, text):
+        asked.append(text)
+        return confirm
+
+    monkeypatch.setattr(TemplatesPage, "ask_confirm", classmethod(ask))
+    window = make_window(replace(sandbox.demo_profile(), production=True))
+    page = open_templates(qtbot, window)
+    fill(page, VISIT, VISIT_VALUES, to="oBoss")
+    if confirm:
+        send(qtbot, page)
+        assert len(sandbox.deliveries) == 1
+    else:
+        page.send()
+        assert sandbox.deliveries == [] and page.result.text() == "Not sent."
+    assert "oBoss" in asked[0] and "gh_demo00000001" in asked[0]
+
+
+def test_drafts_and_recent_recipients_are_kept(qtbot, make_window, sandbox) -> None:
+    window = make_window(sandbox.demo_profile())
+    page = open_templates(qtbot, window)
+    fill(page, VISIT, {"thing1": "草稿内容"}, to="oRecent1")
+    page.select_template(SEED_TEMPLATE_ID)
+    page.select_template(VISIT)
+    assert page.value_edit("thing1").text() == "草稿内容"
+    fill(page, VISIT, VISIT_VALUES, to="oRecent1")
+    send(qtbot, page)
+    page._persist_drafts()
+    window.close()
+
+    again = make_window(sandbox.demo_profile())
+    page2 = open_templates(qtbot, again)
+    page2.select_template(VISIT)
+    assert page2.value_edit("name3").text() == "王小明"
+    assert page2.recent_recipients()[0] == "oRecent1"
+
+
+def test_contract_breaking_entries_are_listed_with_a_warning(qtbot, make_window, sandbox) -> None:
+    listing = {
+        "template_list": [
+            {"template id": "spaced-key", "title": "键名带空格"},
+            {"template_id": "ok-1", "title": 42, "content": "A:{{thing1.DATA}}"},
+            {"template_id": "ok-2", "title": "正常"},
+        ]
+    }
+    body = json.dumps(listing, ensure_ascii=False).encode()
+    with ScriptedServer(
+        {("GET", "/mw/template/get_all_private_template"): answer(200, body)}
+    ) as mw:
+        window = make_window(replace(sandbox.demo_profile(), middleware_url=mw.url + "/mw"))
+        page = open_templates(qtbot, window)
+    assert page.model.rowCount() == 3
+    assert page.list_message.level == "warning" and "2 entries" in page.list_message.text()
+    page.select_template("spaced-key")
+    assert "template id" in page.problems_label.text()
+
+
+def test_list_failure_is_shown_inline(qtbot, make_window, sandbox) -> None:
+    with ScriptedServer({}) as mw:
+        window = make_window(replace(sandbox.demo_profile(), middleware_url=mw.url + "/mw"))
+        page = window.templates_page
+        with qtbot.waitSignal(page.load_failed, timeout=10000):
+            window.nav.setCurrentRow(window.PAGE_TEMPLATES)
+    assert page.list_message.level == "error" and "HTTP 404" in page.list_message.text()
+
+
+def test_thousands_of_templates_filter(qtbot, make_window) -> None:
+    with Sandbox(extra_templates=3000) as big:
+        window = make_window(big.demo_profile())
+        page = open_templates(qtbot, window)
+    assert page.model.rowCount() == 3006
+    page.filter_edit.setText("批量模板 0042")
+    assert page.proxy.rowCount() == 10  # 00420 … 00429
+    assert "10 of 3006" in page.count_label.text()
+
+
+def test_ctrl_return_sends(qtbot, demo_window, sandbox) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    demo_window.activateWindow()
+    page.send_to_edit.setFocus()
+    with qtbot.waitSignal(page.sent, timeout=10000):
+        qtbot.keyClick(page.send_to_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(sandbox.deliveries) == 1
