@@ -44,6 +44,7 @@ NON_FOLLOWER_OPENID = "o_not_follower"
 TIMESTAMP_WINDOW = 300
 
 SEED_TEMPLATE_ID = "iPk5s0It5X_fl0VKn5GrTFpncEYTojx6ddbt8WYoV5s"
+VISIT_TEMPLATE_ID = "VdRecall_thing1_time2_kf8c2N0wq3LrYb7s1mXo"
 
 DEFAULT_TEMPLATES: list[dict[str, str]] = [
     {
@@ -59,7 +60,7 @@ DEFAULT_TEMPLATES: list[dict[str, str]] = [
         "银行信息: xx银行(尾号xxxx)\n到账时间: 预计xxxxxxx\n\n预计将于xxxx到达您的银行卡",
     },
     {
-        "template_id": "VdRecall_thing1_time2_kf8c2N0wq3LrYb7s1mXo",
+        "template_id": VISIT_TEMPLATE_ID,
         "title": "视频客服回访提醒",
         "primary_industry": "IT科技",
         "deputy_industry": "互联网|电子商务",

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.core.errors import OutcomeUnknown
-from app.core.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, Sandbox
+from app.core.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
 from app.ui.pages.templates_page import TemplatesPage
 from tests.helpers.servers import ScriptedServer, answer, stall
 
-VISIT = "VdRecall_thing1_time2_kf8c2N0wq3LrYb7s1mXo"
+VISIT = VISIT_TEMPLATE_ID
 VISIT_VALUES = {
     "thing1": "视频面签",
     "time2": "2026-11-28 15:00",

@@ -14,10 +14,10 @@ from PIL import Image
 
 from app.core.history import History
 from app.core.paths import data_home
-from app.core.sandbox import DEMO_SECRET, SEED_TEMPLATE_ID, Sandbox
+from app.core.sandbox import DEMO_SECRET, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
 from tests.integration.conftest import write_config
 
-VISIT = "VdRecall_thing1_time2_kf8c2N0wq3LrYb7s1mXo"
+VISIT = VISIT_TEMPLATE_ID
 VISIT_DATA = [
     "--data",
     "thing1=视频面签",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
@@ -56,7 +56,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.refresh_button)
+        layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def refresh(self) -> None:
         workspace = self._window.workspace
