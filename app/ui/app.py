@@ -73,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
     app.setDesktopFileName(APP_ID)
     log_path = setup_file_logging()
     install_crash_hook(log_path)
+    from app.ui.i18n import install_translators
+
+    state = UiState()
+    install_translators(app, state.get("ui/language"))
 
     path = config_path(args.config)
     config_problem = ""
@@ -92,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     workspace = Workspace(config, demo_profile=demo_profile)
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(workspace, UiState())
+    window = MainWindow(workspace, state)
     if args.demo and demo_profile is not None:
         window.reload_profiles(demo_profile.name)
     if config_problem:

@@ -18,10 +18,6 @@ from app.core.errors import (
 from app.core.wechat_errors import explain
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def ui_language() -> str:
     from PySide6.QtCore import QLocale
 
@@ -43,30 +39,36 @@ def describe(error: BaseException) -> tuple[str, str]:
         detail_lines.insert(0, f"code {error.code}: {error.remote_message}")
         explanation = explain(error.code)
         if explanation is not None:
-            summary = _tr("Refused with code {code}: {text}. {hint}").format(
-                code=error.code, text=explanation.text(lang), hint=explanation.hint(lang)
-            )
+            summary = QCoreApplication.translate(
+                "Errors", "Refused with code {code}: {text}. {hint}"
+            ).format(code=error.code, text=explanation.text(lang), hint=explanation.hint(lang))
         else:
-            summary = _tr("The server refused with code {code}: {message}").format(
-                code=error.code, message=error.remote_message or "—"
-            )
+            summary = QCoreApplication.translate(
+                "Errors", "The server refused with code {code}: {message}"
+            ).format(code=error.code, message=error.remote_message or "—")
     elif isinstance(error, OutcomeUnknown):
-        summary = _tr("Outcome unknown — check the phone before sending again. ({reason})").format(
-            reason=error.message
-        )
+        summary = QCoreApplication.translate(
+            "Errors", "Outcome unknown — check the phone before sending again. ({reason})"
+        ).format(reason=error.message)
     elif isinstance(error, BadInput):
-        summary = _tr("Please check the input: {message}").format(message=error.message)
-    elif isinstance(error, ProtocolError):
-        summary = _tr("The server's answer does not follow the contract: {message}").format(
+        summary = QCoreApplication.translate("Errors", "Please check the input: {message}").format(
             message=error.message
         )
+    elif isinstance(error, ProtocolError):
+        summary = QCoreApplication.translate(
+            "Errors", "The server's answer does not follow the contract: {message}"
+        ).format(message=error.message)
     elif isinstance(error, TransportError):
-        summary = _tr("Could not reach the server: {message}").format(message=error.message)
+        summary = QCoreApplication.translate(
+            "Errors", "Could not reach the server: {message}"
+        ).format(message=error.message)
     elif isinstance(error, OSError):
-        summary = _tr("Could not write the file: {message}").format(
-            message=error.strerror or str(error)
-        )
+        summary = QCoreApplication.translate(
+            "Errors", "Could not write the file: {message}"
+        ).format(message=error.strerror or str(error))
     else:
-        summary = _tr("Something went wrong inside Recall Desk. The details are in the log.")
+        summary = QCoreApplication.translate(
+            "Errors", "Something went wrong inside Recall Desk. The details are in the log."
+        )
         detail_lines.append(type(error).__name__)
     return summary, "\n".join(detail_lines)

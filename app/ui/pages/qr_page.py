@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -350,7 +350,8 @@ class QrPage(QWidget):
     @classmethod
     def ask_save_path(cls, parent: QWidget, default: str, filters: str) -> str:
         """The file dialog; tests replace this classmethod."""
-        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save"), default, filters)
+        title = QCoreApplication.translate("QrPage", "Save")
+        path, _ = QFileDialog.getSaveFileName(parent, title, default, filters)
         return path
 
     def save_dialog(self) -> None:

@@ -155,6 +155,23 @@ class SettingsPage(QWidget):
         net_box = QGroupBox(self.tr("Connection"))
         net_box.setLayout(net_form)
 
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("settingsLanguageCombo")
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("Follow the system"), "")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("简体中文", "zh_CN")
+        current = self._window.state.get("ui/language")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current)))
+        self.language_combo.currentIndexChanged.connect(self._on_language)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("settingsLanguageNote")
+        app_form = QFormLayout()
+        app_form.addRow(self.tr("Language"), self.language_combo)
+        app_form.addRow("", self.language_note)
+        app_box = QGroupBox(self.tr("Application"))
+        app_box.setLayout(app_form)
+
         self.message = InlineMessage()
         self.message.setObjectName("settingsMessage")
         self.save_button = QPushButton(self.tr("Save"))
@@ -183,6 +200,7 @@ class SettingsPage(QWidget):
         right.addStretch(1)
 
         root = QHBoxLayout(self)
+        left.addWidget(app_box)
         left_panel = QWidget()
         left_panel.setLayout(left)
         left_panel.setFixedWidth(240)
@@ -331,6 +349,10 @@ class SettingsPage(QWidget):
                     self.secret_edit.setText(secret)
 
             self._tasks.run(lambda: self.workspace.store.get(profile)[0], fill, lambda e: None)
+
+    def _on_language(self, _index: int) -> None:
+        self._window.state.set("ui/language", self.language_combo.currentData())
+        self.language_note.setText(self.tr("Applies the next time Recall Desk starts."))
 
     # -- form → profile --------------------------------------------------------------------------
     def profile_from_form(self) -> Profile:

@@ -462,9 +462,8 @@ class TemplatesPage(QWidget):
                 p="; ".join(template.problems)
             )
         )
-        self.content_view.setHtml(
-            _highlight(template.content) or f"<i>{html.escape(self.tr('(empty content)'))}</i>"
-        )
+        empty_note = html.escape(self.tr("(empty content)"))
+        self.content_view.setHtml(_highlight(template.content) or f"<i>{empty_note}</i>")
         self.example_view.setPlainText(template.example)
         draft = self._drafts.get(self._draft_key(), {})
         values, colors = draft.get("values", {}), draft.get("colors", {})
@@ -620,6 +619,9 @@ class TemplatesPage(QWidget):
         if template is None:
             self.preview.clear()
             return
+        dropped_note = html.escape(self.tr("(not shown since May 2023)"))
+        cut_note = html.escape(self.tr("(cut at 20 characters)"))
+        tap_note = html.escape(self.tr("Tap to open →"))
         parts = [f"<p><b>{html.escape(template.title)}</b></p>"]
         if not template.content:
             note = self.tr("No content: the middleware decides what the customer sees.")
@@ -628,19 +630,17 @@ class TemplatesPage(QWidget):
             text = html.escape(line.text)
             if line.dropped:
                 parts.append(
-                    f"<p style='color:#9ca3af'><s>{text}</s> "
-                    f"<small>{html.escape(self.tr('(not shown since May 2023)'))}</small></p>"
+                    f"<p style='color:#9ca3af'><s>{text}</s> <small>{dropped_note}</small></p>"
                 )
             elif line.cut:
                 parts.append(
-                    f"<p>{text} <small style='color:{WARNING_COLOR}'>"
-                    f"{html.escape(self.tr('(cut at 20 characters)'))}</small></p>"
+                    f"<p>{text} <small style='color:{WARNING_COLOR}'>{cut_note}</small></p>"
                 )
             else:
                 parts.append(f"<p>{text}</p>")
         target = self.jump_combo.currentData()
         if target != "none":
-            parts.append(f"<p style='color:#6b7280'>{html.escape(self.tr('Tap to open →'))}</p>")
+            parts.append(f"<p style='color:#6b7280'>{tap_note}</p>")
         self.preview.setHtml("".join(parts))
 
     def preview_text(self) -> str:

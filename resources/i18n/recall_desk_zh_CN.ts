@@ -1,0 +1,1289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../app/ui/app.py" line="47"/>
+        <source>Recall Desk hit a problem</source>
+        <translation>召回助手遇到问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="49"/>
+        <source>Something went wrong. Your data is safe; the details are in {path}.</source>
+        <translation>程序出错了。您的数据是安全的，详细信息已记录在 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="42"/>
+        <source>Refused with code {code}: {text}. {hint}</source>
+        <translation>被拒绝（错误码 {code}）：{text}。{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="46"/>
+        <source>The server refused with code {code}: {message}</source>
+        <translation>服务器拒绝了请求，错误码 {code}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="50"/>
+        <source>Outcome unknown — check the phone before sending again. ({reason})</source>
+        <translation>发送结果未知——请先在手机上确认是否收到，再决定是否重发。（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="54"/>
+        <source>Please check the input: {message}</source>
+        <translation>请检查输入：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="58"/>
+        <source>The server&apos;s answer does not follow the contract: {message}</source>
+        <translation>服务器的返回不符合接口约定：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="62"/>
+        <source>Could not reach the server: {message}</source>
+        <translation>无法连接服务器：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="66"/>
+        <source>Could not write the file: {message}</source>
+        <translation>无法写入文件：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="70"/>
+        <source>Something went wrong inside Recall Desk. The details are in the log.</source>
+        <translation>召回助手内部出错，详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="36"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="40"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="41"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="42"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="43"/>
+        <source>openId</source>
+        <translation>openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="44"/>
+        <source>Template / channel</source>
+        <translation>模板 / 渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="45"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="46"/>
+        <source>Code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="47"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="52"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="70"/>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="71"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="72"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="73"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="74"/>
+        <source>in flight</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="76"/>
+        <source>QR code</source>
+        <translation>召回码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="76"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>InlineMessage</name>
+    <message>
+        <location filename="../../app/ui/widgets.py" line="35"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="49"/>
+        <source>Recall Desk</source>
+        <translation>召回助手</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="54"/>
+        <source>Active profile</source>
+        <translation>当前配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="56"/>
+        <source>The profile every request uses</source>
+        <translation>所有请求都使用这个配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="59"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>Profile:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="80"/>
+        <source>QR codes</source>
+        <translation>召回码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="81"/>
+        <source>Templates</source>
+        <translation>模板消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="82"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="83"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="111"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="121"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="122"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="126"/>
+        <source>&amp;Code</source>
+        <translation>召回码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="128"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="130"/>
+        <source>&amp;Save image…</source>
+        <translation>保存图片(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="132"/>
+        <source>&amp;Copy image</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="134"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="136"/>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="146"/>
+        <source>&amp;Templates</source>
+        <translation>模板消息(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="147"/>
+        <source>&amp;Refresh list</source>
+        <translation>刷新列表(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="149"/>
+        <source>&amp;Find template</source>
+        <translation>查找模板(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151"/>
+        <source>&amp;Send test message</source>
+        <translation>发送测试消息(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="167"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168"/>
+        <source>&amp;About Recall Desk</source>
+        <translation>关于召回助手(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="199"/>
+        <source>{name} (sandbox)</source>
+        <translation>{name}（沙箱）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="209"/>
+        <source>No profile</source>
+        <translation>没有配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="214"/>
+        <source>DEMO SANDBOX</source>
+        <translation>演示沙箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216"/>
+        <source>PRODUCTION</source>
+        <translation>生产环境</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="218"/>
+        <source>TEST</source>
+        <translation>测试环境</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221"/>
+        <source>Environment: {env}</source>
+        <translation>环境：{env}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="241"/>
+        <source>About Recall Desk</source>
+        <translation>关于召回助手</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="244"/>
+        <source>Recall Desk {version}
+Recall QR codes and template-message checks for Udesk video customer service.</source>
+        <translation>召回助手 {version}
+为 Udesk 视频客服生成视频召回码、检查模板消息。</translation>
+    </message>
+</context>
+<context>
+    <name>QrPage</name>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="73"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="98"/>
+        <source>sdkAppId</source>
+        <translation>sdkAppId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="75"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="99"/>
+        <source>Official account ID</source>
+        <translation>公众号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="77"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="100"/>
+        <source>Customer openId</source>
+        <translation>客户 openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="79"/>
+        <source>The customer&apos;s openId in this official account</source>
+        <translation>客户在该公众号下的 openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="83"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="101"/>
+        <source>Calls allowed</source>
+        <translation>可呼叫次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="85"/>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="88"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="102"/>
+        <source>Custom channel</source>
+        <translation>自定义渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="89"/>
+        <source>Optional: routes the video call</source>
+        <translation>选填：用于视频路由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="90"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="263"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="91"/>
+        <source>Generate QR code</source>
+        <translation>生成召回码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="93"/>
+        <source>Generate the recall QR code (Ctrl+G)</source>
+        <translation>生成视频召回码（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="103"/>
+        <source>Recall code request</source>
+        <translation>召回码参数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="110"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="127"/>
+        <source>Printed size</source>
+        <translation>打印尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="116"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="128"/>
+        <source>Caption</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="117"/>
+        <source>e.g. Scan with WeChat to start a video call</source>
+        <translation>例如：微信扫码，发起视频通话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="119"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="129"/>
+        <source>Customer label</source>
+        <translation>客户标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="121"/>
+        <source>Optional second line, e.g. the customer&apos;s name</source>
+        <translation>选填第二行，例如客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="123"/>
+        <source>White quiet zone (4 modules)</source>
+        <translation>四周留白（4 个模块宽）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="131"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="143"/>
+        <source>Recall QR code</source>
+        <translation>视频召回码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="145"/>
+        <source>Fill in the customer&apos;s openId and press Generate (Ctrl+G).</source>
+        <translation>填写客户的 openId，然后点“生成”（Ctrl+G）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="148"/>
+        <source>qrCodeUrl</source>
+        <translation>二维码地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="152"/>
+        <source>Copy URL</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="159"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="160"/>
+        <source>Save image</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="161"/>
+        <source>Save the image as PNG or JPEG (Ctrl+S)</source>
+        <translation>保存为 PNG 或 JPEG 图片（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="163"/>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="166"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="167"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="168"/>
+        <source>Print with a preview (Ctrl+P)</source>
+        <translation>打印前预览（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="170"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="173"/>
+        <source>Send recall message…</source>
+        <translation>发送召回消息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="175"/>
+        <source>Open Templates with this openId as the recipient</source>
+        <translation>打开模板消息页，并以这个 openId 作为接收人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="226"/>
+        <source>Scan with WeChat to start a video call</source>
+        <translation>微信扫码，发起视频通话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="263"/>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="265"/>
+        <source>Asking Udesk for a recall code…</source>
+        <translation>正在向 Udesk 申请召回码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="307"/>
+        <source>classic QR code</source>
+        <translation>普通二维码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="307"/>
+        <source>WeChat code</source>
+        <translation>微信小程序码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="310"/>
+        <source>Recall code for {open_id} ready: {w}×{h} px {fmt}, {kind}.</source>
+        <translation>{open_id} 的召回码已生成：{w}×{h} 像素 {fmt}，{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="333"/>
+        <source>URL copied.</source>
+        <translation>链接已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="338"/>
+        <source>Image copied.</source>
+        <translation>图片已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="353"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="361"/>
+        <source>Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation>原始图片 (*.{ext});;PNG 图片 (*.png);;JPEG 图片 (*.jpg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="389"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="411"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/qr_page.py" line="434"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="62"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <source>Profiles</source>
+        <translation>配置列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="64"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="67"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="70"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="135"/>
+        <source>Profile name</source>
+        <translation>配置名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="136"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="361"/>
+        <source>QR API URL</source>
+        <translation>二维码接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="137"/>
+        <source>appId</source>
+        <translation>appId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="138"/>
+        <source>Secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="335"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="106"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="146"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="362"/>
+        <source>Simulation domain</source>
+        <translation>模拟域名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="109"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="141"/>
+        <source>Default sdkAppId</source>
+        <translation>默认 sdkAppId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="142"/>
+        <source>Default official account ID</source>
+        <translation>默认公众号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="115"/>
+        <source>HTTP headers</source>
+        <translation>HTTP 请求头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
+        <source>Query string</source>
+        <translation>URL 查询参数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="124"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="152"/>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="124"/>
+        <source>Optional: path to a PEM file</source>
+        <translation>选填：PEM 证书文件路径</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="127"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="153"/>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="127"/>
+        <source>Optional: http://proxy:3128</source>
+        <translation>选填：http://proxy:3128</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="129"/>
+        <source>Production (sends ask for confirmation)</source>
+        <translation>生产环境（发送前需要确认）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="131"/>
+        <source>Old middleware: send to /template/send</source>
+        <translation>旧版中间件：发送到 /template/send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="140"/>
+        <source>Auth parameters in</source>
+        <translation>鉴权参数放在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="143"/>
+        <source>Udesk QR API</source>
+        <translation>Udesk 二维码接口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="148"/>
+        <source>Simulation middleware</source>
+        <translation>模拟中间件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="151"/>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="155"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="160"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="170"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="161"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="172"/>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="177"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="181"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="184"/>
+        <source>Call the QR API and the template list with these values</source>
+        <translation>用当前填写的值调用二维码接口和模板列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="225"/>
+        <source>{name} (built-in sandbox)</source>
+        <translation>{name}（内置沙箱）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="227"/>
+        <source>{name} (production)</source>
+        <translation>{name}（生产环境）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="290"/>
+        <source>Built-in sandbox credentials</source>
+        <translation>内置沙箱的鉴权信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="293"/>
+        <source>The demo profile talks to the built-in sandbox and is never saved. Duplicate it or create a new profile for your own account.</source>
+        <translation>演示配置连接的是内置沙箱，不会被保存。请复制它或新建一个配置来填写您自己的公众号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="298"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="311"/>
+        <source>Stored in the system keyring — type to replace</source>
+        <translation>已保存在系统钥匙串中——输入新值可替换</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="312"/>
+        <source>Stored in the config file — type to replace</source>
+        <translation>已保存在配置文件中——输入新值可替换</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="313"/>
+        <source>Taken from RECALL_DESK_SECRET</source>
+        <translation>取自环境变量 RECALL_DESK_SECRET</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="314"/>
+        <source>Not set — type the secret from Udesk&apos;s admin</source>
+        <translation>未设置——请填写 Udesk 后台的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="320"/>
+        <source>No system keyring is available on this computer: the secret is kept in the config file, readable only by your user account.</source>
+        <translation>这台电脑没有可用的系统钥匙串：密钥保存在配置文件中，只有您的账户可以读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="327"/>
+        <source>Secrets are kept in the system keyring, never in files.</source>
+        <translation>密钥保存在系统钥匙串中，不会写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="335"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="355"/>
+        <source>Applies the next time Recall Desk starts.</source>
+        <translation>下次启动召回助手时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="369"/>
+        <source>{label} must start with https:// or http://</source>
+        <translation>{label}必须以 https:// 或 http:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="417"/>
+        <source>Profile “{name}” saved.</source>
+        <translation>配置“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="419"/>
+        <source>No keyring: the secret is in the config file (user-only).</source>
+        <translation>没有钥匙串：密钥保存在配置文件中（仅本人可读）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="445"/>
+        <source>Fill in the fields, then Save.</source>
+        <translation>填写各项后点“保存”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="454"/>
+        <source>Duplicated. Adjust the fields, then Save.</source>
+        <translation>已复制。修改各项后点“保存”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="473"/>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="474"/>
+        <source>Delete profile “{name}” and its stored secret?</source>
+        <translation>删除配置“{name}”及其保存的密钥？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="503"/>
+        <source>Testing the QR API and the template list…</source>
+        <translation>正在测试二维码接口和模板列表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="553"/>
+        <source>QR API</source>
+        <translation>二维码接口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="553"/>
+        <source>Template list</source>
+        <translation>模板列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="555"/>
+        <source>{name}: not configured</source>
+        <translation>{name}：未配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="563"/>
+        <source>{name}: signed request accepted, image verified ({w}×{h} {fmt}).</source>
+        <translation>{name}：签名通过，图片校验正常（{w}×{h} {fmt}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="568"/>
+        <source>{name}: {n} templates.</source>
+        <translation>{name}：共 {n} 个模板。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTableModel</name>
+    <message>
+        <location filename="../../app/ui/template_model.py" line="61"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_model.py" line="61"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_model.py" line="61"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_model.py" line="61"/>
+        <source>Template ID</source>
+        <translation>模板 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_model.py" line="72"/>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_model.py" line="79"/>
+        <source>This entry breaks the contract: {problems}</source>
+        <translation>这条记录不符合接口约定：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="96"/>
+        <source>Filter templates</source>
+        <translation>筛选模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="98"/>
+        <source>Filter by title, ID, industry or content (Ctrl+F)</source>
+        <translation>按标题、ID、行业或内容筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="102"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="104"/>
+        <source>Refresh the template list</source>
+        <translation>刷新模板列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="105"/>
+        <source>Load the template list again (F5)</source>
+        <translation>重新加载模板列表（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="109"/>
+        <source>Templates</source>
+        <translation>模板消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="163"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="169"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="170"/>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="178"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="236"/>
+        <source>Recipient openId</source>
+        <translation>接收人 openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="179"/>
+        <source>openId of a follower, e.g. your own</source>
+        <translation>已关注用户的 openId，例如您自己的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="189"/>
+        <source>Template fields</source>
+        <translation>模板字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="195"/>
+        <source>Colours are optional: WeChat ignores them since May 2023 and no longer shows “first” and “remark”.</source>
+        <translation>颜色可不填：2023 年 5 月起微信忽略自定义颜色，也不再显示 first 和 remark。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="204"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="227"/>
+        <source>Jump target</source>
+        <translation>点击跳转</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="205"/>
+        <source>None</source>
+        <translation>不跳转</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="206"/>
+        <source>Web page (URL)</source>
+        <translation>网页（URL）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="207"/>
+        <source>Mini program</source>
+        <translation>小程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="218"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="228"/>
+        <source>URL</source>
+        <translation>网页地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="219"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="229"/>
+        <source>Mini-program appid</source>
+        <translation>小程序 appid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="220"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="230"/>
+        <source>Page path</source>
+        <translation>页面路径</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="231"/>
+        <source>Agent ID</source>
+        <translation>坐席 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="232"/>
+        <source>Agent group ID</source>
+        <translation>技能组 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="237"/>
+        <source>Test message</source>
+        <translation>测试消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="247"/>
+        <source>Message preview</source>
+        <translation>消息预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="250"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="275"/>
+        <source>JSON body</source>
+        <translation>JSON 请求体</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="253"/>
+        <source>Edit the JSON directly (advanced)</source>
+        <translation>直接编辑 JSON（高级）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="256"/>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="274"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="278"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="280"/>
+        <source>Send test message</source>
+        <translation>发送测试消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="281"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="288"/>
+        <source>Send result</source>
+        <translation>发送结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="289"/>
+        <source>Resend with the same message ID</source>
+        <translation>用相同的消息 ID 重发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="293"/>
+        <source>WeChat delivers a message ID at most once within 10 minutes, so this cannot produce a duplicate.</source>
+        <translation>同一消息 ID 在 10 分钟内微信最多只投递一次，所以不会重复发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="358"/>
+        <source>Loading templates…</source>
+        <translation>正在加载模板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="379"/>
+        <source>{n} entries break the contract (marked ⚠); hover for details.</source>
+        <translation>有 {n} 条记录不符合接口约定（标有 ⚠），鼠标悬停可查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="384"/>
+        <source>The middleware returned no templates.</source>
+        <translation>中间件没有返回任何模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="405"/>
+        <source>{shown} of {total} templates</source>
+        <translation>显示 {shown} / 共 {total} 个模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="443"/>
+        <source>Select a template</source>
+        <translation>请选择模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="445"/>
+        <source>Press F5 to load the list from the simulation middleware.</source>
+        <translation>按 F5 从模拟中间件加载模板列表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="452"/>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="455"/>
+        <source>ID: {id}
+Industry: {industry}</source>
+        <translation>ID：{id}
+行业：{industry}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="461"/>
+        <source>⚠ This list entry breaks the contract: {p}</source>
+        <translation>⚠ 这条记录不符合接口约定：{p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="465"/>
+        <source>(empty content)</source>
+        <translation>（模板内容为空）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="473"/>
+        <source>This template has no fields to fill (full simulation: empty content).</source>
+        <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="489"/>
+        <source>Colour of {key}</source>
+        <translation>{key} 的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="536"/>
+        <source>Select a template first.</source>
+        <translation>请先选择模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="607"/>
+        <source>WeChat opens the web page when the customer taps the message.</source>
+        <translation>客户点击消息时，微信打开这个网页。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="610"/>
+        <source>WeChat opens the mini program; agent_id and group_id are also appended to the page path so the video mini program finds the agent.</source>
+        <translation>微信会打开小程序；坐席 ID 和技能组 ID 也会拼接到页面路径上，方便视频小程序找到对应坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="614"/>
+        <source>The message does not open anything when tapped.</source>
+        <translation>点击消息不会跳转。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="622"/>
+        <source>(not shown since May 2023)</source>
+        <translation>（2023 年 5 月起不再显示）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="623"/>
+        <source>(cut at 20 characters)</source>
+        <translation>（超过 20 个字会被截断）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="624"/>
+        <source>Tap to open →</source>
+        <translation>点击查看 →</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="627"/>
+        <source>No content: the middleware decides what the customer sees.</source>
+        <translation>模板内容为空：客户看到的内容由中间件决定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="668"/>
+        <source>The JSON is not valid (line {line}, column {col}): {msg}</source>
+        <translation>JSON 格式不正确（第 {line} 行第 {col} 列）：{msg}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="673"/>
+        <source>The JSON body must be an object.</source>
+        <translation>JSON 请求体必须是一个对象。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="676"/>
+        <source>The JSON body needs a string “{key}”.</source>
+        <translation>JSON 请求体需要字符串字段“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="678"/>
+        <source>“data” must be an object.</source>
+        <translation>“data”必须是一个对象。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="686"/>
+        <source>Select a template.</source>
+        <translation>请选择模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="697"/>
+        <source>Enter the recipient&apos;s openId.</source>
+        <translation>请填写接收人的 openId。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="700"/>
+        <source>Fill in {n} more field(s).</source>
+        <translation>还有 {n} 个字段需要填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="704"/>
+        <source>{n} field(s) would be refused by WeChat (in red).</source>
+        <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="711"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="779"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="715"/>
+        <source>{n} warning(s): WeChat will drop or cut some of it.</source>
+        <translation>{n} 条提醒：部分内容会被微信去掉或截断。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="764"/>
+        <source>Send with a production profile?</source>
+        <translation>使用生产环境配置发送？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="766"/>
+        <source>This sends a real template message.
+
+Profile: {profile}
+Official account: {account}
+Recipient: {to}
+Template: {tid}</source>
+        <translation>将发送一条真实的模板消息。
+
+配置：{profile}
+公众号：{account}
+接收人：{to}
+模板：{tid}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="775"/>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="794"/>
+        <source>Sent: errcode 0, errmsg “{msg}”, msgid {msgid}.</source>
+        <translation>发送成功：errcode 0，errmsg“{msg}”，msgid {msgid}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="810"/>
+        <source>Outcome unknown — check the phone before sending again. The request may have reached the middleware ({reason}).</source>
+        <translation>发送结果未知——请先在手机上确认是否收到，再决定是否重发。请求可能已经到达中间件（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="820"/>
+        <source>Refused: errcode {code}, errmsg “{msg}”.</source>
+        <translation>被拒绝：errcode {code}，errmsg“{msg}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="828"/>
+        <source>What to do: {hint}</source>
+        <translation>处理建议：{hint}</translation>
+    </message>
+</context>
+</TS>
