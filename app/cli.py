@@ -159,7 +159,8 @@ def _context(args: argparse.Namespace, lang: str, *, need_secret: bool) -> Conte
 
     sandbox = None
     if args.demo:
-        from app.core.sandbox import DEMO_SECRET, Sandbox
+        from app.core.demo import DEMO_SECRET
+        from app.core.sandbox import Sandbox
 
         sandbox = Sandbox().start()
         profile, secret = sandbox.demo_profile(), DEMO_SECRET
@@ -339,13 +340,8 @@ def _confirm(ctx: Context, touser: str) -> bool:
 def cmd_sandbox(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     import threading
 
-    from app.core.sandbox import (
-        DEMO_APP_ID,
-        DEMO_OFFI_ACCOUNT_ID,
-        DEMO_SDK_APP_ID,
-        DEMO_SECRET,
-        Sandbox,
-    )
+    from app.core.demo import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, DEMO_SECRET
+    from app.core.sandbox import Sandbox
 
     sandbox = Sandbox(args.host, args.port, delay=args.delay).start()
     print(f"Recall Desk sandbox on {sandbox.base_url}", file=out)
@@ -433,8 +429,6 @@ def _setup_logging(verbose: bool) -> None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run one command; returns the exit code."""
-    from app.core.messages import describe, system_language
-
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -447,11 +441,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     ):
         if not hasattr(args, name):
             setattr(args, name, default)
-    lang = system_language()
     if args.command is None:
         from app.ui.app import run
 
         return run(args)
+    from app.core.messages import describe, system_language
+
+    lang = system_language()
     _setup_logging(args.verbose)
     from app.core.errors import RecallError
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 import logging
-import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import OutcomeUnknown, ProtocolError, RequestContext, TransportError
+
+if TYPE_CHECKING:
+    import httpx
+
+# httpx (with ssl and certifi) is imported on the first request, not at start-up: the window
+# shows before any network code has loaded.
 
 log = logging.getLogger(__name__)
 
@@ -28,14 +31,18 @@ IMAGE_MAX_BYTES = 8 * 1024 * 1024
 USER_AGENT = "RecallDesk/0.1 (+httpx)"
 BODY_LOG_LIMIT = 64 * 1024
 
-# A send that failed with one of these may have reached the server.
-_MAYBE_DELIVERED = (
-    httpx.ReadTimeout,
-    httpx.WriteTimeout,
-    httpx.ReadError,
-    httpx.WriteError,
-    httpx.RemoteProtocolError,
-)
+
+def _maybe_delivered() -> tuple[type[Exception], ...]:
+    """A send that failed with one of these may have reached the server."""
+    import httpx
+
+    return (
+        httpx.ReadTimeout,
+        httpx.WriteTimeout,
+        httpx.ReadError,
+        httpx.WriteError,
+        httpx.RemoteProtocolError,
+    )
 
 
 @dataclass
@@ -87,6 +94,10 @@ class ClientSettings:
 
 def make_client(settings: ClientSettings) -> httpx.Client:
     """Build an ``httpx.Client`` with explicit timeouts and verification always on."""
+    import ssl
+
+    import httpx
+
     verify: ssl.SSLContext | bool = True
     if settings.ca_bundle:
         verify = ssl.create_default_context(cafile=settings.ca_bundle)
@@ -188,6 +199,8 @@ class Funnel:
         follow_redirects: bool,
         signed: bool,
     ) -> Response:
+        import httpx
+
         started = time.monotonic()
         request = self.client.build_request(
             method, url, headers=headers, params=params, content=content or None
@@ -225,7 +238,7 @@ class Funnel:
         except httpx.HTTPError as exc:
             exchange.error = f"{type(exc).__name__}: {exc}"
             self._emit(exchange, started)
-            if method != "GET" and isinstance(exc, _MAYBE_DELIVERED):
+            if method != "GET" and isinstance(exc, _maybe_delivered()):
                 raise OutcomeUnknown(
                     f"{type(exc).__name__} after the request was sent", context=context
                 ) from exc
@@ -252,6 +265,8 @@ class Funnel:
 
 
 def _describe_transport(exc: httpx.HTTPError) -> str:
+    import httpx
+
     if isinstance(exc, httpx.ConnectTimeout):
         return "connection timed out"
     if isinstance(exc, httpx.TimeoutException):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 import threading
 import time
 import uuid
@@ -28,20 +29,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from app.core.demo import (  # noqa: F401 - re-exported for callers and tests
+    DEMO_APP_ID,
+    DEMO_MP_APPID,
+    DEMO_OFFI_ACCOUNT_ID,
+    DEMO_SDK_APP_ID,
+    DEMO_SECRET,
+    MW_APPID,
+    MW_PREFIX,
+    NON_FOLLOWER_OPENID,
+    QR_PATH,
+    TIMESTAMP_WINDOW,
+    demo_profile,
+)
 from app.core.profiles import Profile
 from app.core.signing import compute_token
 from app.core.templates import Template, lint_value
-
-DEMO_APP_ID = "demo-app"
-DEMO_SECRET = "demo-secret-for-sandbox-only"
-DEMO_SDK_APP_ID = "1400000000"
-DEMO_OFFI_ACCOUNT_ID = "gh_demo00000001"
-DEMO_MP_APPID = "wxdemominiprogram"
-MW_PREFIX = "/mw/wxdemo"
-MW_APPID = "wxdemo"
-QR_PATH = "/udesk/qrcode"
-NON_FOLLOWER_OPENID = "o_not_follower"
-TIMESTAMP_WINDOW = 300
 
 SEED_TEMPLATE_ID = "iPk5s0It5X_fl0VKn5GrTFpncEYTojx6ddbt8WYoV5s"
 VISIT_TEMPLATE_ID = "VdRecall_thing1_time2_kf8c2N0wq3LrYb7s1mXo"
@@ -356,8 +359,10 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], state: SandboxState) -> None:
-        super().__init__(address, _Handler)
+    def __init__(
+        self, address: tuple[str, int], state: SandboxState, bind_and_activate: bool = True
+    ) -> None:
+        super().__init__(address, _Handler, bind_and_activate)
         self.state = state
 
 
@@ -394,10 +399,19 @@ class Sandbox:
         *,
         delay: float = 0.0,
         extra_templates: int = 0,
+        sock: socket.socket | None = None,
     ) -> None:
         templates = [dict(t) for t in DEFAULT_TEMPLATES] + synthetic_templates(extra_templates)
         self.state = SandboxState(templates=templates, delay=delay)
-        self._server = _Server((host, port), self.state)
+        if sock is not None:
+            # Adopt a socket the caller already bound and put in listen mode (see
+            # app.core.demo.reserve_port): connections queue until we serve.
+            self._server = _Server(sock.getsockname()[:2], self.state, bind_and_activate=False)
+            self._server.socket.close()
+            self._server.socket = sock
+            self._server.server_address = sock.getsockname()[:2]
+        else:
+            self._server = _Server((host, port), self.state)
         self._thread: threading.Thread | None = None
 
     def __enter__(self) -> Sandbox:
@@ -457,14 +471,4 @@ class Sandbox:
 
     def demo_profile(self, name: str = "demo") -> Profile:
         """A profile that talks to this sandbox (never saved to the user's config)."""
-        return Profile(
-            name=name,
-            qr_api_url=self.qr_api_url,
-            app_id=DEMO_APP_ID,
-            middleware_url=self.middleware_url,
-            sdk_app_id=DEMO_SDK_APP_ID,
-            offi_account_id=DEMO_OFFI_ACCOUNT_ID,
-            secret=DEMO_SECRET,
-            timeout=10.0,
-            demo=True,
-        )
+        return demo_profile(self.base_url, name)

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.core.errors import OutcomeUnknown, RecallError, RemoteRefused
 from app.core.history import History, Outcome
@@ -17,6 +15,9 @@ from app.core.http import ExchangeHook, Funnel, make_client
 from app.core.middleware import MiddlewareClient, SendRequest, SendResult, TemplateList, build_body
 from app.core.profiles import Profile
 from app.core.udesk import QrRequest, QrResult, UdeskClient
+
+if TYPE_CHECKING:
+    import httpx
 
 T = TypeVar("T")
 

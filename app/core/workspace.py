@@ -9,13 +9,16 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import BadInput
-from app.core.history import History
-from app.core.http import ExchangeHook
 from app.core.paths import data_home
 from app.core.profiles import Config, Profile, SecretStore, save_config, validate_profile_name
-from app.core.service import Service
+
+if TYPE_CHECKING:
+    from app.core.history import History
+    from app.core.http import ExchangeHook
+    from app.core.service import Service
 
 
 class Workspace:
@@ -103,6 +106,8 @@ class Workspace:
     def history(self) -> History:
         with self._lock:
             if self._history is None:
+                from app.core.history import History
+
                 self._history = History(self._history_path or data_home() / "history.sqlite3")
             return self._history
 
@@ -111,6 +116,8 @@ class Workspace:
         with self._lock:
             service = self._services.get(name)
             if service is None:
+                from app.core.service import Service
+
                 profile = self.profile(name)
                 secret = profile.secret if profile.demo else self.store.get(profile)[0]
                 service = Service(profile, secret, history=self.history, hooks=self.hooks)

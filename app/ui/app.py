@@ -56,6 +56,17 @@ def install_crash_hook(log_path: str) -> None:
     sys.excepthook = hook
 
 
+def app_icon() -> Any:
+    from PySide6.QtGui import QIcon
+
+    from app.ui.resources import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(resource("icons", f"recall-desk-{size}.png")))
+    return icon
+
+
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -71,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RecallDesk")
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     log_path = setup_file_logging()
     install_crash_hook(log_path)
     from app.ui.i18n import install_translators
@@ -86,13 +98,25 @@ def run(args: argparse.Namespace) -> int:
         config_problem = exc.message
         config = Config(path=None)  # never overwrite a file we could not read
 
-    sandbox = None
+    sandbox: Any = None
     demo_profile = None
     if args.demo or not config.profiles:
-        from app.core.sandbox import Sandbox
+        from app.core.demo import demo_profile as make_demo_profile
+        from app.core.demo import reserve_port
 
-        sandbox = Sandbox().start()
-        demo_profile = sandbox.demo_profile()
+        # The port is reserved now so the demo profile is complete; the server itself is
+        # imported and started just after the window shows (connections wait in the backlog).
+        demo_socket = reserve_port()
+        host, port = demo_socket.getsockname()[:2]
+        demo_profile = make_demo_profile(f"http://{host}:{port}")
+
+        def start_sandbox() -> None:
+            nonlocal sandbox
+            from app.core.sandbox import Sandbox
+
+            sandbox = Sandbox(sock=demo_socket).start()
+
+        QTimer.singleShot(0, start_sandbox)
     workspace = Workspace(config, demo_profile=demo_profile)
     from app.ui.main_window import MainWindow
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.core.workspace import Workspace
-from app.ui.pages.history_page import HistoryPage
-from app.ui.pages.qr_page import QrPage
-from app.ui.pages.settings_page import SettingsPage
-from app.ui.pages.templates_page import TemplatesPage
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.pages.history_page import HistoryPage
+    from app.ui.pages.qr_page import QrPage
+    from app.ui.pages.settings_page import SettingsPage
+    from app.ui.pages.templates_page import TemplatesPage
 
 BADGE_STYLE = (
     "QLabel {{ color: white; background: {bg}; border-radius: 4px;"
@@ -65,26 +69,23 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.profile_badge)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
-        # -- pages ---------------------------------------------------------------------------
-        self.qr_page = QrPage(self, self.tasks, state)
-        self.templates_page = TemplatesPage(self, self.tasks, state)
-        self.history_page = HistoryPage(self, self.tasks)
-        self.settings_page = SettingsPage(self, self.tasks)
+        # -- pages: built on first visit, so start-up pays only for the page it shows -------
+        self._pages: dict[int, QWidget] = {}
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(170)
-        pages: list[tuple[str, QWidget]] = [
-            (self.tr("QR codes"), self.qr_page),
-            (self.tr("Templates"), self.templates_page),
-            (self.tr("History"), self.history_page),
-            (self.tr("Settings"), self.settings_page),
+        titles = [
+            self.tr("QR codes"),
+            self.tr("Templates"),
+            self.tr("History"),
+            self.tr("Settings"),
         ]
-        for title, page in pages:
+        for title in titles:
             QListWidgetItem(title, self.nav)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # placeholder until the page is first shown
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; font-size: 11pt; background: palette(base);"
@@ -102,9 +103,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_menus(pages)
-        self.qr_page.send_message_requested.connect(self.open_templates_for)
-        self.settings_page.profiles_changed.connect(self.reload_profiles)
+        self._build_menus(titles)
         self.profile_switcher.currentIndexChanged.connect(self._on_profile_switched)
         self.reload_profiles(state.get("profile/last") or workspace.default_profile_name())
 
@@ -114,9 +113,69 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1120, 720)
-        self.nav.setCurrentRow(min(max(state.get("window/page"), 0), len(pages) - 1))
+        self.nav.setCurrentRow(min(max(state.get("window/page"), 0), len(titles) - 1))
+        self.page(self.nav.currentRow())
 
-    def _build_menus(self, pages: list[tuple[str, QWidget]]) -> None:
+    # -- pages -----------------------------------------------------------------------------------
+    def page(self, index: int) -> Any:
+        """The page at ``index``, built (and its module imported) on first use."""
+        existing = self._pages.get(index)
+        if existing is not None:
+            return existing
+        page: QWidget
+        if index == self.PAGE_QR:
+            from app.ui.pages.qr_page import QrPage
+
+            qr = QrPage(self, self.tasks, self.state)
+            qr.send_message_requested.connect(self.open_templates_for)
+            profile = self._current_profile()
+            if profile is not None:
+                qr.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
+            page = qr
+        elif index == self.PAGE_TEMPLATES:
+            from app.ui.pages.templates_page import TemplatesPage
+
+            templates = TemplatesPage(self, self.tasks, self.state)
+            templates.refresh_button.setToolTip(self.refresh_action.toolTip())
+            templates.send_button.setToolTip(self.send_action.toolTip())
+            page = templates
+        elif index == self.PAGE_HISTORY:
+            from app.ui.pages.history_page import HistoryPage
+
+            page = HistoryPage(self, self.tasks)
+        else:
+            from app.ui.pages.settings_page import SettingsPage
+
+            settings = SettingsPage(self, self.tasks)
+            settings.profiles_changed.connect(self.reload_profiles)
+            page = settings
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if self.nav.currentRow() == index:
+            self.stack.setCurrentIndex(index)
+        self._pages[index] = page
+        return page
+
+    @property
+    def qr_page(self) -> QrPage:
+        return self.page(self.PAGE_QR)
+
+    @property
+    def templates_page(self) -> TemplatesPage:
+        return self.page(self.PAGE_TEMPLATES)
+
+    @property
+    def history_page(self) -> HistoryPage:
+        return self.page(self.PAGE_HISTORY)
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(self.PAGE_SETTINGS)
+
+    def _build_menus(self, titles: list[str]) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
@@ -124,16 +183,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         code_menu = bar.addMenu(self.tr("&Code"))
-        q, qr = self.qr_page, self.PAGE_QR
-        self.generate_action = self._action(self.tr("&Generate"), "Ctrl+G", q.generate, qr)
+        qr = self.PAGE_QR
+        self.generate_action = self._action(self.tr("&Generate"), "Ctrl+G", "generate", qr)
         self.save_action = self._action(
-            self.tr("&Save image…"), QKeySequence.StandardKey.Save, q.save_dialog, qr
+            self.tr("&Save image…"), QKeySequence.StandardKey.Save, "save_dialog", qr
         )
-        self.copy_action = self._action(self.tr("&Copy image"), "Ctrl+Shift+C", q.copy_image, qr)
+        self.copy_action = self._action(self.tr("&Copy image"), "Ctrl+Shift+C", "copy_image", qr)
         self.print_action = self._action(
-            self.tr("&Print…"), QKeySequence.StandardKey.Print, q.print_preview, qr
+            self.tr("&Print…"), QKeySequence.StandardKey.Print, "print_preview", qr
         )
-        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+E", q.pdf_dialog, qr)
+        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+E", "pdf_dialog", qr)
         for action in (
             self.generate_action,
             self.save_action,
@@ -142,24 +201,22 @@ class MainWindow(QMainWindow):
             self.pdf_action,
         ):
             code_menu.addAction(action)
-        t, tp = self.templates_page, self.PAGE_TEMPLATES
+        tp = self.PAGE_TEMPLATES
         templates_menu = bar.addMenu(self.tr("&Templates"))
-        self.refresh_action = self._action(self.tr("&Refresh list"), "F5", t.refresh, tp)
+        self.refresh_action = self._action(self.tr("&Refresh list"), "F5", "refresh", tp)
         self.find_action = self._action(
-            self.tr("&Find template"), QKeySequence.StandardKey.Find, t.focus_filter, tp
+            self.tr("&Find template"), QKeySequence.StandardKey.Find, "focus_filter", tp
         )
-        self.send_action = self._action(self.tr("&Send test message"), "Ctrl+Return", t.send, tp)
+        self.send_action = self._action(self.tr("&Send test message"), "Ctrl+Return", "send", tp)
         for action in (self.refresh_action, self.find_action, self.send_action):
             templates_menu.addAction(action)
-        t.refresh_button.setToolTip(self.refresh_action.toolTip())
-        t.send_button.setToolTip(self.send_action.toolTip())
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         go_menu = bar.addMenu(self.tr("&Go"))
-        for index, (title, _page) in enumerate(pages):
+        for index, title in enumerate(titles):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
@@ -169,8 +226,8 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _action(self, text: str, shortcut: object, slot: object, page: int) -> QAction:
-        """A window-wide action that first shows its page, with its shortcut in the tooltip."""
+    def _action(self, text: str, shortcut: object, method: str, page: int) -> QAction:
+        """A window-wide action that shows its page, then calls ``page.method()``."""
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -179,7 +236,7 @@ class MainWindow(QMainWindow):
 
         def run() -> None:
             self.nav.setCurrentRow(page)
-            slot()  # type: ignore[operator]
+            getattr(self.page(page), method)()
 
         action.triggered.connect(run)
         return action
@@ -203,6 +260,10 @@ class MainWindow(QMainWindow):
         self.profile_switcher.blockSignals(False)
         self._on_profile_switched()
 
+    def _current_profile(self) -> Any:
+        name = self.current_profile_name()
+        return self.workspace.profile(name) if name else None
+
     def _on_profile_switched(self, _index: int = 0) -> None:
         name = self.current_profile_name()
         if not name:
@@ -220,17 +281,20 @@ class MainWindow(QMainWindow):
         self.profile_badge.setStyleSheet(BADGE_STYLE.format(bg=bg))
         self.profile_badge.setAccessibleName(self.tr("Environment: {env}").format(env=text))
         self.state.set("profile/last", name)
-        self.qr_page.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
-        self.templates_page.profile_changed()
+        if self.PAGE_QR in self._pages:
+            self.qr_page.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
+        if self.PAGE_TEMPLATES in self._pages:
+            self.templates_page.profile_changed()
 
     # -- navigation ------------------------------------------------------------------------------
     def _show_page(self, index: int) -> None:
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
         self.state.set("window/page", index)
-        if self.stack.currentWidget() is self.history_page:
-            self.history_page.refresh()
-        elif self.stack.currentWidget() is self.templates_page:
-            self.templates_page.ensure_loaded()
+        if index == self.PAGE_HISTORY:
+            page.refresh()
+        elif index == self.PAGE_TEMPLATES:
+            page.ensure_loaded()
 
     def open_templates_for(self, open_id: str) -> None:
         self.templates_page.set_recipient(open_id)

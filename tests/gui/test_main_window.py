@@ -34,6 +34,8 @@ EXPECTED_NAMES = [
 def test_object_names_and_accessible_names(demo_window) -> None:
     from PySide6.QtWidgets import QWidget
 
+    for index in range(demo_window.stack.count()):
+        demo_window.page(index)
     for name in EXPECTED_NAMES:
         widget = demo_window if name == "mainWindow" else demo_window.findChild(QWidget, name)
         assert widget is not None, name
@@ -161,3 +163,12 @@ def test_smoke_start_exits_zero(qtbot) -> None:
 
     args = argparse.Namespace(config=None, demo=True, smoke=True)
     assert run(args) == 0
+
+
+def test_pages_are_built_on_first_visit(demo_window) -> None:
+    from app.ui.pages.settings_page import SettingsPage
+
+    assert demo_window.PAGE_SETTINGS not in demo_window._pages
+    demo_window.nav.setCurrentRow(demo_window.PAGE_SETTINGS)
+    assert isinstance(demo_window.stack.currentWidget(), SettingsPage)
+    assert demo_window.stack.currentWidget() is demo_window.settings_page

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -28,10 +28,14 @@ from app.core.layout import MAX_CODE_MM, MIN_CODE_MM, PreparedCode, prepare_code
 from app.core.paths import atomic_write
 from app.core.udesk import QrRequest, QrResult
 from app.ui.errors import describe
-from app.ui.printing import PrintOptions, make_printer, paint_single
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import CodeView, InlineMessage
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from app.ui.printing import PrintOptions
 
 log = logging.getLogger(__name__)
 
@@ -394,18 +398,26 @@ class QrPage(QWidget):
         self.message.show_message("error", summary, detail)
 
     def print_options(self) -> PrintOptions:
+        from app.ui.printing import PrintOptions
+
         captions = tuple(
             t for t in (self.caption_edit.text().strip(), self.label_edit.text().strip()) if t
         )
         return PrintOptions(self.size_spin.value(), captions, self.quiet_check.isChecked())
 
     def paint(self, printer: QPrinter) -> None:
+        from app.ui.printing import paint_single
+
         if self._prepared is not None:
             paint_single(printer, self._prepared, self.print_options())
 
     def print_preview(self) -> None:
         if self._prepared is None:
             return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from app.ui.printing import make_printer
+
         printer = make_printer()
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview"))
@@ -423,6 +435,10 @@ class QrPage(QWidget):
     def print_direct(self) -> None:
         if self._prepared is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from app.ui.printing import make_printer
+
         printer = make_printer()
         dialog = QPrintDialog(printer, self)
         if dialog.exec():
@@ -441,6 +457,8 @@ class QrPage(QWidget):
             return
         target = Path(path)
         tmp = target.with_name(f".{target.name}.part")
+        from app.ui.printing import make_printer
+
         try:
             printer = make_printer(str(tmp))
             self.paint(printer)

@@ -1,0 +1,98 @@
+"""Start-up: `recall-desk --smoke` against a bare PySide6 script showing an empty QMainWindow.
+
+Both run the same number of times, interleaved, each in a fresh process with a fresh data home;
+we report the median wall time and the median peak RSS (from wait4) and their ratios.
+Targets: wall ≤ 1.5×, peak memory ≤ 1.3×.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--runs 7] [--bundle dist/RecallDesk]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+app.processEvents()
+window.close()
+app.processEvents()
+"""
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one run."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "RECALL_DESK_HOME": home,
+               "RECALL_DESK_CONFIG": str(Path(home) / "config.toml")}
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        took = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{cmd} failed")
+        return took, usage.ru_maxrss / 1024
+
+
+def compare(label: str, cmd: list[str], runs: int) -> dict[str, float]:
+    bare_cmd = [sys.executable, "-c", BARE]
+    measure(bare_cmd)  # warm the file cache for both
+    measure(cmd)
+    bare, ours = [], []
+    for _ in range(runs):
+        bare.append(measure(bare_cmd))
+        ours.append(measure(cmd))
+    result = {
+        "bare_s": statistics.median(t for t, _ in bare),
+        "ours_s": statistics.median(t for t, _ in ours),
+        "bare_mb": statistics.median(m for _, m in bare),
+        "ours_mb": statistics.median(m for _, m in ours),
+    }
+    result["time_ratio"] = result["ours_s"] / result["bare_s"]
+    result["memory_ratio"] = result["ours_mb"] / result["bare_mb"]
+    print(f"{label}: {result['ours_s']:.3f} s vs bare {result['bare_s']:.3f} s "
+          f"(×{result['time_ratio']:.2f}, target ≤ 1.5); peak {result['ours_mb']:.0f} MB vs "
+          f"{result['bare_mb']:.0f} MB (×{result['memory_ratio']:.2f}, target ≤ 1.3)")
+    return result
+
+
+def byte_compile() -> None:
+    """Compile the package as an install would (PYTHONDONTWRITEBYTECODE may be set here)."""
+    import compileall
+
+    root = Path(__file__).resolve().parents[1] / "app"
+    compileall.compile_dir(str(root), quiet=1)
+
+
+def main() -> int:
+    byte_compile()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--bundle", help="a built dist/RecallDesk folder to measure too")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    results = {"source": compare("recall-desk --smoke", [sys.executable, "-m", "app", "--smoke"],
+                                 args.runs)}
+    if args.bundle:
+        exe = Path(args.bundle) / ("RecallDesk.exe" if sys.platform == "win32" else "RecallDesk")
+        results["bundle"] = compare("bundle --smoke", [str(exe), "--smoke"], args.runs)
+    if args.json:
+        print(json.dumps(results))
+    ok = all(r["time_ratio"] <= 1.5 and r["memory_ratio"] <= 1.3 for r in results.values())
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
