@@ -109,6 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--yes", action="store_true", help="confirm a production send")
     send.add_argument("--json", action="store_true", help="print the middleware's answer")
 
+    batch = sub.add_parser("qr-batch", help="generate codes for a CSV/XLSX list")
+    _common(batch, suppress=True)
+    batch.add_argument("--input", required=True, metavar="FILE", help=".csv or .xlsx")
+    batch.add_argument("--out-dir", required=True, metavar="DIR")
+    batch.add_argument("--pdf", metavar="FILE", help="also write label sheets to this PDF")
+    batch.add_argument("--concurrency", type=int, default=4)
+    batch.add_argument("--rate", type=float, default=0.0, help="requests per second (0 = no limit)")
+    batch.add_argument("--layout", default="2x4", help="1x1, 2x4 (default), 3x8 or COLSxROWS")
+    batch.add_argument("--code-mm", type=float, default=50.0)
+    batch.add_argument("--start-cell", type=int, default=1)
+    batch.add_argument("--copies", type=int, default=1)
+    batch.add_argument("--sdk-app-id", help="default: the profile's sdk_app_id")
+    batch.add_argument("--offi-account-id", help="default: the profile's offi_account_id")
+    batch.add_argument("--json", action="store_true", help="print a JSON summary")
+
     sb = sub.add_parser("sandbox", help="serve the built-in sandbox")
     sb.add_argument("--host", default="127.0.0.1")
     sb.add_argument("--port", type=int, default=8765)
@@ -408,8 +423,118 @@ def cmd_profiles(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
+    from app.core.batch import Controls, Progress, RowResult, build_rows, read_table, run_batch
+    from app.core.layout import sheet_spec
+
+    table = read_table(Path(args.input))
+    rows = build_rows(table)
+    spec = (
+        sheet_spec(
+            args.layout, code_mm=args.code_mm, start_cell=args.start_cell, copies=args.copies
+        )
+        if args.pdf
+        else None
+    )
+    out_dir = Path(args.out_dir)
+    tty = sys.stderr.isatty()
+    controls = Controls()
+
+    def progress(state: Progress, _result: RowResult | None) -> None:
+        if tty:
+            left = state.remaining()
+            eta = f", ~{left:.0f} s left" if left is not None else ""
+            print(
+                f"\r{state.finished}/{state.total}: {state.done} ok, {state.failed} failed, "
+                f"{state.skipped} already done{eta}   ",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    with ctx.service() as service:
+        try:
+            summary = run_batch(
+                rows,
+                lambda request: service.generate_qr(request),
+                out_dir,
+                sdk_app_id=args.sdk_app_id or ctx.profile.sdk_app_id,
+                offi_account_id=args.offi_account_id or ctx.profile.offi_account_id,
+                concurrency=args.concurrency,
+                rate=args.rate,
+                controls=controls,
+                on_progress=progress,
+            )
+        except KeyboardInterrupt:
+            controls.cancel()
+            raise
+    if tty:
+        print(file=sys.stderr)
+    pages = 0
+    if args.pdf and spec is not None:
+        pages = _write_batch_pdf(Path(args.pdf), spec, out_dir, rows, summary.manifest)
+    for failure in summary.failures:
+        print(
+            f"line {failure.row.line} ({failure.row.open_id or '-'}): {failure.error}",
+            file=sys.stderr,
+        )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "total": summary.total,
+                    "ok": summary.ok,
+                    "failed": summary.failed,
+                    "skipped": summary.skipped,
+                    "manifest": str(summary.manifest),
+                    "pdf": args.pdf,
+                    "pages": pages,
+                },
+                ensure_ascii=False,
+            ),
+            file=out,
+        )
+    else:
+        print(
+            f"{summary.ok + summary.skipped}/{summary.total} codes in {out_dir} "
+            f"({summary.skipped} from an earlier run), {summary.failed} failed; "
+            f"manifest: {summary.manifest}"
+            + (f"; PDF: {args.pdf} ({pages} pages)" if pages else ""),
+            file=out,
+        )
+    return EXIT_OK if summary.failed == 0 else EXIT_REFUSED
+
+
+def _write_batch_pdf(pdf: Path, spec: Any, out_dir: Path, rows: list[Any], manifest: Path) -> int:
+    from app.core.batch import load_manifest
+    from app.core.images import verify_image
+    from app.core.layout import fit_code_mm, prepare_code
+    from app.ui.printing import SheetItem, write_sheets_pdf
+
+    entries = load_manifest(manifest)
+    items = []
+    for row in rows:
+        entry = entries.get(row.key)
+        if not entry or entry.get("status") != "ok":
+            continue
+        data = (out_dir / entry["file"]).read_bytes()
+        captions = tuple(t for t in (row.caption, row.channel) if t)
+        items.append(SheetItem(prepare_code(verify_image(data)), captions))
+    if items:
+        smallest = min(fit_code_mm(spec, i.code.modules, len(i.captions)) for i in items)
+        if smallest < spec.code_mm - 0.05:
+            note = " — below the 30 mm a phone at arm's length needs" if smallest < 30 else ""
+            print(
+                f"note: codes shrunk to {smallest:.1f} mm to fit {spec.label_w:g}×{spec.label_h:g} "
+                f"mm labels{note}",
+                file=sys.stderr,
+            )
+    return write_sheets_pdf(str(pdf), spec, items) if items else 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Context, TextIO], int]] = {
     "qr": cmd_qr,
+    "qr-batch": cmd_qr_batch,
     "templates": cmd_templates,
     "send": cmd_send,
 }
@@ -457,7 +582,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return cmd_sandbox(args, lang, out)
         if args.command == "profiles":
             return cmd_profiles(args, lang, out)
-        ctx = _context(args, lang, need_secret=args.command == "qr")
+        ctx = _context(args, lang, need_secret=args.command in ("qr", "qr-batch"))
         return COMMANDS[args.command](args, ctx, out)
     except RecallError as exc:
         print(f"recall-desk: {describe(exc, lang)}", file=sys.stderr)

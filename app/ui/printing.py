@@ -1,16 +1,27 @@
-"""Paint codes onto a QPrinter (paper or PDF) from :mod:`app.core.layout`'s millimetres."""
+"""Paint codes onto paper or PDF from :mod:`app.core.layout`'s millimetres.
+
+One routine paints a code (white quiet zone, the code scaled without smoothing when it is a
+classic QR code, captions); single pages and label sheets, printers and PDF files all use it.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from app.core.layout import PreparedCode, single_layout
+from app.core.layout import PreparedCode, Rect, SheetSpec, sheet_placements, single_layout
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
+    from PySide6.QtPrintSupport import QPrinter
 
 PRINT_DPI = 600
+PDF_DPI = 300
 
 
 @dataclass(frozen=True)
@@ -20,22 +31,76 @@ class PrintOptions:
     quiet_zone: bool = True
 
 
+@dataclass(frozen=True)
+class SheetItem:
+    """One code to place on a sheet, with its caption lines."""
+
+    code: PreparedCode
+    captions: tuple[str, ...] = ()
+
+
+def _a4_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
 def make_printer(pdf_path: str | None = None) -> QPrinter:
+    from PySide6.QtPrintSupport import QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(PRINT_DPI)
-    printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    printer.setPageLayout(_a4_layout())
     printer.setFullPage(True)
     if pdf_path:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(pdf_path)
     return printer
+
+
+class _Painter:
+    """Millimetres → device pixels on a full-page device, plus the code painting itself."""
+
+    def __init__(self, painter: QPainter, dpi: int) -> None:
+        self.painter = painter
+        self.scale = dpi / 25.4
+        font = QFont()
+        font.setPointSizeF(10)
+        painter.setFont(font)
+        self._images: dict[int, QImage] = {}
+
+    def rect(self, r: Rect) -> QRectF:
+        return QRectF(r.x * self.scale, r.y * self.scale, r.w * self.scale, r.h * self.scale)
+
+    def code(
+        self,
+        code: PreparedCode,
+        quiet: Rect | None,
+        box: Rect,
+        captions: Sequence[tuple[Rect, str]],
+    ) -> None:
+        p = self.painter
+        if quiet is not None:
+            p.fillRect(self.rect(quiet), QColor("white"))
+        image = self._images.get(id(code))
+        if image is None:
+            image = QImage.fromData(code.png)
+            self._images = {id(code): image}  # sheets paint item by item: keep only the last
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not code.classic)
+        p.drawImage(self.rect(box), image)
+        p.setPen(QColor("black"))
+        for rect, text in captions:
+            p.drawText(self.rect(rect), int(Qt.AlignmentFlag.AlignCenter), text)
+
+
+def _full_page_painter(device: QPagedPaintDevice | QPrinter) -> QPainter:
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start painting (is the output file writable?)")
+    return painter
 
 
 def paint_single(printer: QPrinter, code: PreparedCode, options: PrintOptions) -> None:
@@ -44,41 +109,83 @@ def paint_single(printer: QPrinter, code: PreparedCode, options: PrintOptions) -
     layout = single_layout(
         page.width(), page.height(), options.code_mm, code.modules, len(options.captions)
     )
-    image = QImage.fromData(code.png)
-    painter = QPainter(printer)
+    painter = _full_page_painter(printer)
     try:
-        # Device pixels per millimetre, from the printer's own resolution.
-        scale = printer.resolution() / 25.4
-        origin = printer.pageLayout().fullRectPixels(printer.resolution()).topLeft()
-        offset = printer.pageRect(QPrinter.Unit.DevicePixel).topLeft()
-
-        def to_device(x: float, y: float, w: float, h: float) -> QRectF:
-            return QRectF(
-                x * scale + origin.x() - offset.x(),
-                y * scale + origin.y() - offset.y(),
-                w * scale,
-                h * scale,
-            )
-
-        if options.quiet_zone:
-            q = layout.quiet
-            painter.fillRect(to_device(q.x, q.y, q.w, q.h), QColor("white"))
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not code.classic)
-        c = layout.code
-        painter.drawImage(to_device(c.x, c.y, c.w, c.h), image)
-        font = QFont()
-        font.setPointSizeF(11)
-        painter.setFont(font)
-        painter.setPen(QColor("black"))
-        for rect, text in zip(layout.captions, options.captions, strict=True):
-            painter.drawText(
-                to_device(rect.x, rect.y, rect.w, rect.h),
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
-                text,
-            )
+        mm = _Painter(painter, printer.resolution())
+        mm.code(
+            code,
+            layout.quiet if options.quiet_zone else None,
+            layout.code,
+            list(zip(layout.captions, options.captions, strict=True)),
+        )
     finally:
         painter.end()
 
 
-def page_size_mm(printer: QPrinter) -> QSizeF:
-    return printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter).size()
+def paint_sheets(
+    device: QPagedPaintDevice | QPrinter,
+    dpi: int,
+    spec: SheetSpec,
+    items: Sequence[SheetItem],
+    *,
+    on_page: Callable[[int], None] | None = None,
+) -> int:
+    """Paint items onto label sheets; returns the number of pages."""
+    placements = sheet_placements(spec, [(i.code.modules, len(i.captions)) for i in items])
+    painter = _full_page_painter(device)
+    pages = 0
+    try:
+        mm = _Painter(painter, dpi)
+        current = 0
+        for placement in placements:
+            while placement.page > current:
+                device.newPage()
+                current += 1
+                if on_page is not None:
+                    on_page(current)
+            item = items[placement.item]
+            mm.code(
+                item.code,
+                placement.quiet,
+                placement.code,
+                list(zip(placement.captions, item.captions, strict=True)),
+            )
+        pages = current + 1
+    finally:
+        painter.end()
+    return pages
+
+
+def ensure_gui_app() -> object:
+    """A QGuiApplication for painting without a window (the CLI's PDF export)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["recall-desk"])
+    return app
+
+
+def write_sheets_pdf(
+    path: str, spec: SheetSpec, items: Sequence[SheetItem], dpi: int = PDF_DPI
+) -> int:
+    """Write label sheets to a PDF atomically (a ``.part`` file renamed at the end)."""
+    from pathlib import Path
+
+    ensure_gui_app()
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.part")
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(dpi)
+    writer.setPageLayout(_a4_layout())
+    writer.setTitle("Recall Desk label sheets")
+    writer.setCreator("Recall Desk")
+    try:
+        pages = paint_sheets(writer, dpi, spec, items)
+        del writer  # flushes the file
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return pages

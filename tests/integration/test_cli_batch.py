@@ -1,0 +1,121 @@
+"""`recall-desk qr-batch` against the sandbox: files, manifest, PDF, resume, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl
+import pypdfium2
+import zxingcpp
+from PIL import Image
+
+from app.core.sandbox import Sandbox
+from tests.integration.conftest import write_config
+
+ROWS = [
+    ("o001", "store-1", "", "王小明"),
+    ("o002", "store-2", "3", "李四"),
+    ("", "store-3", "", "没有openid"),
+    ("o004", "", "", "赵六"),
+]
+
+
+def _gb18030_csv(path: Path) -> Path:
+    lines = ["用户openid,渠道,呼叫次数,客户姓名"] + [",".join(r) for r in ROWS]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gb18030"))
+    return path
+
+
+def _config(home: Path, sandbox: Sandbox) -> None:
+    profile = sandbox.demo_profile().public_dict()
+    write_config(home / "config.toml", t={**profile, "secret": "demo-secret-for-sandbox-only"})
+
+
+def test_gb18030_csv_to_pngs_manifest_and_pdf(run_cli, sandbox, isolated_home, tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    out = tmp_path / "codes"
+    pdf = tmp_path / "sheets.pdf"
+    result = run_cli(
+        "qr-batch",
+        "--input",
+        str(_gb18030_csv(tmp_path / "list.csv")),
+        "--out-dir",
+        str(out),
+        "--pdf",
+        str(pdf),
+        "--layout",
+        "2x4",
+        "--code-mm",
+        "40",
+        "--json",
+    )
+    assert result.code == 1, result.err  # one row has no openId
+    summary = json.loads(result.out)
+    assert (summary["ok"], summary["failed"], summary["pages"]) == (3, 1, 1)
+    assert "line 4" in result.err and "empty openId" in result.err
+
+    with (out / "manifest.csv").open(encoding="utf-8") as fh:
+        manifest = {r["openId"]: r for r in csv.DictReader(fh)}
+    expected = {}
+    for open_id in ("o001", "o002", "o004"):
+        entry = manifest[open_id]
+        assert entry["status"] == "ok"
+        with Image.open(out / entry["file"]) as image:
+            (decoded,) = zxingcpp.read_barcodes(image)
+        assert decoded.text == sandbox.payload_for(entry["qrCodeUrl"])
+        expected[decoded.text] = open_id
+    assert manifest[""]["status"] == "failed"
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    page = document[0].render(scale=300 / 72).to_pil()
+    document.close()
+    found = zxingcpp.read_barcodes(page)
+    assert sorted(r.text for r in found) == sorted(expected)
+    for r in found:
+        width_mm = (r.position.top_right.x - r.position.top_left.x) / 300 * 25.4
+        assert abs(width_mm - 40) <= 1.0
+
+    posts = len([r for r in sandbox.received if r.method == "POST"])
+    again = run_cli(
+        "qr-batch", "--input", str(tmp_path / "list.csv"), "--out-dir", str(out), "--json"
+    )
+    assert json.loads(again.out)["skipped"] == 3
+    assert len([r for r in sandbox.received if r.method == "POST"]) == posts
+
+
+def test_xlsx_all_ok_exits_0(run_cli, sandbox, isolated_home, tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    path = tmp_path / "list.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["客户openid", "自定义渠道", "备注"])
+    for n in range(6):
+        book.active.append([f"oX{n}", f"门店{n}", f"客户{n}"])
+    book.save(path)
+    result = run_cli("qr-batch", "--input", str(path), "--out-dir", str(tmp_path / "o"))
+    assert result.code == 0, result.err
+    assert len(list((tmp_path / "o").glob("*.png"))) == 6
+    assert "6/6 codes" in result.out
+
+
+def test_unreadable_input_exits_2(run_cli, sandbox, isolated_home, tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    bad = tmp_path / "list.xlsx"
+    bad.write_bytes(b"this is not excel")
+    result = run_cli("qr-batch", "--input", str(bad), "--out-dir", str(tmp_path / "o"))
+    assert result.code == 2 and "Excel" in result.err
+    missing = run_cli("qr-batch", "--input", str(tmp_path / "nope.csv"), "--out-dir", "x")
+    assert missing.code == 2
+    layout = run_cli(
+        "qr-batch",
+        "--input",
+        str(_gb18030_csv(tmp_path / "l.csv")),
+        "--out-dir",
+        str(tmp_path / "o"),
+        "--pdf",
+        "x.pdf",
+        "--layout",
+        "0x3",
+    )
+    assert layout.code == 2 and "column" in layout.err

@@ -1,0 +1,242 @@
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.core.batch import (
+    BatchRow,
+    Controls,
+    build_rows,
+    guess_mapping,
+    load_manifest,
+    read_csv,
+    read_table,
+    run_batch,
+    safe_file_name,
+)
+from app.core.errors import BadInput, RemoteRefused, TransportError
+from app.core.images import verify_image
+from app.core.sandbox import _render_qr
+from app.core.udesk import QrRequest, QrResult
+
+CSV = (
+    "用户openid,渠道,呼叫次数,客户姓名\n"
+    "o001,store-1,,王小明\n"
+    "o002,store-2,3,李四\n"
+    ",s,,空\n"
+    "o001,store-1,,重复\n"
+    "o003,,0,坏\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+def test_csv_encodings_and_chinese_headers(encoding: str) -> None:
+    table = read_csv(CSV.encode(encoding))
+    rows = build_rows(table)
+    assert [(r.line, r.open_id, r.channel, r.call_times, r.caption) for r in rows[:2]] == [
+        (2, "o001", "store-1", -1, "王小明"),
+        (3, "o002", "store-2", 3, "李四"),
+    ]
+    assert [r.problem for r in rows] == [
+        "",
+        "",
+        "empty openId",
+        "duplicate of line 2",
+        "callTimes '0' is not -1 or a positive whole number",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (["OpenID", "Channel"], {"open_id": 0, "channel": 1}),
+        (
+            ["offiAccountOpenId", "customChannel", "callTimes", "caption"],
+            {"open_id": 0, "channel": 1, "call_times": 2, "caption": 3},
+        ),
+        (["序号", "粉丝 OpenID", "自定义渠道"], {"open_id": 1, "channel": 2}),
+        (["name", "wx_openid"], {"caption": 0, "open_id": 1}),
+    ],
+)
+def test_loose_header_matching(headers: list[str], expected: dict[str, int]) -> None:
+    assert guess_mapping(headers) == expected
+
+
+def test_semicolon_csv_and_manual_mapping() -> None:
+    table = read_csv(b"a;b\nx1;o9\n")
+    with pytest.raises(BadInput, match="no openId column"):
+        build_rows(table)
+    (row,) = build_rows(table, {"open_id": 1, "caption": 0})
+    assert (row.open_id, row.caption) == ("o9", "x1")
+
+
+def test_undecodable_and_empty_files(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="no header"):
+        read_csv(b"\n\n")
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(b"%PDF")
+    with pytest.raises(BadInput, match="unsupported file type"):
+        read_table(bad)
+    broken = tmp_path / "x.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(BadInput, match="cannot read the Excel file"):
+        read_table(broken)
+
+
+def test_xlsx_with_chinese_headers(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["客户openid", "渠道", "可呼叫次数"])
+    sheet.append(["oA", "门店1", 2])
+    sheet.append([None, None, None])
+    sheet.append(["oB", None, None])
+    book.save(path)
+    rows = build_rows(read_table(path))
+    assert [(r.line, r.open_id, r.channel, r.call_times) for r in rows] == [
+        (2, "oA", "门店1", 2),
+        (4, "oB", "", -1),
+    ]
+
+
+def test_safe_file_names() -> None:
+    assert safe_file_name(BatchRow(7, "o/../x", caption="王 小明"), "png") == "00007_王_小明.png"
+    assert safe_file_name(BatchRow(8, "oX"), "jpg") == "00008_oX.jpg"
+    assert safe_file_name(BatchRow(9, "o1", caption="../../"), "png") == "00009_code.png"
+
+
+class FakeGenerate:
+    """A generate() standing in for the QR API: fails for chosen openIds, counts calls."""
+
+    def __init__(
+        self, fail: dict[str, Exception] | None = None, gate: threading.Event | None = None
+    ):
+        self.fail = fail or {}
+        self.calls: list[str] = []
+        self.gate = gate
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+
+    def __call__(self, request: QrRequest) -> QrResult:
+        with self.lock:
+            self.calls.append(request.open_id)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.gate is not None:
+                self.gate.wait(5)
+            if request.open_id in self.fail:
+                raise self.fail[request.open_id]
+            image = verify_image(_render_qr(request.open_id))
+            return QrResult(request, f"https://x/{request.open_id}.png", 0.0, image)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+
+def _rows(n: int) -> list[BatchRow]:
+    return [BatchRow(i + 2, f"o{i:04d}") for i in range(n)]
+
+
+def test_run_writes_images_and_manifest_and_resumes(tmp_path: Path) -> None:
+    generate = FakeGenerate(fail={"o0003": RemoteRefused(4001, "no such sdkAppId")})
+    rows = _rows(10) + [BatchRow(99, "", problem="empty openId")]
+    summary = run_batch(
+        rows, generate, tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=3
+    )
+    assert (summary.ok, summary.failed, summary.skipped) == (9, 2, 0)
+    assert generate.max_in_flight <= 3
+    assert len(list(tmp_path.glob("*.png"))) == 9
+    manifest = load_manifest(summary.manifest)
+    assert manifest["5:o0003"]["error"] == "code 4001: no such sdkAppId"
+    assert manifest["2:o0000"]["file"] == "00002_o0000.png"
+
+    again = FakeGenerate()
+    second = run_batch(rows, again, tmp_path, sdk_app_id="s", offi_account_id="a")
+    assert again.calls == ["o0003"]  # only the failed row is asked again
+    assert (second.ok, second.skipped) == (1, 9)
+
+
+def test_transient_failures_are_retried_then_reported(tmp_path: Path) -> None:
+    class Flaky(FakeGenerate):
+        def __call__(self, request: QrRequest) -> QrResult:
+            if request.open_id == "o0001" and self.calls.count("o0001") < 2:
+                self.calls.append(request.open_id)
+                raise TransportError("connection reset")
+            if request.open_id == "o0002":
+                self.calls.append(request.open_id)
+                raise TransportError("refused")
+            return super().__call__(request)
+
+    generate = Flaky()
+    summary = run_batch(
+        _rows(3), generate, tmp_path, sdk_app_id="s", offi_account_id="a", retries=2, backoff=0.01
+    )
+    assert generate.calls.count("o0001") == 3 and generate.calls.count("o0002") == 3
+    assert (summary.ok, summary.failed) == (2, 1)
+
+
+def test_cancel_half_way_then_resume(tmp_path: Path) -> None:
+    controls = Controls()
+    generate = FakeGenerate()
+
+    def progress(state, result):
+        if state.done >= 5:
+            controls.cancel()
+
+    first = run_batch(
+        _rows(40),
+        generate,
+        tmp_path,
+        sdk_app_id="s",
+        offi_account_id="a",
+        concurrency=2,
+        controls=controls,
+        on_progress=progress,
+    )
+    assert first.cancelled and 5 <= first.ok < 40
+    resumed = FakeGenerate()
+    second = run_batch(_rows(40), resumed, tmp_path, sdk_app_id="s", offi_account_id="a")
+    assert second.skipped == first.ok and second.ok == 40 - first.ok
+    assert len(resumed.calls) == 40 - first.ok
+    assert len(list(tmp_path.glob("*.png"))) == 40
+
+
+def test_pause_holds_new_requests(tmp_path: Path) -> None:
+    controls = Controls()
+    controls.pause()
+    generate = FakeGenerate()
+    done = threading.Event()
+    thread = threading.Thread(
+        target=lambda: (
+            run_batch(
+                _rows(3), generate, tmp_path, sdk_app_id="s", offi_account_id="a", controls=controls
+            ),
+            done.set(),
+        )
+    )
+    thread.start()
+    assert not done.wait(0.3) and generate.calls == []
+    controls.resume()
+    assert done.wait(5) and len(generate.calls) == 3
+    thread.join()
+
+
+def test_bad_settings_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(BadInput):
+        run_batch([], FakeGenerate(), tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=0)
+    with pytest.raises(BadInput):
+        run_batch([], FakeGenerate(), tmp_path, sdk_app_id="s", offi_account_id="a", rate=-1)
+
+
+def test_manifest_with_a_torn_last_line_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "manifest.csv"
+    path.write_text(
+        "row,openId,channel,status,qrCodeUrl,file,error\n2,o1,,ok,u,f.png,\n3,o2,,o",
+        encoding="utf-8",
+    )
+    entries = load_manifest(path)
+    assert entries["2:o1"]["status"] == "ok"
+    assert entries["3:o2"]["status"] != "ok"  # a torn row is asked again, never skipped
