@@ -1,6 +1,6 @@
 """Render resources/icons/recall-desk.svg to the PNG sizes, .ico and .icns the platforms need.
 
-    QT_QPA_PLATFORM=offscreen python scripts/render_icons.py
+QT_QPA_PLATFORM=offscreen python scripts/render_icons.py
 """
 
 from __future__ import annotations

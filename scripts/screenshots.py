@@ -70,6 +70,23 @@ def main() -> int:
         wait(window.qr_page.generated)
         shot("qr-generated")
 
+        listing = Path(home) / "客户名单.csv"
+        listing.write_bytes(
+            (
+                "用户openid,渠道,客户姓名\n"
+                + "".join(f"o{i:04d}-customer,门店{i % 4 + 1},客户{i}\n" for i in range(24))
+                + ",门店9,缺少openid\n"
+            ).encode("gb18030")
+        )
+        batch = window.batch_page
+        window.nav.setCurrentRow(window.PAGE_BATCH)
+        batch.load(str(listing))
+        wait(batch.imported)
+        batch.out_dir_edit.setText(str(Path(home) / "batch"))
+        batch.start()
+        wait(batch.finished, 60000)
+        shot("batch")
+
         page = window.templates_page
         window.nav.setCurrentRow(window.PAGE_TEMPLATES)
         wait(page.loaded)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from app.ui.pages.batch_page import BatchPage
     from app.ui.pages.history_page import HistoryPage
     from app.ui.pages.qr_page import QrPage
     from app.ui.pages.settings_page import SettingsPage
@@ -37,9 +38,9 @@ BADGE_STYLE = (
 
 
 class MainWindow(QMainWindow):
-    """Pages: 0 QR codes, 1 Templates, 2 History, 3 Settings."""
+    """Pages: 0 QR codes, 1 Batch, 2 Templates, 3 History, 4 Settings."""
 
-    PAGE_QR, PAGE_TEMPLATES, PAGE_HISTORY, PAGE_SETTINGS = range(4)
+    PAGE_QR, PAGE_BATCH, PAGE_TEMPLATES, PAGE_HISTORY, PAGE_SETTINGS = range(5)
 
     def __init__(
         self, workspace: Workspace, state: UiState, tasks: TaskRunner | None = None
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
         # -- pages: built on first visit, so start-up pays only for the page it shows -------
-        self._pages: dict[int, QWidget] = {}
+        self._pages: dict[int, Any] = {}
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         titles = [
             self.tr("QR codes"),
+            self.tr("Batch"),
             self.tr("Templates"),
             self.tr("History"),
             self.tr("Settings"),
@@ -132,6 +134,10 @@ class MainWindow(QMainWindow):
             if profile is not None:
                 qr.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
             page = qr
+        elif index == self.PAGE_BATCH:
+            from app.ui.pages.batch_page import BatchPage
+
+            page = BatchPage(self, self.tasks, self.state)
         elif index == self.PAGE_TEMPLATES:
             from app.ui.pages.templates_page import TemplatesPage
 
@@ -162,6 +168,10 @@ class MainWindow(QMainWindow):
     @property
     def qr_page(self) -> QrPage:
         return self.page(self.PAGE_QR)
+
+    @property
+    def batch_page(self) -> BatchPage:
+        return self.page(self.PAGE_BATCH)
 
     @property
     def templates_page(self) -> TemplatesPage:
@@ -311,7 +321,27 @@ class MainWindow(QMainWindow):
         )
         box.open()
 
+    @classmethod
+    def ask_quit_during_batch(cls, parent: QWidget) -> bool:
+        """Ask before closing while a batch runs; tests replace this classmethod."""
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("MainWindow", "A batch is running"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Stop the batch and quit? Codes already generated are kept; running the "
+                "same list into the same folder later resumes where it stopped.",
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        batch = self._pages.get(self.PAGE_BATCH)
+        if batch is not None and batch.running:
+            if not self.ask_quit_during_batch(self):
+                event.ignore()
+                return
+            batch.cancel()
         self.state.set("window/geometry", self.saveGeometry())
         self.state.sync()
         super().closeEvent(event)

@@ -32,6 +32,15 @@ KEYS: dict[str, tuple[type, Any]] = {
     "templates/drafts": (str, "{}"),  # JSON: {"profile/template_id": {"values":…, "colors":…}}
     "templates/recipients": (str, "[]"),  # JSON list, most recent first
     "templates/splitter": (QByteArray, QByteArray()),
+    "batch/last_dir": (str, ""),
+    "batch/out_dir": (str, ""),
+    "batch/concurrency": (int, 4),
+    "batch/rate": (float, 0.0),
+    "batch/layout": (str, "2x4"),
+    "batch/code_mm": (float, 40.0),
+    "batch/offset_x": (float, 0.0),  # printer correction, remembered
+    "batch/offset_y": (float, 0.0),
+    "batch/scale": (float, 1.0),
 }
 
 

@@ -2,6 +2,298 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchPage</name>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="156"/>
+        <source>Open list…</source>
+        <translation>打开名单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="158"/>
+        <source>A .csv or .xlsx file with an openId column</source>
+        <translation>含 openId 列的 .csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="162"/>
+        <source>No list opened. Columns: openId (required), customChannel, callTimes, caption.</source>
+        <translation>尚未打开名单。列：openId（必填）、customChannel、callTimes、caption。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="169"/>
+        <source>openId</source>
+        <translation>openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="170"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="171"/>
+        <source>Calls</source>
+        <translation>呼叫次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="172"/>
+        <source>Caption</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="177"/>
+        <source>Column for {field}</source>
+        <translation>{field}对应的列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="185"/>
+        <source>Rows</source>
+        <translation>名单行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="192"/>
+        <source>1. List</source>
+        <translation>1. 名单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="208"/>
+        <location filename="../../app/ui/pages/batch_page.py" line="241"/>
+        <location filename="../../app/ui/pages/batch_page.py" line="424"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="209"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="219"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="220"/>
+        <source> /s</source>
+        <translation> 次/秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="222"/>
+        <source>Generate all</source>
+        <translation>全部生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="225"/>
+        <location filename="../../app/ui/pages/batch_page.py" line="536"/>
+        <location filename="../../app/ui/pages/batch_page.py" line="544"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="228"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="242"/>
+        <source>At the same time</source>
+        <translation>同时请求数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="243"/>
+        <source>Rate limit</source>
+        <translation>速率限制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="249"/>
+        <source>2. Generate</source>
+        <translation>2. 生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="259"/>
+        <source>A4, 1 per page</source>
+        <translation>A4，每页 1 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="260"/>
+        <source>A4, 2×4 labels (99×68 mm)</source>
+        <translation>A4，2×4 标签（99×68 mm）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="261"/>
+        <source>A4, 3×8 labels (70×37 mm)</source>
+        <translation>A4，3×8 标签（70×37 mm）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="269"/>
+        <source>Skip the labels already used on the first sheet</source>
+        <translation>跳过第一张纸上已经用掉的标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="282"/>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="285"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="289"/>
+        <source>Sheet</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="290"/>
+        <source>Code size</source>
+        <translation>二维码尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="291"/>
+        <source>Start at label</source>
+        <translation>从第几个标签开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="292"/>
+        <source>Copies of each</source>
+        <translation>每个打印份数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="294"/>
+        <source>x</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="296"/>
+        <source>y</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="298"/>
+        <source>scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="300"/>
+        <source>Printer correction</source>
+        <translation>打印机校正</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="305"/>
+        <source>3. Print</source>
+        <translation>3. 打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="340"/>
+        <source>Open list</source>
+        <translation>打开名单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="341"/>
+        <source>Lists (*.csv *.xlsx *.txt)</source>
+        <translation>名单 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="347"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="348"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="361"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="367"/>
+        <source>{name}: {n} rows ({encoding})</source>
+        <translation>{name}：{n} 行（{encoding}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="375"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="412"/>
+        <source>{ok} rows ready, {bad} with a problem (not sent)</source>
+        <translation>{ok} 行可以生成，{bad} 行有问题（不会发送）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="450"/>
+        <source>Choose an output folder.</source>
+        <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="466"/>
+        <source>Generating {n} codes into {folder}…</source>
+        <translation>正在生成 {n} 个召回码到 {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="489"/>
+        <source>, about {s} s left</source>
+        <translation>，约剩 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="491"/>
+        <source>{done} done, {failed} failed, {left} left — {elapsed} s{eta}</source>
+        <translation>已完成 {done}，失败 {failed}，剩余 {left}——用时 {elapsed} 秒{eta}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="500"/>
+        <source>✓ {file}</source>
+        <translation>✓ {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="500"/>
+        <source>✓ {file} (earlier run)</source>
+        <translation>✓ {file}（上次运行）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="501"/>
+        <source>✗ {error}</source>
+        <translation>✗ {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="512"/>
+        <source>{ok} codes ready ({skipped} from an earlier run), {failed} failed. Manifest: {manifest}</source>
+        <translation>已生成 {ok} 个召回码（其中 {skipped} 个来自上次运行），失败 {failed} 个。清单：{manifest}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="521"/>
+        <source>Cancelled. Run again to finish the rest.</source>
+        <translation>已取消。再次运行即可继续生成剩下的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="539"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="545"/>
+        <source>Cancelling after the requests in flight…</source>
+        <translation>正在取消，等待进行中的请求结束…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="605"/>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="615"/>
+        <source>PDF written: {path} ({pages} pages)</source>
+        <translation>PDF 已生成：{path}（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="643"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../app/ui/app.py" line="47"/>
@@ -156,418 +448,471 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="49"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Recall Desk</source>
         <translation>召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>Active profile</source>
         <translation>当前配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="61"/>
         <source>The profile every request uses</source>
         <translation>所有请求都使用这个配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>QR codes</source>
         <translation>召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
+        <source>Batch</source>
+        <translation>批量生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>&amp;Code</source>
         <translation>召回码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Save image…</source>
         <translation>保存图片(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;Copy image</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;Templates</source>
         <translation>模板消息(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Refresh list</source>
         <translation>刷新列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>&amp;Find template</source>
         <translation>查找模板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Send test message</source>
         <translation>发送测试消息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;About Recall Desk</source>
         <translation>关于召回助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>{name} (sandbox)</source>
         <translation>{name}（沙箱）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>No profile</source>
         <translation>没有配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>DEMO SANDBOX</source>
         <translation>演示沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>PRODUCTION</source>
         <translation>生产环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>TEST</source>
         <translation>测试环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>Environment: {env}</source>
         <translation>环境：{env}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>About Recall Desk</source>
         <translation>关于召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Recall Desk {version}
 Recall QR codes and template-message checks for Udesk video customer service.</source>
         <translation>召回助手 {version}
 为 Udesk 视频客服生成视频召回码、检查模板消息。</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="329"/>
+        <source>A batch is running</source>
+        <translation>批量生成正在进行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="330"/>
+        <source>Stop the batch and quit? Codes already generated are kept; running the same list into the same folder later resumes where it stopped.</source>
+        <translation>停止批量生成并退出？已生成的召回码会保留；以后用同一份名单、同一个文件夹再次运行，会从中断处继续。</translation>
+    </message>
 </context>
 <context>
     <name>QrPage</name>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="73"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="98"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="77"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="102"/>
         <source>sdkAppId</source>
         <translation>sdkAppId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="75"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="99"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="79"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="103"/>
         <source>Official account ID</source>
         <translation>公众号 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="77"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="100"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="81"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="104"/>
         <source>Customer openId</source>
         <translation>客户 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="79"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="83"/>
         <source>The customer&apos;s openId in this official account</source>
         <translation>客户在该公众号下的 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="83"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="101"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="87"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="105"/>
         <source>Calls allowed</source>
         <translation>可呼叫次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="85"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="89"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="88"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="102"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="92"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="106"/>
         <source>Custom channel</source>
         <translation>自定义渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="89"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="93"/>
         <source>Optional: routes the video call</source>
         <translation>选填：用于视频路由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="90"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="263"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="94"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="267"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="91"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="95"/>
         <source>Generate QR code</source>
         <translation>生成召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="93"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="97"/>
         <source>Generate the recall QR code (Ctrl+G)</source>
         <translation>生成视频召回码（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="103"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="107"/>
         <source>Recall code request</source>
         <translation>召回码参数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="110"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="127"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="114"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="131"/>
         <source>Printed size</source>
         <translation>打印尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="116"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="128"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="120"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="132"/>
         <source>Caption</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="117"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="121"/>
         <source>e.g. Scan with WeChat to start a video call</source>
         <translation>例如：微信扫码，发起视频通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="119"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="129"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="123"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="133"/>
         <source>Customer label</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="121"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="125"/>
         <source>Optional second line, e.g. the customer&apos;s name</source>
         <translation>选填第二行，例如客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="123"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="127"/>
         <source>White quiet zone (4 modules)</source>
         <translation>四周留白（4 个模块宽）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="131"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="135"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="143"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="147"/>
         <source>Recall QR code</source>
         <translation>视频召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="145"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="149"/>
         <source>Fill in the customer&apos;s openId and press Generate (Ctrl+G).</source>
         <translation>填写客户的 openId，然后点“生成”（Ctrl+G）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="148"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="152"/>
         <source>qrCodeUrl</source>
         <translation>二维码地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="152"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="156"/>
         <source>Copy URL</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="159"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="163"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="160"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="164"/>
         <source>Save image</source>
         <translation>保存图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="161"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="165"/>
         <source>Save the image as PNG or JPEG (Ctrl+S)</source>
         <translation>保存为 PNG 或 JPEG 图片（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="163"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="167"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="166"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="170"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="167"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="171"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="168"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="172"/>
         <source>Print with a preview (Ctrl+P)</source>
         <translation>打印前预览（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="170"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="174"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="173"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="177"/>
         <source>Send recall message…</source>
         <translation>发送召回消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="175"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="179"/>
         <source>Open Templates with this openId as the recipient</source>
         <translation>打开模板消息页，并以这个 openId 作为接收人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="226"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="230"/>
         <source>Scan with WeChat to start a video call</source>
         <translation>微信扫码，发起视频通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="263"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="267"/>
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="265"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="269"/>
         <source>Asking Udesk for a recall code…</source>
         <translation>正在向 Udesk 申请召回码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="307"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="311"/>
         <source>classic QR code</source>
         <translation>普通二维码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="307"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="311"/>
         <source>WeChat code</source>
         <translation>微信小程序码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="310"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="314"/>
         <source>Recall code for {open_id} ready: {w}×{h} px {fmt}, {kind}.</source>
         <translation>{open_id} 的召回码已生成：{w}×{h} 像素 {fmt}，{kind}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="333"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="337"/>
         <source>URL copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="338"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="342"/>
         <source>Image copied.</source>
         <translation>图片已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="353"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="357"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="361"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="365"/>
         <source>Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg)</source>
         <translation>原始图片 (*.{ext});;PNG 图片 (*.png);;JPEG 图片 (*.jpg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="389"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="393"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="411"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="423"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="434"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="450"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="95"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="96"/>
+        <source>openId</source>
+        <translation>openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="97"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="98"/>
+        <source>Calls</source>
+        <translation>呼叫次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="99"/>
+        <source>Caption</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="100"/>
+        <source>Problem / status</source>
+        <translation>问题 / 状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/batch_page.py" line="116"/>
+        <source>unlimited</source>
+        <translation>不限</translation>
     </message>
 </context>
 <context>
