@@ -34,8 +34,11 @@ app.processEvents()
 def measure(cmd: list[str]) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one run."""
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "RECALL_DESK_HOME": home,
-               "RECALL_DESK_CONFIG": str(Path(home) / "config.toml")}
+        env = {
+            **os.environ,
+            "RECALL_DESK_HOME": home,
+            "RECALL_DESK_CONFIG": str(Path(home) / "config.toml"),
+        }
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -62,9 +65,11 @@ def compare(label: str, cmd: list[str], runs: int) -> dict[str, float]:
     }
     result["time_ratio"] = result["ours_s"] / result["bare_s"]
     result["memory_ratio"] = result["ours_mb"] / result["bare_mb"]
-    print(f"{label}: {result['ours_s']:.3f} s vs bare {result['bare_s']:.3f} s "
-          f"(×{result['time_ratio']:.2f}, target ≤ 1.5); peak {result['ours_mb']:.0f} MB vs "
-          f"{result['bare_mb']:.0f} MB (×{result['memory_ratio']:.2f}, target ≤ 1.3)")
+    print(
+        f"{label}: {result['ours_s']:.3f} s vs bare {result['bare_s']:.3f} s "
+        f"(×{result['time_ratio']:.2f}, target ≤ 1.5); peak {result['ours_mb']:.0f} MB vs "
+        f"{result['bare_mb']:.0f} MB (×{result['memory_ratio']:.2f}, target ≤ 1.3)"
+    )
     return result
 
 
@@ -83,8 +88,11 @@ def main() -> int:
     parser.add_argument("--bundle", help="a built dist/RecallDesk folder to measure too")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    results = {"source": compare("recall-desk --smoke", [sys.executable, "-m", "app", "--smoke"],
-                                 args.runs)}
+    results = {
+        "source": compare(
+            "recall-desk --smoke", [sys.executable, "-m", "app", "--smoke"], args.runs
+        )
+    }
     if args.bundle:
         exe = Path(args.bundle) / ("RecallDesk.exe" if sys.platform == "win32" else "RecallDesk")
         results["bundle"] = compare("bundle --smoke", [str(exe), "--smoke"], args.runs)

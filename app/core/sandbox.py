@@ -154,6 +154,9 @@ class SandboxState:
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as separate writes; without TCP_NODELAY the body waits for the
+    # client's delayed ACK (~40 ms a response on Linux).
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -171,7 +174,8 @@ class _Handler(BaseHTTPRequestHandler):
             state.received.append(
                 Received(self.command, parts.path, query, dict(self.headers.items()), body)
             )
-        if state.delay:
+        # The delay models the APIs; images come from an object store and answer at once.
+        if state.delay and not parts.path.startswith("/images/"):
             time.sleep(state.delay)
         return parts.path, query
 
@@ -342,16 +346,28 @@ class _Handler(BaseHTTPRequestHandler):
         self._json({"errcode": 0, "errmsg": "ok", "msgid": msgid})
 
 
-def _render_qr(text: str) -> bytes:
+def _render_qr(text: str, box: int = 10) -> bytes:
+    """A real QR PNG: qrcode computes the modules, Pillow scales them in one step.
+
+    (qrcode's own image factory draws module by module, ~30 ms a code: enough to make the
+    sandbox, not the client, the bottleneck of a batch.)
+    """
     import qrcode
+    from PIL import Image
     from qrcode.constants import ERROR_CORRECT_M
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=10, border=4)
+    # A fixed mask is valid QR and skips qrcode's search over all eight (the slow part).
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, mask_pattern=2)
     code.add_data(text)
     code.make(fit=True)
-    image = code.make_image(fill_color="black", back_color="white")
+    matrix = code.get_matrix()
+    size = len(matrix)
+    pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
+    image = Image.frombytes("L", (size, size), pixels).resize(
+        (size * box, size * box), Image.Resampling.NEAREST
+    )
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    image.convert("1").save(out, format="PNG")
     return out.getvalue()
 
 
@@ -386,7 +402,7 @@ class Sandbox:
 
     Args:
         host, port: where to listen (port 0 picks a free one).
-        delay: seconds every request waits before answering (for latency tests).
+        delay: seconds every API request waits before answering (images answer at once).
         extra_templates: synthetic templates appended to the default list.
 
     Use as a context manager, or call :meth:`start` and :meth:`stop`.

@@ -156,14 +156,21 @@ def paint_sheets(
     return pages
 
 
+_HEADLESS_APP: object = None
+
+
 def ensure_gui_app() -> object:
-    """A QGuiApplication for painting without a window (the CLI's PDF export)."""
+    """A QGuiApplication for painting without a window (the CLI's PDF export).
+
+    Kept in a module global so it outlives every painter and is torn down last.
+    """
+    global _HEADLESS_APP
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["recall-desk"])
+        app = _HEADLESS_APP = QGuiApplication(["recall-desk"])
     return app
 
 

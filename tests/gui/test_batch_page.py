@@ -32,7 +32,9 @@ def _open(qtbot, window, path: Path):
 def test_import_shows_each_rows_problem(qtbot, demo_window, tmp_path) -> None:
     page = _open(qtbot, demo_window, _csv(tmp_path / "l.csv", 3, bad=True))
     assert [(r.line, r.problem) for r in page.rows()][-2:] == [
-        (5, "empty openId"), (6, "duplicate of line 3")]
+        (5, "empty openId"),
+        (6, "duplicate of line 3"),
+    ]
     assert page.mapping() == {"open_id": 0, "channel": 1, "caption": 2}
     assert "3 rows ready, 2 with a problem" in page.rows_label.text()
     assert page.model.data(page.model.index(3, 5)) == "empty openId"
@@ -108,8 +110,11 @@ def test_pdf_export_of_the_batch(qtbot, demo_window, sandbox, tmp_path) -> None:
 
 def test_closing_during_a_batch_asks(qtbot, make_window, tmp_path, monkeypatch) -> None:
     asked: list[bool] = []
-    monkeypatch.setattr(MainWindow, "ask_quit_during_batch",
-                        classmethod(lambda cls, parent: asked.append(True) or False))
+    monkeypatch.setattr(
+        MainWindow,
+        "ask_quit_during_batch",
+        classmethod(lambda cls, parent: asked.append(True) or False),
+    )
     with Sandbox(delay=0.05) as sandbox:
         window = make_window(sandbox.demo_profile())
         page = _open(qtbot, window, _csv(tmp_path / "l.csv", 40))
