@@ -124,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--offi-account-id", help="default: the profile's offi_account_id")
     batch.add_argument("--json", action="store_true", help="print a JSON summary")
 
+    check = sub.add_parser("check", help="check a simulation middleware against the contract")
+    _common(check, suppress=True)
+    check.add_argument("--send-to", default="", metavar="OPENID", help="also send a real test")
+    check.add_argument("--template-id", default="", help="template for the real test send")
+    check.add_argument("--json", action="store_true")
+
     sb = sub.add_parser("sandbox", help="serve the built-in sandbox")
     sb.add_argument("--host", default="127.0.0.1")
     sb.add_argument("--port", type=int, default=8765)
@@ -532,7 +538,44 @@ def _write_batch_pdf(pdf: Path, spec: Any, out_dir: Path, rows: list[Any], manif
     return write_sheets_pdf(str(pdf), spec, items) if items else 0
 
 
+def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
+    from app.core.check import run_checks, verdict
+    from app.core.errors import BadInput
+
+    if bool(args.send_to) != bool(args.template_id):
+        raise BadInput("--send-to and --template-id go together", field="send_to")
+    if not ctx.profile.middleware_url:
+        raise BadInput(f"profile {ctx.profile.name!r} has no middleware_url", field="middleware")
+    marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "skip": "skip"}
+    with ctx.service() as service:
+        results = run_checks(
+            service.funnel,
+            ctx.profile.middleware_url,
+            production=ctx.profile.production,
+            send_to=args.send_to,
+            template_id=args.template_id,
+        )
+    if args.json:
+        print(
+            json.dumps(
+                {"ok": verdict(results), "checks": [r.as_dict() for r in results]},
+                ensure_ascii=False,
+                indent=2,
+            ),
+            file=out,
+        )
+    else:
+        for r in results:
+            print(f"{marks[r.status]:4}  {r.title}: {r.seen}", file=out)
+            if r.status in ("warn", "fail"):
+                print(f"      expected: {r.expected}", file=out)
+                if r.fix:
+                    print(f"      fix: {r.fix}", file=out)
+    return EXIT_OK if verdict(results) else EXIT_REFUSED
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Context, TextIO], int]] = {
+    "check": cmd_check,
     "qr": cmd_qr,
     "qr-batch": cmd_qr_batch,
     "templates": cmd_templates,

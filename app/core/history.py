@@ -140,19 +140,53 @@ class History:
     def recent(
         self, limit: int = 200, *, profile: str | None = None, kind: str | None = None
     ) -> list[Event]:
-        clauses, params = [], []
-        if profile:
-            clauses.append("profile=?")
-            params.append(profile)
-        if kind:
-            clauses.append("kind=?")
-            params.append(kind)
+        """The newest events, optionally of one profile or kind."""
+        return self.search(profile=profile or "", kind=kind or "", limit=limit)
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        profile: str = "",
+        kind: str = "",
+        outcome: str = "",
+        since: float | None = None,
+        until: float | None = None,
+        limit: int = 1000,
+    ) -> list[Event]:
+        """Newest first; ``text`` matches openId, template, channel, code, error and bodies."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("profile", profile), ("kind", kind), ("outcome", outcome)):
+            if value:
+                clauses.append(f"{column}=?")
+                params.append(value)
+        if since is not None:
+            clauses.append("ts>=?")
+            params.append(since)
+        if until is not None:
+            clauses.append("ts<?")
+            params.append(until)
+        if text.strip():
+            like = (
+                "%"
+                + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
+            fields = ("target", "template_id", "channel", "code", "error", "request", "response")
+            clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
+            params.extend([like] * len(fields))
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         with self._lock:
             rows = self._db.execute(
                 f"SELECT * FROM events {where} ORDER BY id DESC LIMIT ?", (*params, limit)
             ).fetchall()
         return [_event(row) for row in rows]
+
+    def profiles(self) -> list[str]:
+        with self._lock:
+            rows = self._db.execute("SELECT DISTINCT profile FROM events ORDER BY profile")
+            return [r[0] for r in rows.fetchall()]
 
     def get(self, event_id: int) -> Event | None:
         with self._lock:
@@ -185,3 +219,55 @@ def _event(row: tuple[Any, ...]) -> Event:
         duration_ms=row[12],
         client_msg_id=row[13],
     )
+
+
+EXPORT_COLUMNS = (
+    "id",
+    "time",
+    "profile",
+    "kind",
+    "openId",
+    "template_id",
+    "channel",
+    "outcome",
+    "code",
+    "error",
+    "duration_ms",
+    "client_msg_id",
+    "request",
+    "response",
+)
+
+
+def export_csv(events: list[Event], path: Path) -> None:
+    """Write events as CSV (UTF-8 with BOM so Excel opens Chinese text), atomically."""
+    import csv
+    import datetime as dt
+    import io
+
+    from app.core.paths import atomic_write
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for e in events:
+        when = dt.datetime.fromtimestamp(e.ts).isoformat(timespec="seconds")
+        writer.writerow(
+            (
+                e.id,
+                when,
+                e.profile,
+                e.kind,
+                e.target,
+                e.template_id,
+                e.channel,
+                e.outcome,
+                e.code,
+                e.error,
+                e.duration_ms,
+                e.client_msg_id,
+                json.dumps(e.request, ensure_ascii=False),
+                e.response,
+            )
+        )
+    atomic_write(path, ("\ufeff" + out.getvalue()).encode("utf-8"))

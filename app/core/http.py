@@ -60,6 +60,7 @@ class Exchange:
     duration: float = 0.0
     error: str | None = None
     signed: bool = False
+    profile: str = ""
 
     def body_text(self, body: bytes, limit: int = 4000) -> str:
         text = body[:limit].decode("utf-8", errors="replace")
@@ -128,8 +129,10 @@ class Funnel:
         hooks: list[ExchangeHook] | None = None,
         retries: int = 2,
         backoff: float = 0.3,
+        label: str = "",
     ) -> None:
         self.client = client
+        self.label = label
         self.hooks: list[ExchangeHook] = list(hooks or [])
         self.retries = retries
         self.backoff = backoff
@@ -212,6 +215,7 @@ class Funnel:
             request_body=content[:BODY_LOG_LIMIT],
             started=time.time(),
             signed=signed,
+            profile=self.label,
         )
         context = RequestContext(method, str(request.url))
         try:

@@ -52,7 +52,9 @@ class Service:
     ) -> None:
         self.profile = profile
         self.history = history
-        self.funnel = Funnel(client or make_client(profile.client_settings()), hooks=hooks)
+        self.funnel = Funnel(
+            client or make_client(profile.client_settings()), hooks=hooks, label=profile.name
+        )
         self.udesk = UdeskClient(
             self.funnel, profile.qr_api_url, profile.app_id, secret, profile.auth_placement
         )

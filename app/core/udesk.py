@@ -114,6 +114,10 @@ class UdeskClient:
         self._secret = secret
         self._placement: AuthPlacement = placement
 
+    def fresh_auth(self) -> tuple[dict[str, str], dict[str, str]]:
+        """New (headers, query params) for this profile: a fresh nonce, timestamp and token."""
+        return sign(self._app_id, self._secret).placed(self._placement)
+
     def generate(self, request: QrRequest) -> QrResult:
         """Ask Udesk for a recall QR code; return its URL (the image is not fetched yet)."""
         request = request.validated()

@@ -26,6 +26,7 @@ from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.ui.pages.batch_page import BatchPage
+    from app.ui.pages.check_page import CheckPage
     from app.ui.pages.history_page import HistoryPage
     from app.ui.pages.qr_page import QrPage
     from app.ui.pages.settings_page import SettingsPage
@@ -38,9 +39,9 @@ BADGE_STYLE = (
 
 
 class MainWindow(QMainWindow):
-    """Pages: 0 QR codes, 1 Batch, 2 Templates, 3 History, 4 Settings."""
+    """Pages: 0 QR codes, 1 Batch, 2 Templates, 3 History, 4 Check middleware, 5 Settings."""
 
-    PAGE_QR, PAGE_BATCH, PAGE_TEMPLATES, PAGE_HISTORY, PAGE_SETTINGS = range(5)
+    PAGE_QR, PAGE_BATCH, PAGE_TEMPLATES, PAGE_HISTORY, PAGE_CHECK, PAGE_SETTINGS = range(6)
 
     def __init__(
         self, workspace: Workspace, state: UiState, tasks: TaskRunner | None = None
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             self.tr("Batch"),
             self.tr("Templates"),
             self.tr("History"),
+            self.tr("Check middleware"),
             self.tr("Settings"),
         ]
         for title in titles:
@@ -105,6 +107,12 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        from app.ui.inspector import InspectorDock
+
+        self.inspector = InspectorDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspector)
+        self.inspector.hide()
+        workspace.hooks.append(self.inspector.relay.record)
         self._build_menus(titles)
         self.profile_switcher.currentIndexChanged.connect(self._on_profile_switched)
         self.reload_profiles(state.get("profile/last") or workspace.default_profile_name())
@@ -113,6 +121,7 @@ class MainWindow(QMainWindow):
         geometry = state.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            self.restoreState(state.get("window/state"))
         else:
             self.resize(1120, 720)
         self.nav.setCurrentRow(min(max(state.get("window/page"), 0), len(titles) - 1))
@@ -148,7 +157,13 @@ class MainWindow(QMainWindow):
         elif index == self.PAGE_HISTORY:
             from app.ui.pages.history_page import HistoryPage
 
-            page = HistoryPage(self, self.tasks)
+            history = HistoryPage(self, self.tasks)
+            history.use_again.connect(self.use_again)
+            page = history
+        elif index == self.PAGE_CHECK:
+            from app.ui.pages.check_page import CheckPage
+
+            page = CheckPage(self, self.tasks)
         else:
             from app.ui.pages.settings_page import SettingsPage
 
@@ -180,6 +195,10 @@ class MainWindow(QMainWindow):
     @property
     def history_page(self) -> HistoryPage:
         return self.page(self.PAGE_HISTORY)
+
+    @property
+    def check_page(self) -> CheckPage:
+        return self.page(self.PAGE_CHECK)
 
     @property
     def settings_page(self) -> SettingsPage:
@@ -231,6 +250,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             go_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        toggle = self.inspector.toggleViewAction()
+        toggle.setText(self.tr("Request &inspector"))
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        view_menu.addAction(toggle)
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Recall Desk"), self)
         about.triggered.connect(self._about)
@@ -306,6 +330,25 @@ class MainWindow(QMainWindow):
         elif index == self.PAGE_TEMPLATES:
             page.ensure_loaded()
 
+    def use_again(self, event: Any) -> None:
+        """Put a past request back into its form (switching profile if needed); never sends."""
+        if event.profile != self.current_profile_name() and (
+            event.profile in self.workspace.profile_names()
+        ):
+            self.reload_profiles(event.profile)
+        request = event.request
+        if event.kind == "qr":
+            page = self.qr_page
+            page.sdk_app_id_edit.setText(str(request.get("sdkAppId", "")))
+            page.offi_account_edit.setText(str(request.get("offiAccountId", "")))
+            page.open_id_edit.setText(str(request.get("offiAccountOpenId", "")))
+            page.call_times_spin.setValue(int(request.get("callTimes", -1)))
+            page.channel_edit.setText(str(request.get("customChannel", "")))
+            self.nav.setCurrentRow(self.PAGE_QR)
+        else:
+            self.nav.setCurrentRow(self.PAGE_TEMPLATES)
+            self.templates_page.restore_request(request)
+
     def open_templates_for(self, open_id: str) -> None:
         self.templates_page.set_recipient(open_id)
         self.nav.setCurrentRow(self.PAGE_TEMPLATES)
@@ -343,5 +386,6 @@ class MainWindow(QMainWindow):
                 return
             batch.cancel()
         self.state.set("window/geometry", self.saveGeometry())
+        self.state.set("window/state", self.saveState())
         self.state.sync()
         super().closeEvent(event)

@@ -294,6 +294,126 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="43"/>
+        <source>Checks the active profile&apos;s simulation middleware against the contract. The probes use a template that cannot exist, so nothing reaches a customer; add a recipient and a template to also send one real test message.</source>
+        <translation>按接口约定检查当前配置的模拟中间件。探测请求使用一个不存在的模板，不会有消息发到客户手上；填写接收人和模板后，还会真实发送一条测试消息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="51"/>
+        <location filename="../../app/ui/pages/check_page.py" line="58"/>
+        <source>Test recipient openId</source>
+        <translation>测试接收人 openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="52"/>
+        <source>Optional: your own openId</source>
+        <translation>选填：您自己的 openId</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="55"/>
+        <location filename="../../app/ui/pages/check_page.py" line="59"/>
+        <source>Test template ID</source>
+        <translation>测试模板 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="56"/>
+        <source>Optional: a template ID for the test send</source>
+        <translation>选填：测试发送使用的模板 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="60"/>
+        <source>Run check</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="65"/>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="70"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="71"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="72"/>
+        <source>Seen</source>
+        <translation>实际情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="73"/>
+        <source>Expected</source>
+        <translation>应当是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="74"/>
+        <source>How to fix</source>
+        <translation>修复建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="98"/>
+        <source>Give both a recipient and a template for the test send, or neither.</source>
+        <translation>测试发送需要同时填写接收人和模板，或者都不填。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="106"/>
+        <source>this profile has no simulation domain</source>
+        <translation>该配置没有填写模拟域名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="114"/>
+        <source>Send with a production profile?</source>
+        <translation>使用生产环境配置发送？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="115"/>
+        <source>The check sends one real message to {to}.</source>
+        <translation>检查时会向 {to} 真实发送一条消息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="122"/>
+        <source>Checking {url}…</source>
+        <translation>正在检查 {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="139"/>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="140"/>
+        <source>warn</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="141"/>
+        <source>FAIL</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="142"/>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="152"/>
+        <source>The middleware meets the contract.</source>
+        <translation>中间件符合接口约定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/check_page.py" line="155"/>
+        <source>{n} check(s) failed: see “How to fix”.</source>
+        <translation>有 {n} 项检查不通过：请看“修复建议”。</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../app/ui/app.py" line="47"/>
@@ -352,89 +472,216 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="36"/>
+        <location filename="../../app/ui/pages/history_page.py" line="103"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="40"/>
+        <location filename="../../app/ui/pages/history_page.py" line="108"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="41"/>
+        <location filename="../../app/ui/pages/history_page.py" line="63"/>
+        <location filename="../../app/ui/pages/history_page.py" line="109"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="42"/>
+        <location filename="../../app/ui/pages/history_page.py" line="66"/>
+        <location filename="../../app/ui/pages/history_page.py" line="110"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="43"/>
+        <location filename="../../app/ui/pages/history_page.py" line="111"/>
         <source>openId</source>
         <translation>openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="44"/>
+        <location filename="../../app/ui/pages/history_page.py" line="112"/>
         <source>Template / channel</source>
         <translation>模板 / 渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="45"/>
+        <location filename="../../app/ui/pages/history_page.py" line="71"/>
+        <location filename="../../app/ui/pages/history_page.py" line="113"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="46"/>
+        <location filename="../../app/ui/pages/history_page.py" line="114"/>
         <source>Code</source>
         <translation>错误码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="47"/>
+        <location filename="../../app/ui/pages/history_page.py" line="115"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="52"/>
+        <location filename="../../app/ui/pages/history_page.py" line="142"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="70"/>
+        <location filename="../../app/ui/pages/history_page.py" line="73"/>
+        <location filename="../../app/ui/pages/history_page.py" line="214"/>
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="71"/>
+        <location filename="../../app/ui/pages/history_page.py" line="58"/>
+        <source>Search history</source>
+        <translation>搜索历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="60"/>
+        <source>Search openId, template, channel, errcode, text</source>
+        <translation>搜索 openId、模板、渠道、错误码或文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="67"/>
+        <source>QR codes</source>
+        <translation>召回码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="67"/>
+        <source>Sends</source>
+        <translation>模板消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="74"/>
+        <location filename="../../app/ui/pages/history_page.py" line="215"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="72"/>
+        <location filename="../../app/ui/pages/history_page.py" line="75"/>
+        <location filename="../../app/ui/pages/history_page.py" line="216"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="73"/>
+        <location filename="../../app/ui/pages/history_page.py" line="76"/>
+        <location filename="../../app/ui/pages/history_page.py" line="217"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="74"/>
+        <location filename="../../app/ui/pages/history_page.py" line="81"/>
+        <source>Period</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="83"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="84"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="85"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="86"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="124"/>
+        <source>Request and response</source>
+        <translation>请求与响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="132"/>
+        <source>Use again</source>
+        <translation>再次使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="134"/>
+        <source>Fill the form with this request (nothing is sent)</source>
+        <translation>用这条请求填写表单（不会发送）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="136"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="139"/>
+        <source>Clear this profile&apos;s history…</source>
+        <translation>清空该配置的历史…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="166"/>
+        <source>All: {what}</source>
+        <translation>全部{what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="218"/>
         <source>in flight</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="76"/>
+        <location filename="../../app/ui/pages/history_page.py" line="220"/>
         <source>QR code</source>
         <translation>召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="76"/>
+        <location filename="../../app/ui/pages/history_page.py" line="220"/>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="278"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="281"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="285"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="288"/>
+        <source>Took {ms} ms</source>
+        <translation>用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="299"/>
+        <source>Export history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="305"/>
+        <source>Clear history</source>
+        <translation>清空历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="320"/>
+        <source>{n} rows exported to {path}</source>
+        <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="329"/>
+        <source>Delete every history row of profile “{name}”?</source>
+        <translation>删除配置“{name}”的全部历史记录？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="335"/>
+        <source>{n} rows deleted.</source>
+        <translation>已删除 {n} 行。</translation>
     </message>
 </context>
 <context>
@@ -446,191 +693,274 @@
     </message>
 </context>
 <context>
+    <name>InspectorDock</name>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="72"/>
+        <source>HTTP exchanges</source>
+        <translation>HTTP 请求记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="75"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="75"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="75"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="75"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="75"/>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="86"/>
+        <source>Show the token</source>
+        <translation>显示 token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="89"/>
+        <source>Copy as curl</source>
+        <translation>复制为 curl 命令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="93"/>
+        <source>Signed calls are signed afresh when copied: the command works once, within the server&apos;s time window.</source>
+        <translation>带签名的请求在复制时会重新签名：命令只能用一次，并且要在服务器允许的时间窗口内使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="98"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="176"/>
+        <source>(no body)</source>
+        <translation>（无请求体）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="179"/>
+        <source>Status: {status} in {ms:.0f} ms</source>
+        <translation>状态：{status}，用时 {ms:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="185"/>
+        <source>(image, {n} bytes)</source>
+        <translation>（图片，{n} 字节）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Recall Desk</source>
         <translation>召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="60"/>
         <source>Active profile</source>
         <translation>当前配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>The profile every request uses</source>
         <translation>所有请求都使用这个配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="67"/>
+        <location filename="../../app/ui/main_window.py" line="68"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>QR codes</source>
         <translation>召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Batch</source>
         <translation>批量生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
+        <source>Check middleware</source>
+        <translation>检查中间件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;Code</source>
         <translation>召回码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>&amp;Save image…</source>
         <translation>保存图片(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Copy image</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Templates</source>
         <translation>模板消息(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;Refresh list</source>
         <translation>刷新列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;Find template</source>
         <translation>查找模板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>&amp;Send test message</source>
         <translation>发送测试消息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="255"/>
+        <source>Request &amp;inspector</source>
+        <translation>请求检查器(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>&amp;About Recall Desk</source>
         <translation>关于召回助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>{name} (sandbox)</source>
         <translation>{name}（沙箱）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>No profile</source>
         <translation>没有配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>DEMO SANDBOX</source>
         <translation>演示沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>PRODUCTION</source>
         <translation>生产环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>TEST</source>
         <translation>测试环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Environment: {env}</source>
         <translation>环境：{env}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>About Recall Desk</source>
         <translation>关于召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>Recall Desk {version}
 Recall QR codes and template-message checks for Udesk video customer service.</source>
         <translation>召回助手 {version}
 为 Udesk 视频客服生成视频召回码、检查模板消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>A batch is running</source>
         <translation>批量生成正在进行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="373"/>
         <source>Stop the batch and quit? Codes already generated are kept; running the same list into the same folder later resumes where it stopped.</source>
         <translation>停止批量生成并退出？已生成的召回码会保留；以后用同一份名单、同一个文件夹再次运行，会从中断处继续。</translation>
     </message>
@@ -1253,345 +1583,355 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="96"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="97"/>
         <source>Filter templates</source>
         <translation>筛选模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="98"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="99"/>
         <source>Filter by title, ID, industry or content (Ctrl+F)</source>
         <translation>按标题、ID、行业或内容筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="102"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="103"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="104"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="105"/>
         <source>Refresh the template list</source>
         <translation>刷新模板列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="105"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="106"/>
         <source>Load the template list again (F5)</source>
         <translation>重新加载模板列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="109"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="110"/>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="163"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="164"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="169"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="170"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="170"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="171"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="178"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="236"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="179"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="237"/>
         <source>Recipient openId</source>
         <translation>接收人 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="179"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="180"/>
         <source>openId of a follower, e.g. your own</source>
         <translation>已关注用户的 openId，例如您自己的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="189"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="190"/>
         <source>Template fields</source>
         <translation>模板字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="195"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="196"/>
         <source>Colours are optional: WeChat ignores them since May 2023 and no longer shows “first” and “remark”.</source>
         <translation>颜色可不填：2023 年 5 月起微信忽略自定义颜色，也不再显示 first 和 remark。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="204"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="227"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="205"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="228"/>
         <source>Jump target</source>
         <translation>点击跳转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="205"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="206"/>
         <source>None</source>
         <translation>不跳转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="206"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="207"/>
         <source>Web page (URL)</source>
         <translation>网页（URL）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="207"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="208"/>
         <source>Mini program</source>
         <translation>小程序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="218"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="228"/>
-        <source>URL</source>
-        <translation>网页地址</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pages/templates_page.py" line="219"/>
         <location filename="../../app/ui/pages/templates_page.py" line="229"/>
-        <source>Mini-program appid</source>
-        <translation>小程序 appid</translation>
+        <source>URL</source>
+        <translation>网址</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/templates_page.py" line="220"/>
         <location filename="../../app/ui/pages/templates_page.py" line="230"/>
-        <source>Page path</source>
-        <translation>页面路径</translation>
+        <source>Mini-program appid</source>
+        <translation>小程序 appid</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/templates_page.py" line="221"/>
         <location filename="../../app/ui/pages/templates_page.py" line="231"/>
-        <source>Agent ID</source>
-        <translation>坐席 ID</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
-        <source>Optional</source>
-        <translation>选填</translation>
+        <source>Page path</source>
+        <translation>页面路径</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/templates_page.py" line="222"/>
         <location filename="../../app/ui/pages/templates_page.py" line="232"/>
+        <source>Agent ID</source>
+        <translation>坐席 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="223"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="223"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="233"/>
         <source>Agent group ID</source>
         <translation>技能组 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="237"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="238"/>
         <source>Test message</source>
         <translation>测试消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="247"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="248"/>
         <source>Message preview</source>
         <translation>消息预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="250"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="275"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="251"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="276"/>
         <source>JSON body</source>
         <translation>JSON 请求体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="253"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="254"/>
         <source>Edit the JSON directly (advanced)</source>
         <translation>直接编辑 JSON（高级）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="256"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="257"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="274"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="275"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="278"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="280"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="279"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="281"/>
         <source>Send test message</source>
         <translation>发送测试消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="281"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="282"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="288"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="289"/>
         <source>Send result</source>
         <translation>发送结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="289"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="290"/>
         <source>Resend with the same message ID</source>
         <translation>用相同的消息 ID 重发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="293"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="294"/>
         <source>WeChat delivers a message ID at most once within 10 minutes, so this cannot produce a duplicate.</source>
         <translation>同一消息 ID 在 10 分钟内微信最多只投递一次，所以不会重复发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="358"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="359"/>
         <source>Loading templates…</source>
         <translation>正在加载模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="379"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="380"/>
         <source>{n} entries break the contract (marked ⚠); hover for details.</source>
         <translation>有 {n} 条记录不符合接口约定（标有 ⚠），鼠标悬停可查看详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="384"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="385"/>
         <source>The middleware returned no templates.</source>
         <translation>中间件没有返回任何模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="405"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="409"/>
         <source>{shown} of {total} templates</source>
         <translation>显示 {shown} / 共 {total} 个模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="443"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="447"/>
         <source>Select a template</source>
         <translation>请选择模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="445"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="449"/>
         <source>Press F5 to load the list from the simulation middleware.</source>
         <translation>按 F5 从模拟中间件加载模板列表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="452"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="456"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="455"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="459"/>
         <source>ID: {id}
 Industry: {industry}</source>
         <translation>ID：{id}
 行业：{industry}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="461"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="465"/>
         <source>⚠ This list entry breaks the contract: {p}</source>
         <translation>⚠ 这条记录不符合接口约定：{p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="465"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="469"/>
         <source>(empty content)</source>
         <translation>（模板内容为空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="473"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="477"/>
         <source>This template has no fields to fill (full simulation: empty content).</source>
         <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="489"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="493"/>
         <source>Colour of {key}</source>
         <translation>{key} 的颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="536"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="533"/>
+        <source>Template {tid} is no longer in the list.</source>
+        <translation>模板 {tid} 已不在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="559"/>
+        <source>Filled from history. Nothing was sent.</source>
+        <translation>已按历史记录填写，没有发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="578"/>
         <source>Select a template first.</source>
         <translation>请先选择模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="607"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="649"/>
         <source>WeChat opens the web page when the customer taps the message.</source>
         <translation>客户点击消息时，微信打开这个网页。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="610"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="652"/>
         <source>WeChat opens the mini program; agent_id and group_id are also appended to the page path so the video mini program finds the agent.</source>
         <translation>微信会打开小程序；坐席 ID 和技能组 ID 也会拼接到页面路径上，方便视频小程序找到对应坐席。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="614"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="656"/>
         <source>The message does not open anything when tapped.</source>
         <translation>点击消息不会跳转。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="622"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="664"/>
         <source>(not shown since May 2023)</source>
         <translation>（2023 年 5 月起不再显示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="623"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="665"/>
         <source>(cut at 20 characters)</source>
         <translation>（超过 20 个字会被截断）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="624"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="666"/>
         <source>Tap to open →</source>
         <translation>点击查看 →</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="627"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="669"/>
         <source>No content: the middleware decides what the customer sees.</source>
         <translation>模板内容为空：客户看到的内容由中间件决定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="668"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="710"/>
         <source>The JSON is not valid (line {line}, column {col}): {msg}</source>
         <translation>JSON 格式不正确（第 {line} 行第 {col} 列）：{msg}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="673"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="715"/>
         <source>The JSON body must be an object.</source>
         <translation>JSON 请求体必须是一个对象。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="676"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="718"/>
         <source>The JSON body needs a string “{key}”.</source>
         <translation>JSON 请求体需要字符串字段“{key}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="678"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="720"/>
         <source>“data” must be an object.</source>
         <translation>“data”必须是一个对象。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="686"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="728"/>
         <source>Select a template.</source>
         <translation>请选择模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="697"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="739"/>
         <source>Enter the recipient&apos;s openId.</source>
         <translation>请填写接收人的 openId。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="700"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="742"/>
         <source>Fill in {n} more field(s).</source>
         <translation>还有 {n} 个字段需要填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="704"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="746"/>
         <source>{n} field(s) would be refused by WeChat (in red).</source>
         <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="711"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="779"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="753"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="821"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="715"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="757"/>
         <source>{n} warning(s): WeChat will drop or cut some of it.</source>
         <translation>{n} 条提醒：部分内容会被微信去掉或截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="764"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="806"/>
         <source>Send with a production profile?</source>
         <translation>使用生产环境配置发送？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="766"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="808"/>
         <source>This sends a real template message.
 
 Profile: {profile}
@@ -1606,29 +1946,37 @@ Template: {tid}</source>
 模板：{tid}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="775"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="817"/>
         <source>Not sent.</source>
         <translation>未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="794"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="836"/>
         <source>Sent: errcode 0, errmsg “{msg}”, msgid {msgid}.</source>
         <translation>发送成功：errcode 0，errmsg“{msg}”，msgid {msgid}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="810"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="852"/>
         <source>Outcome unknown — check the phone before sending again. The request may have reached the middleware ({reason}).</source>
         <translation>发送结果未知——请先在手机上确认是否收到，再决定是否重发。请求可能已经到达中间件（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="820"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="862"/>
         <source>Refused: errcode {code}, errmsg “{msg}”.</source>
         <translation>被拒绝：errcode {code}，errmsg“{msg}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="828"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="870"/>
         <source>What to do: {hint}</source>
         <translation>处理建议：{hint}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="63"/>
+        <source>Request inspector</source>
+        <translation>请求检查器</translation>
     </message>
 </context>
 </TS>

@@ -1,40 +1,108 @@
-"""History: the latest QR requests and sends from the SQLite history, newest first."""
+"""History: every QR request and send, searchable and filterable, with detail and Use again."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import time
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.history import Event
+from app.core.history import Event, export_csv
 from app.ui.errors import describe
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import InlineMessage
 
+DAY = 86400.0
+
 
 class HistoryPage(QWidget):
-    """Signals: loaded(int): rows shown after a refresh."""
+    """Signals:
+    loaded(int): rows shown after a search.
+    use_again(object): the user wants this Event's request back in its form.
+    exported(str): the filtered rows were written to this CSV.
+    """
 
     loaded = Signal(int)
+    use_again = Signal(object)
+    exported = Signal(str)
 
     def __init__(self, window: Any, tasks: TaskRunner) -> None:
         super().__init__()
         self.setObjectName("historyPage")
         self._window = window
         self._tasks = tasks
+        self._events: list[Event] = []
+        self._loading = False
+        self._again = False
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("historySearchEdit")
+        self.search_edit.setAccessibleName(self.tr("Search history"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Search openId, template, channel, errcode, text")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.profile_combo = self._combo("historyProfileCombo", self.tr("Profile"))
+        self.kind_combo = self._combo(
+            "historyKindCombo",
+            self.tr("Kind"),
+            [(self.tr("QR codes"), "qr"), (self.tr("Sends"), "send")],
+        )
+        self.outcome_combo = self._combo(
+            "historyOutcomeCombo",
+            self.tr("Outcome"),
+            [
+                (self.tr("ok"), "ok"),
+                (self.tr("refused"), "refused"),
+                (self.tr("failed"), "error"),
+                (self.tr("unknown"), "unknown"),
+            ],
+        )
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("historyPeriodCombo")
+        self.period_combo.setAccessibleName(self.tr("Period"))
+        for label, days in (
+            (self.tr("All time"), 0),
+            (self.tr("Today"), -1),
+            (self.tr("Last 7 days"), 7),
+            (self.tr("Last 30 days"), 30),
+        ):
+            self.period_combo.addItem(label, days)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.profile_combo, self.kind_combo, self.outcome_combo, self.period_combo):
+            combo.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 2)
+        for combo in (self.profile_combo, self.kind_combo, self.outcome_combo, self.period_combo):
+            filters.addWidget(combo)
+
         self.tree = QTreeWidget()
         self.tree.setObjectName("historyList")
         self.tree.setAccessibleName(self.tr("History"))
         self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
         self.tree.setHeaderLabels(
             [
                 self.tr("Time"),
@@ -49,23 +117,99 @@ class HistoryPage(QWidget):
         )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
+        self.tree.currentItemChanged.connect(self._show_detail)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.use_selected())
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("historyDetail")
+        self.detail.setAccessibleName(self.tr("Request and response"))
+        self.detail.setReadOnly(True)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self.again_button = QPushButton(self.tr("Use again"))
+        self.again_button.setObjectName("historyUseAgainButton")
+        self.again_button.setToolTip(self.tr("Fill the form with this request (nothing is sent)"))
+        self.again_button.clicked.connect(self.use_selected)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setObjectName("historyExportButton")
+        self.export_button.clicked.connect(self.export_dialog)
+        self.clear_button = QPushButton(self.tr("Clear this profile's history…"))
+        self.clear_button.setObjectName("historyClearButton")
+        self.clear_button.clicked.connect(self.clear_profile)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("historyRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.again_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.refresh_button)
         self.message = InlineMessage()
+        self.message.setObjectName("historyMessage")
         layout = QVBoxLayout(self)
+        layout.addLayout(filters)
         layout.addWidget(self.message)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.again_button.setEnabled(False)
+
+    def _combo(
+        self, name: str, everything: str, items: list[tuple[str, str]] | None = None
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(everything)
+        combo.addItem(self.tr("All: {what}").format(what=everything), "")
+        for label, value in items or []:
+            combo.addItem(label, value)
+        return combo
+
+    # -- loading -----------------------------------------------------------------------------------
+    def _criteria(self) -> dict[str, Any]:
+        days = self.period_combo.currentData()
+        since = None
+        if days == -1:
+            since = dt.datetime.combine(dt.date.today(), dt.time()).timestamp()
+        elif days:
+            since = time.time() - days * DAY
+        return {
+            "text": self.search_edit.text(),
+            "profile": self.profile_combo.currentData() or "",
+            "kind": self.kind_combo.currentData() or "",
+            "outcome": self.outcome_combo.currentData() or "",
+            "since": since,
+        }
 
     def refresh(self) -> None:
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
         workspace = self._window.workspace
-        self.refresh_button.setEnabled(False)
-        self._tasks.run(lambda: workspace.history.recent(500), self._show, self._failed)
+        criteria = self._criteria()
 
-    def _show(self, events: list[Event]) -> None:
-        self.refresh_button.setEnabled(True)
-        self.tree.clear()
+        def work() -> tuple[list[Event], list[str]]:
+            history = workspace.history
+            return history.search(**criteria), history.profiles()
+
+        self._tasks.run(work, self._show, self._failed)
+
+    def _show(self, value: tuple[list[Event], list[str]]) -> None:
+        self._loading = False
+        events, profiles = value
+        self._events = events
+        current = self.profile_combo.currentData()
+        self.profile_combo.blockSignals(True)
+        while self.profile_combo.count() > 1:
+            self.profile_combo.removeItem(1)
+        for name in profiles:
+            self.profile_combo.addItem(name, name)
+        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(current)))
+        self.profile_combo.blockSignals(False)
         outcome_text = {
             "ok": self.tr("ok"),
             "refused": self.tr("refused"),
@@ -74,10 +218,10 @@ class HistoryPage(QWidget):
             "pending": self.tr("in flight"),
         }
         kinds = {"qr": self.tr("QR code"), "send": self.tr("Send")}
+        self.tree.clear()
         for event in events:
             when = dt.datetime.fromtimestamp(event.ts).strftime("%Y-%m-%d %H:%M:%S")
-            QTreeWidgetItem(
-                self.tree,
+            item = QTreeWidgetItem(
                 [
                     when,
                     event.profile,
@@ -87,12 +231,108 @@ class HistoryPage(QWidget):
                     outcome_text.get(event.outcome, event.outcome),
                     event.code,
                     event.error[:200],
-                ],
+                ]
             )
+            item.setData(0, Qt.ItemDataRole.UserRole, event.id)
+            self.tree.addTopLevelItem(item)
         self.message.clear()
+        self.detail.clear()
+        self.again_button.setEnabled(False)
         self.loaded.emit(len(events))
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
+        self._loading = False
         summary, detail = describe(exc)
         self.message.show_message("error", summary, detail)
+
+    def events(self) -> list[Event]:
+        return list(self._events)
+
+    def selected(self) -> Event | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        event_id = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((e for e in self._events if e.id == event_id), None)
+
+    def select_row(self, row: int) -> None:
+        item = self.tree.topLevelItem(row)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def _show_detail(self, *_: object) -> None:
+        event = self.selected()
+        self.again_button.setEnabled(event is not None)
+        if event is None:
+            self.detail.clear()
+            return
+        response = event.response
+        try:
+            response = json.dumps(json.loads(response), ensure_ascii=False, indent=2)
+        except (json.JSONDecodeError, TypeError):
+            pass
+        lines = [
+            self.tr("Request"),
+            json.dumps(event.request, ensure_ascii=False, indent=2),
+            "",
+            self.tr("Response"),
+            response or "—",
+        ]
+        if event.error:
+            lines += ["", self.tr("Error"), event.error]
+        if event.client_msg_id:
+            lines += ["", f"client_msg_id: {event.client_msg_id}"]
+        lines += ["", self.tr("Took {ms} ms").format(ms=event.duration_ms)]
+        self.detail.setPlainText("\n".join(lines))
+
+    def use_selected(self) -> None:
+        event = self.selected()
+        if event is not None:
+            self.use_again.emit(event)
+
+    # -- export and clear ------------------------------------------------------------------------
+    @classmethod
+    def ask_save_path(cls, parent: QWidget, default: str) -> str:
+        title = QCoreApplication.translate("HistoryPage", "Export history")
+        path, _ = QFileDialog.getSaveFileName(parent, title, default, "CSV (*.csv)")
+        return path
+
+    @classmethod
+    def ask_confirm(cls, parent: QWidget, text: str) -> bool:
+        title = QCoreApplication.translate("HistoryPage", "Clear history")
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def export_dialog(self) -> None:
+        default = str(Path.home() / f"recall-desk-history-{dt.date.today():%Y%m%d}.csv")
+        path = self.ask_save_path(self, default)
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> None:
+        events = list(self._events)
+
+        def done(_: object) -> None:
+            self.message.show_message(
+                "ok", self.tr("{n} rows exported to {path}").format(n=len(events), path=path)
+            )
+            self.exported.emit(path)
+
+        self._tasks.run(lambda: export_csv(events, Path(path)), done, self._failed)
+
+    def clear_profile(self) -> None:
+        name = self.profile_combo.currentData() or self._window.current_profile_name()
+        if not name or not self.ask_confirm(
+            self, self.tr("Delete every history row of profile “{name}”?").format(name=name)
+        ):
+            return
+        workspace = self._window.workspace
+
+        def done(count: int) -> None:
+            self.message.show_message("ok", self.tr("{n} rows deleted.").format(n=count))
+            self.refresh()
+
+        self._tasks.run(lambda: workspace.history.clear(name), done, self._failed)

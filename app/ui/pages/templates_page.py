@@ -75,6 +75,7 @@ class TemplatesPage(QWidget):
         self._loaded_for = ""
         self._client_msg_id = uuid.uuid4().hex
         self._unknown_body: dict[str, Any] | None = None
+        self._pending_restore: dict[str, Any] | None = None
         self._value_edits: dict[str, QLineEdit] = {}
         self._color_edits: dict[str, QLineEdit] = {}
         self._lint_labels: dict[str, QLabel] = {}
@@ -387,6 +388,9 @@ class TemplatesPage(QWidget):
         self._update_count()
         if not self.select_template(previous) and self.proxy.rowCount():
             self.list_view.selectRow(0)
+        if self._pending_restore is not None:
+            body, self._pending_restore = self._pending_restore, None
+            self.restore_request(body)
         self.loaded.emit(len(templates))
 
     def _on_load_failed(self, error: BaseException) -> None:
@@ -515,6 +519,44 @@ class TemplatesPage(QWidget):
 
     def set_recipient(self, open_id: str) -> None:
         self.send_to_edit.setText(open_id)
+
+    def restore_request(self, body: dict[str, Any]) -> None:
+        """Fill the form from a past send body (History → Use again); nothing is sent."""
+        if self._loaded_for != self._profile():
+            self._pending_restore = body
+            self.ensure_loaded()
+            return
+        self.filter_edit.clear()
+        if not self.select_template(str(body.get("template_id", ""))):
+            self.result.show_message(
+                "warning",
+                self.tr("Template {tid} is no longer in the list.").format(
+                    tid=body.get("template_id")
+                ),
+            )
+            return
+        self.send_to_edit.setText(str(body.get("touser", "")))
+        raw_data = body.get("data")
+        data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
+        for key, edit in self._value_edits.items():
+            raw_entry = data.get(key)
+            entry: dict[str, Any] = raw_entry if isinstance(raw_entry, dict) else {}
+            edit.setText(str(entry.get("value", "")))
+            self._color_edits[key].setText(str(entry.get("color", "")))
+        mini = body.get("miniprogram") if isinstance(body.get("miniprogram"), dict) else None
+        if mini:
+            self.jump_combo.setCurrentIndex(self.jump_combo.findData("miniprogram"))
+            agent, group = str(mini.get("agent_id", "")), str(mini.get("group_id", ""))
+            self.mp_appid_edit.setText(str(mini.get("appid", "")))
+            self.pagepath_edit.setText(_strip_ids(str(mini.get("pagepath", "")), agent, group))
+            self.agent_id_edit.setText(agent)
+            self.group_id_edit.setText(group)
+        elif body.get("url"):
+            self.jump_combo.setCurrentIndex(self.jump_combo.findData("url"))
+            self.url_edit.setText(str(body["url"]))
+        else:
+            self.jump_combo.setCurrentIndex(self.jump_combo.findData("none"))
+        self.result.show_message("info", self.tr("Filled from history. Nothing was sent."))
 
     # -- form → request --------------------------------------------------------------------------
     def _on_jump_changed(self, _index: int = 0) -> None:
@@ -856,6 +898,19 @@ class TemplatesPage(QWidget):
 
     def recent_recipients(self) -> list[str]:
         return list(self._recipients.stringList())
+
+
+def _strip_ids(pagepath: str, agent: str, group: str) -> str:
+    """Undo the agent_id/group_id the body builder appended, so they are not added twice."""
+    from urllib.parse import parse_qsl, urlencode
+
+    path, sep, query = pagepath.partition("?")
+    kept = [
+        (k, v)
+        for k, v in parse_qsl(query, keep_blank_values=True)
+        if not ((k == "agent_id" and v == agent) or (k == "group_id" and v == group))
+    ]
+    return f"{path}?{urlencode(kept)}" if kept else path
 
 
 def _load_json(text: str, default: Any) -> Any:

@@ -1,0 +1,319 @@
+"""Conformance check of a simulation middleware against contract §2.
+
+Each check says pass / warn / fail, what was expected, what was seen and how to fix it. Probes
+that POST use an unknown template id, so nothing reaches a customer unless the user asks for a
+real test send (``send_to`` and ``template_id``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from app.core.errors import OutcomeUnknown, RecallError
+from app.core.http import Funnel, Response
+from app.core.middleware import (
+    LEGACY_SEND_PATH,
+    LIST_PATH,
+    SEND_PATH,
+    join_url,
+    parse_template_list,
+)
+from app.core.templates import PLACEHOLDER
+
+Status = Literal["pass", "warn", "fail", "skip"]
+UNKNOWN_TEMPLATE_ID = "recall-desk-conformance-unknown-template"
+PROBE_OPENID = "recall-desk-conformance-probe"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    key: str
+    title: str
+    status: Status
+    expected: str
+    seen: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def _is_json_object(response: Response) -> dict[str, Any] | None:
+    try:
+        value = response.json()
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _excerpt(response: Response) -> str:
+    text = response.content[:160].decode("utf-8", errors="replace").replace("\n", " ")
+    return f"HTTP {response.status}: {text}"
+
+
+def run_checks(
+    funnel: Funnel,
+    base_url: str,
+    *,
+    production: bool = False,
+    send_to: str = "",
+    template_id: str = "",
+    on_result: Callable[[CheckResult], None] | None = None,
+) -> list[CheckResult]:
+    """Run every check in order; later checks are skipped when the list cannot be read."""
+    results: list[CheckResult] = []
+
+    def add(*args: Any) -> None:
+        result = CheckResult(*args)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
+    parts = urlsplit(base_url)
+    if parts.scheme == "https":
+        add("https", "HTTPS", "pass", "an https:// simulation domain", base_url)
+    else:
+        add(
+            "https",
+            "HTTPS",
+            "warn" if production else "pass",
+            "an https:// simulation domain",
+            base_url,
+            "Serve the middleware over HTTPS before using it in production.",
+        )
+
+    list_url = join_url(base_url, LIST_PATH)
+    try:
+        response = funnel.request("GET", list_url, idempotent=True)
+    except RecallError as exc:
+        add(
+            "list_get",
+            "Template list answers",
+            "fail",
+            "HTTP 200 with JSON within the timeout",
+            exc.message,
+            "Check the simulation domain and that the middleware is running.",
+        )
+        return results
+    payload = _is_json_object(response) if response.status == 200 else None
+    if payload is None:
+        add(
+            "list_get",
+            "Template list answers",
+            "fail",
+            "HTTP 200 with a JSON object",
+            _excerpt(response),
+            f"Serve GET {LIST_PATH} under the simulation domain, answering JSON.",
+        )
+        return results
+    add(
+        "list_get",
+        "Template list answers",
+        "pass",
+        "HTTP 200 with a JSON object",
+        f"HTTP 200 in {response.elapsed * 1000:.0f} ms",
+    )
+
+    items = payload.get("template_list")
+    if not isinstance(items, list):
+        seen = "missing" if items is None else type(items).__name__
+        keys = ", ".join(sorted(payload)[:6])
+        add(
+            "list_array",
+            "`template_list` is an array",
+            "fail",
+            '{"template_list": [...]}',
+            f"template_list: {seen} (keys: {keys})",
+            "Return WeChat's answer unchanged: an object with a template_list array.",
+        )
+        return results
+    add("list_array", "`template_list` is an array", "pass", "an array", f"{len(items)} entries")
+
+    templates = parse_template_list(payload)
+    broken = [t for t in templates if t.problems]
+    if broken:
+        seen = "; ".join(
+            f"entry {t.template_id or '?'}: {', '.join(t.problems)}" for t in broken[:5]
+        )
+        add(
+            "entries",
+            "Entries have string template_id and title",
+            "fail",
+            "every entry: string template_id and title",
+            seen,
+            "Use WeChat's key names exactly (template_id, not “template id”) and string values.",
+        )
+    else:
+        add(
+            "entries",
+            "Entries have string template_id and title",
+            "pass",
+            "every entry: string template_id and title",
+            f"{len(templates)} entries ok",
+        )
+
+    unparsed = [
+        t.template_id for t in templates if "{{" in t.content.replace(" ", "") and not t.fields
+    ]
+    half = [
+        t.template_id
+        for t in templates
+        if t.content.count(".DATA") > len(PLACEHOLDER.findall(t.content))
+    ]
+    if unparsed or half:
+        add(
+            "placeholders",
+            "Placeholders parse",
+            "warn",
+            "{{key.DATA}} placeholders",
+            "unreadable in: " + ", ".join((unparsed + half)[:5]),
+            "Keep WeChat's {{key.DATA}} syntax in content.",
+        )
+    else:
+        add(
+            "placeholders",
+            "Placeholders parse",
+            "pass",
+            "{{key.DATA}} placeholders",
+            f"{sum(len(t.fields) for t in templates)} fields in {len(templates)} templates",
+        )
+
+    # The send endpoint, probed with a template that cannot exist: nothing is delivered.
+    probe = {"touser": send_to or PROBE_OPENID, "template_id": UNKNOWN_TEMPLATE_ID, "data": {}}
+    send_url = join_url(base_url, SEND_PATH)
+    answer = _post(funnel, send_url, probe)
+    if isinstance(answer, str):
+        add(
+            "send_path",
+            "Send endpoint at /message/template/send",
+            "fail",
+            "a JSON answer",
+            answer,
+            "Check the middleware's logs for this request.",
+        )
+        return results
+    body = _is_json_object(answer)
+    if body is None or "errcode" not in body:
+        legacy = _post(funnel, join_url(base_url, LEGACY_SEND_PATH), probe)
+        legacy_body = None if isinstance(legacy, str) else _is_json_object(legacy)
+        if legacy_body is not None and "errcode" in legacy_body:
+            add(
+                "send_path",
+                "Send endpoint at /message/template/send",
+                "fail",
+                f"JSON with errcode at {SEND_PATH}",
+                f"{_excerpt(answer)}; answers at /{LEGACY_SEND_PATH}",
+                "The middleware predates 2020-12-10: add the /message prefix, or tick “Old "
+                "middleware” in the profile meanwhile.",
+            )
+        else:
+            add(
+                "send_path",
+                "Send endpoint at /message/template/send",
+                "fail",
+                "JSON with errcode",
+                _excerpt(answer),
+                f"Serve POST {SEND_PATH} under the simulation domain.",
+            )
+        return results
+    add(
+        "send_path",
+        "Send endpoint at /message/template/send",
+        "pass",
+        "JSON with errcode",
+        f"HTTP {answer.status}",
+    )
+    errcode = body.get("errcode")
+    if parts.query:
+        if str(errcode) == "40013":
+            add(
+                "query_kept",
+                "Simulation domain's query reaches the middleware",
+                "fail",
+                f"?{parts.query} accepted on every call",
+                f"errcode 40013 {body.get('errmsg', '')}",
+                "A proxy or redirect drops the query, or the appid in it is wrong: check the "
+                "simulation domain and what sits in front of the middleware.",
+            )
+        else:
+            add(
+                "query_kept",
+                "Simulation domain's query reaches the middleware",
+                "pass",
+                f"?{parts.query} accepted on every call",
+                answer.url,
+            )
+    if errcode in (0, "0"):
+        add(
+            "unknown_template",
+            "Unknown template refused",
+            "fail",
+            "a non-zero errcode (40037)",
+            f"errcode {errcode}",
+            "Pass WeChat's answer through instead of answering 0.",
+        )
+    else:
+        add(
+            "unknown_template",
+            "Unknown template refused",
+            "pass",
+            "a non-zero errcode (40037)",
+            f"errcode {errcode} {body.get('errmsg', '')}".strip(),
+        )
+
+    if send_to and template_id:
+        real = {"touser": send_to, "template_id": template_id, "data": {}}
+        answer = _post(funnel, send_url, real)
+        real_body = None if isinstance(answer, str) else _is_json_object(answer)
+        if (
+            real_body is not None
+            and real_body.get("errcode") in (0, "0")
+            and real_body.get("msgid")
+        ):
+            add(
+                "test_send",
+                "Test send delivered",
+                "pass",
+                "errcode 0 with a msgid",
+                f"msgid {real_body['msgid']}",
+            )
+        else:
+            seen = (
+                answer
+                if isinstance(answer, str)
+                else (json.dumps(real_body, ensure_ascii=False) if real_body else _excerpt(answer))
+            )
+            add(
+                "test_send",
+                "Test send delivered",
+                "fail",
+                "errcode 0 with a msgid",
+                seen,
+                "See the errcode's explanation; the recipient must follow the account.",
+            )
+    else:
+        add(
+            "test_send",
+            "Test send delivered",
+            "skip",
+            "errcode 0 with a msgid",
+            "not asked (give a recipient and a template id)",
+        )
+    return results
+
+
+def _post(funnel: Funnel, url: str, body: dict[str, Any]) -> Response | str:
+    try:
+        return funnel.request("POST", url, json_body=body, idempotent=False)
+    except OutcomeUnknown as exc:
+        return f"no answer: {exc.message}"
+    except RecallError as exc:
+        return exc.message
+
+
+def verdict(results: list[CheckResult]) -> bool:
+    return not any(r.status == "fail" for r in results)

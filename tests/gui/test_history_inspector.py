@@ -1,0 +1,136 @@
+"""History page, request inspector and Copy as curl, against the sandbox."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+from dataclasses import replace
+
+from app.core.demo import DEMO_SECRET
+from app.core.sandbox import VISIT_TEMPLATE_ID
+from app.ui.pages.history_page import HistoryPage
+from tests.gui.conftest import generate
+from tests.gui.test_templates_page import VISIT_VALUES, fill, open_templates, send
+
+
+def _history(qtbot, window):
+    with qtbot.waitSignal(window.history_page.loaded, timeout=10000):
+        window.nav.setCurrentRow(window.PAGE_HISTORY)
+    return window.history_page
+
+
+def _make_some_history(qtbot, window) -> None:
+    generate(qtbot, window, "oHistQr")
+    page = open_templates(qtbot, window)
+    fill(page, VISIT_TEMPLATE_ID, VISIT_VALUES, to="oHistOk")
+    send(qtbot, page)
+    fill(page, VISIT_TEMPLATE_ID, VISIT_VALUES, to="o_not_follower")
+    send(qtbot, page, "send_failed")
+
+
+def test_history_lists_searches_and_exports(qtbot, demo_window, tmp_path) -> None:
+    _make_some_history(qtbot, demo_window)
+    history = _history(qtbot, demo_window)
+    outcomes = [(e.kind, e.target, e.outcome, e.code) for e in history.events()]
+    assert outcomes == [
+        ("send", "o_not_follower", "refused", "43004"),
+        ("send", "oHistOk", "ok", "0"),
+        ("qr", "oHistQr", "ok", "1000"),
+    ]
+    with qtbot.waitSignal(history.loaded, timeout=10000):
+        history.search_edit.setText("43004")
+    assert [e.target for e in history.events()] == ["o_not_follower"]
+    with qtbot.waitSignal(history.loaded, timeout=10000):
+        history.search_edit.setText("")
+        history.kind_combo.setCurrentIndex(history.kind_combo.findData("qr"))
+    assert [e.target for e in history.events()] == ["oHistQr"]
+    target = tmp_path / "history.csv"
+    with qtbot.waitSignal(history.exported, timeout=10000):
+        history.export(str(target))
+    with target.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["kind"], r["openId"], r["outcome"]) for r in rows] == [("qr", "oHistQr", "ok")]
+
+
+def test_use_again_fills_forms_and_sends_nothing(qtbot, demo_window, sandbox) -> None:
+    _make_some_history(qtbot, demo_window)
+    history = _history(qtbot, demo_window)
+    deliveries = len(sandbox.deliveries)
+    history.select_row(1)  # the successful send
+    assert "oHistOk" in history.detail.toPlainText()
+    history.use_selected()
+    page = demo_window.templates_page
+    assert demo_window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.send_to_edit.text() == "oHistOk")
+    assert page.value_edit("name3").text() == "王小明"
+    assert len(sandbox.deliveries) == deliveries
+    history.select_row(2)  # the QR request
+    history.use_selected()
+    assert demo_window.qr_page.open_id_edit.text() == "oHistQr"
+
+
+def test_clear_profile_history_asks(qtbot, demo_window, monkeypatch) -> None:
+    generate(qtbot, demo_window, "oClear")
+    history = _history(qtbot, demo_window)
+    monkeypatch.setattr(HistoryPage, "ask_confirm", classmethod(lambda cls, p, t: False))
+    history.clear_profile()
+    assert len(demo_window.workspace.history.recent()) == 1
+    monkeypatch.setattr(HistoryPage, "ask_confirm", classmethod(lambda cls, p, t: True))
+    with qtbot.waitSignal(history.loaded, timeout=10000):
+        history.clear_profile()
+    assert demo_window.workspace.history.recent() == []
+
+
+def test_inspector_masks_the_token_and_never_holds_the_secret(qtbot, demo_window) -> None:
+    generate(qtbot, demo_window, "oInspect")
+    inspector = demo_window.inspector
+    qtbot.waitUntil(lambda: len(inspector.exchanges()) == 2)  # QR API POST, image GET
+    post = next(e for e in inspector.exchanges() if e.method == "POST")
+    token = post.request_headers["token"]
+    inspector.list.setCurrentItem(inspector.list.topLevelItem(1))
+    shown = inspector.detail.toPlainText()
+    assert "offiAccountOpenId" in shown and token not in shown and "••••" in shown
+    inspector.reveal_check.setChecked(True)
+    assert token in inspector.detail.toPlainText()
+    everything = repr([vars(e) for e in inspector.exchanges()])
+    assert DEMO_SECRET not in everything
+    inspector.list.setCurrentItem(inspector.list.topLevelItem(0))  # the image
+    assert not inspector.thumbnail.pixmap().isNull()
+
+
+def test_copied_curl_works_once_against_the_sandbox(qtbot, demo_window) -> None:
+    generate(qtbot, demo_window, "oCurl")
+    inspector = demo_window.inspector
+    qtbot.waitUntil(lambda: len(inspector.exchanges()) == 2)
+    inspector.list.setCurrentItem(inspector.list.topLevelItem(1))
+    with qtbot.waitSignal(inspector.copied) as blocker:
+        inspector.copy_curl()
+    command = blocker.args[0]
+    assert command.startswith("# Signed afresh") and DEMO_SECRET not in command
+    first = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=30)
+    assert json.loads(first.stdout)["code"] == 1000, first.stdout + first.stderr
+    again = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=30)
+    assert json.loads(again.stdout)["code"] == 2004  # the nonce is spent
+
+
+def test_query_placement_curl_is_signed_afresh_too(qtbot, make_window, sandbox) -> None:
+    window = make_window(replace(sandbox.demo_profile(), auth_placement="query"))
+    generate(qtbot, window, "oCurlQuery")
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: len(inspector.exchanges()) == 2)
+    post = next(e for e in inspector.exchanges() if e.method == "POST")
+    command = inspector.curl_for(post)
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=30)
+    assert json.loads(done.stdout)["code"] == 1000, done.stdout + done.stderr
+
+
+def test_check_page_against_the_sandbox(qtbot, demo_window) -> None:
+    demo_window.nav.setCurrentRow(demo_window.PAGE_CHECK)
+    page = demo_window.check_page
+    with qtbot.waitSignal(page.checked, timeout=20000) as blocker:
+        page.run()
+    statuses = {r.key: r.status for r in blocker.args[0]}
+    assert statuses["send_path"] == "pass" and statuses["test_send"] == "skip"
+    assert page.results.topLevelItemCount() == len(statuses)
+    assert page.message.level == "ok"
