@@ -554,6 +554,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
             production=ctx.profile.production,
             send_to=args.send_to,
             template_id=args.template_id,
+            lang=ctx.lang,
         )
     if args.json:
         print(
@@ -633,6 +634,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print("recall-desk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`recall-desk templates | head`): stop quietly, as cat does.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         print(
             f"recall-desk: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})",

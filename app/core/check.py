@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from app.core.check_zh import ZH
 from app.core.errors import OutcomeUnknown, RecallError
 from app.core.http import Funnel, Response
 from app.core.middleware import (
@@ -25,6 +26,7 @@ from app.core.middleware import (
 from app.core.templates import PLACEHOLDER
 
 Status = Literal["pass", "warn", "fail", "skip"]
+
 UNKNOWN_TEMPLATE_ID = "recall-desk-conformance-unknown-template"
 PROBE_OPENID = "recall-desk-conformance-probe"
 
@@ -63,12 +65,18 @@ def run_checks(
     send_to: str = "",
     template_id: str = "",
     on_result: Callable[[CheckResult], None] | None = None,
+    lang: str = "en",
 ) -> list[CheckResult]:
-    """Run every check in order; later checks are skipped when the list cannot be read."""
+    """Run every check in order; later checks are skipped when the list cannot be read.
+
+    ``lang`` ("en" or "zh") chooses the language of titles, expectations and fixes.
+    """
     results: list[CheckResult] = []
 
-    def add(*args: Any) -> None:
-        result = CheckResult(*args)
+    def add(key: str, title: str, status: Status, expected: str, seen: str, fix: str = "") -> None:
+        if lang.startswith("zh"):
+            title, expected, fix, seen = (ZH.get(t, t) for t in (title, expected, fix, seen))
+        result = CheckResult(key, title, status, expected, seen, fix)
         results.append(result)
         if on_result is not None:
             on_result(result)

@@ -126,3 +126,10 @@ def test_plain_output_names_the_fix(run_cli, isolated_home) -> None:
 def test_send_to_needs_template(run_cli) -> None:
     result = run_cli("check", "--demo", "--send-to", "o1")
     assert result.code == 2 and "go together" in result.err
+
+
+def test_check_speaks_chinese(run_cli, monkeypatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    result = run_cli("check", "--demo")
+    assert result.code == 0
+    assert "模板列表接口可用" in result.out and "未要求" in result.out

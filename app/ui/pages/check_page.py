@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core.check import CheckResult, run_checks, verdict
 from app.core.errors import BadInput
-from app.ui.errors import describe
+from app.ui.errors import describe, ui_language
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import InlineMessage
 
@@ -78,6 +78,7 @@ class CheckPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.message = InlineMessage()
         self.message.setObjectName("checkMessage")
@@ -128,6 +129,7 @@ class CheckPage(QWidget):
                 production=profile.production,
                 send_to=send_to,
                 template_id=template_id,
+                lang=ui_language(),
             ),
             self._show,
             self._failed,
@@ -142,10 +144,11 @@ class CheckPage(QWidget):
             "skip": self.tr("skipped"),
         }
         for r in results:
-            item = QTreeWidgetItem([labels[r.status], r.title, r.seen, r.expected, r.fix])
+            fix = r.fix if r.status in ("warn", "fail") else ""
+            item = QTreeWidgetItem([labels[r.status], r.title, r.seen, r.expected, fix])
             item.setForeground(0, QColor(COLORS[r.status]))
             item.setToolTip(2, r.seen)
-            item.setToolTip(4, r.fix)
+            item.setToolTip(4, fix)
             self.results.addTopLevelItem(item)
         failed = sum(1 for r in results if r.status == "fail")
         if verdict(results):
