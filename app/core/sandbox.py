@@ -141,6 +141,7 @@ class Received:
 class SandboxState:
     templates: list[dict[str, Any]]
     delay: float = 0.0
+    secret: str = DEMO_SECRET
     received: list[Received] = field(default_factory=list)
     deliveries: list[dict[str, Any]] = field(default_factory=list)
     images: dict[str, bytes] = field(default_factory=dict)
@@ -236,7 +237,7 @@ class _Handler(BaseHTTPRequestHandler):
         if app_id != DEMO_APP_ID:
             self._json({"code": 2005, "message": f"unknown appId {app_id}", "data": {}})
             return
-        if token != compute_token(app_id, DEMO_SECRET, nonce, timestamp):
+        if token != compute_token(app_id, self.server.state.secret, nonce, timestamp):
             self._json({"code": 2002, "message": "token mismatch (wrong secret?)", "data": {}})
             return
         try:
@@ -416,9 +417,10 @@ class Sandbox:
         delay: float = 0.0,
         extra_templates: int = 0,
         sock: socket.socket | None = None,
+        secret: str = DEMO_SECRET,
     ) -> None:
         templates = [dict(t) for t in DEFAULT_TEMPLATES] + synthetic_templates(extra_templates)
-        self.state = SandboxState(templates=templates, delay=delay)
+        self.state = SandboxState(templates=templates, delay=delay, secret=secret)
         if sock is not None:
             # Adopt a socket the caller already bound and put in listen mode (see
             # app.core.demo.reserve_port): connections queue until we serve.

@@ -160,17 +160,18 @@ _HEADLESS_APP: object = None
 
 
 def ensure_gui_app() -> object:
-    """A QGuiApplication for painting without a window (the CLI's PDF export).
+    """An application for painting without a window (the CLI's PDF export).
 
-    Kept in a module global so it outlives every painter and is torn down last.
+    A QApplication rather than a QGuiApplication, so widgets can still be made later in the
+    same process; kept in a module global so it outlives every painter and is torn down last.
     """
     global _HEADLESS_APP
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance()
+    app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = _HEADLESS_APP = QGuiApplication(["recall-desk"])
+        app = _HEADLESS_APP = QApplication(["recall-desk"])
     return app
 
 
