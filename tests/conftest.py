@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
 import pytest
 
+from app import cli
 from app.core.sandbox import Sandbox
 from tests.helpers.keyring_backend import MemoryKeyring
 
@@ -52,3 +56,24 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def sandbox() -> Iterator[Sandbox]:
     with Sandbox() as server:
         yield server
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    def run(*argv: str) -> Run:
+        out = io.StringIO()
+        code = cli.main(list(argv), out=out)
+        captured = capsys.readouterr()
+        return Run(code, out.getvalue() + captured.out, captured.err)
+
+    return run

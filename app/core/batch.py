@@ -388,6 +388,8 @@ def run_batch(
     if rate < 0:
         raise BadInput("rate must be zero (unlimited) or positive", field="rate")
     out_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in out_dir.glob(".*.tmp"):  # atomic writes of a run that was killed
+        leftover.unlink(missing_ok=True)
     controls = controls or Controls()
     manifest_path = out_dir / "manifest.csv"
     previous = load_manifest(manifest_path)

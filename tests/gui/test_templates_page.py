@@ -264,3 +264,21 @@ def test_ctrl_return_sends(qtbot, demo_window, sandbox) -> None:
     with qtbot.waitSignal(page.sent, timeout=10000):
         qtbot.keyClick(page.send_to_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(sandbox.deliveries) == 1
+
+
+def test_double_click_and_key_repeat_send_once(qtbot, make_window) -> None:
+    with Sandbox(delay=0.3) as slow:
+        window = make_window(slow.demo_profile())
+        page = open_templates(qtbot, window)
+        fill(page, VISIT, VISIT_VALUES)
+        window.activateWindow()
+        page.send_to_edit.setFocus()
+        with qtbot.waitSignal(page.sent, timeout=10000):
+            qtbot.mouseDClick(page.send_button, Qt.MouseButton.LeftButton)
+            page.send()
+            for _ in range(5):  # auto-repeat of a held Ctrl+Enter
+                qtbot.keyClick(
+                    page.send_to_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+                )
+        qtbot.waitUntil(lambda: window.tasks.in_flight == 0)
+        assert len([r for r in slow.received if r.method == "POST"]) == 1

@@ -31,6 +31,45 @@ def stall(release: threading.Event) -> Route:
     return route
 
 
+def reset_mid_body(total: int = 5000, sent: int = 100) -> Route:
+    """Promise ``total`` bytes, send ``sent``, then drop the connection."""
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", str(total))
+        h.end_headers()
+        h.wfile.write(b'{"code":1000,"data":' + b" " * (sent - 20))
+        h.wfile.flush()
+        h.close_connection = True
+        h.connection.shutdown(socket.SHUT_RDWR)
+
+    return route
+
+
+def stall_mid_body(release: threading.Event) -> Route:
+    def route(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", "500")
+        h.end_headers()
+        h.wfile.write(b'{"template_list": [')
+        h.wfile.flush()
+        release.wait(30)
+
+    return route
+
+
+def redirect(location: str, status: int = 302) -> Route:
+    def route(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(status)
+        h.send_header("Location", location)
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    return route
+
+
 def drop_connection() -> Route:
     def route(h: BaseHTTPRequestHandler) -> None:
         h.close_connection = True
@@ -69,7 +108,11 @@ class ScriptedServer:
             do_GET = _serve  # noqa: N815
             do_POST = _serve  # noqa: N815
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # a client hanging up mid-answer is the point of these tests
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True

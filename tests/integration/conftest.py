@@ -1,36 +1,11 @@
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from app import cli
 from app.core.sandbox import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, Sandbox
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    def run(*argv: str) -> Run:
-        out = io.StringIO()
-        code = cli.main(list(argv), out=out)
-        captured = capsys.readouterr()
-        return Run(code, out.getvalue() + captured.out, captured.err)
-
-    return run
 
 
 def write_config(path: Path, **profiles: dict[str, object]) -> Path:
