@@ -1,38 +1,40 @@
-"""A Qt model of the template list, with a proxy that filters as you type.
+"""A Qt model of the template list that filters and sorts itself.
 
-Each row carries one lower-cased "haystack" (title, id, industries, content) in a role of its own,
-so QSortFilterProxyModel's C++ fixed-string filter does the work: thousands of rows stay instant.
+Filtering is one list comprehension over a precomputed lower-cased "haystack" per template
+(title, id, industries, content) and sorting is one keyed sort; the view then asks ``data()``
+only for the rows on screen. (A QSortFilterProxyModel calls back into Python for every row on
+every keystroke: with 5,000 templates that was 60–600 ms a keystroke.)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.core.templates import Template
 
-HAYSTACK_ROLE = Qt.ItemDataRole.UserRole + 1
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class TemplateTableModel(QAbstractTableModel):
+    """All templates, the visible (filtered, sorted) subset, and the columns to show."""
+
     COLUMNS = ("title", "fields", "industry", "template_id")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._templates: list[Template] = []
         self._haystacks: list[str] = []
+        self._order: list[int] = []  # all rows in the current sort order
+        self._visible: list[int] = []  # the rows that pass the filter, in that order
+        self._needle = ""
+        self._sort_column = 0
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
+    # -- contents --------------------------------------------------------------------------------
     def set_templates(self, templates: list[Template]) -> None:
         self.beginResetModel()
         self._templates = list(templates)
@@ -42,13 +44,57 @@ class TemplateTableModel(QAbstractTableModel):
             ).lower()
             for t in self._templates
         ]
+        self._order = self._sorted(range(len(self._templates)))
+        self._visible = self._filtered()
         self.endResetModel()
 
-    def template(self, row: int) -> Template:
-        return self._templates[row]
+    @property
+    def total(self) -> int:
+        return len(self._templates)
 
+    def template(self, row: int) -> Template:
+        return self._templates[self._visible[row]]
+
+    def set_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._visible = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[int]:
+        if not self._needle:
+            return list(self._order)
+        haystacks, needle = self._haystacks, self._needle
+        return [i for i in self._order if needle in haystacks[i]]
+
+    def _key(self, row: int) -> Any:
+        t = self._templates[row]
+        column = self.COLUMNS[self._sort_column]
+        if column == "fields":
+            return len(t.fields)
+        if column == "industry":
+            return (t.primary_industry, t.deputy_industry)
+        if column == "template_id":
+            return t.template_id
+        return t.title.casefold()
+
+    def _sorted(self, rows: range | list[int]) -> list[int]:
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return sorted(rows, key=self._key, reverse=descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort_column, self._sort_order = column, order
+        self._order = self._sorted(self._order)
+        self._visible = self._filtered()
+        self.layoutChanged.emit()
+
+    # -- the Qt model API --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._templates)
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -65,7 +111,7 @@ class TemplateTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        t = self._templates[index.row()]
+        t = self._templates[self._visible[index.row()]]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
@@ -79,20 +125,6 @@ class TemplateTableModel(QAbstractTableModel):
             return self.tr("This entry breaks the contract: {problems}").format(
                 problems="; ".join(t.problems)
             )
-        if role == HAYSTACK_ROLE:
-            return self._haystacks[index.row()]
         if role == TEMPLATE_ROLE:
             return t
         return None
-
-
-class TemplateFilterProxy(QSortFilterProxyModel):
-    """Case-insensitive filter over the haystack role, sorted by title."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setFilterRole(HAYSTACK_ROLE)
-        self.setFilterKeyColumn(0)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortLocaleAware(True)

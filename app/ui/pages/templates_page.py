@@ -40,7 +40,7 @@ from app.core.wechat_errors import explain
 from app.ui.errors import describe, ui_language
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
-from app.ui.template_model import TEMPLATE_ROLE, TemplateFilterProxy, TemplateTableModel
+from app.ui.template_model import TEMPLATE_ROLE, TemplateTableModel
 from app.ui.widgets import InlineMessage
 
 MAX_RECIPIENTS = 20
@@ -90,8 +90,6 @@ class TemplatesPage(QWidget):
 
         # -- browser ---------------------------------------------------------------------------
         self.model = TemplateTableModel(self)
-        self.proxy = TemplateFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("templateFilterEdit")
         self.filter_edit.setAccessibleName(self.tr("Filter templates"))
@@ -108,7 +106,7 @@ class TemplatesPage(QWidget):
         self.list_view = QTableView()
         self.list_view.setObjectName("templateList")
         self.list_view.setAccessibleName(self.tr("Templates"))
-        self.list_view.setModel(self.proxy)
+        self.list_view.setModel(self.model)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setSortingEnabled(True)
@@ -386,7 +384,7 @@ class TemplatesPage(QWidget):
         else:
             self.list_message.clear()
         self._update_count()
-        if not self.select_template(previous) and self.proxy.rowCount():
+        if not self.select_template(previous) and self.model.rowCount():
             self.list_view.selectRow(0)
         if self._pending_restore is not None:
             body, self._pending_restore = self._pending_restore, None
@@ -401,13 +399,16 @@ class TemplatesPage(QWidget):
         self.load_failed.emit(error)
 
     def _apply_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+        current = self._template
+        self.model.set_filter(text)
+        if current is not None:  # keep the selection when the template is still listed
+            self.select_template(current.template_id, quiet=True)
         self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(
             self.tr("{shown} of {total} templates").format(
-                shown=self.proxy.rowCount(), total=self.model.rowCount()
+                shown=self.model.rowCount(), total=self.model.total
             )
         )
 
@@ -415,11 +416,16 @@ class TemplatesPage(QWidget):
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
 
-    def select_template(self, template_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(TEMPLATE_ROLE).template_id == template_id:
+    def select_template(self, template_id: str, *, quiet: bool = False) -> bool:
+        """Select a template by id if it is listed; ``quiet`` keeps the form as it is."""
+        for row in range(self.model.rowCount()):
+            if self.model.template(row).template_id == template_id:
+                if quiet:
+                    self.list_view.selectionModel().blockSignals(True)
                 self.list_view.selectRow(row)
+                if quiet:
+                    self.list_view.selectionModel().blockSignals(False)
+                    self.list_view.viewport().update()
                 return True
         return False
 
