@@ -478,7 +478,7 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         print(file=sys.stderr)
     pages = 0
     if args.pdf and spec is not None:
-        pages = _write_batch_pdf(Path(args.pdf), spec, out_dir, rows, summary.manifest)
+        pages = _write_batch_pdf(Path(args.pdf), spec, rows, summary.manifest)
     for failure in summary.failures:
         print(
             f"line {failure.row.line} ({failure.row.open_id or '-'}): {failure.error}",
@@ -511,21 +511,12 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     return EXIT_OK if summary.failed == 0 else EXIT_REFUSED
 
 
-def _write_batch_pdf(pdf: Path, spec: Any, out_dir: Path, rows: list[Any], manifest: Path) -> int:
-    from app.core.batch import load_manifest
-    from app.core.images import verify_image
-    from app.core.layout import fit_code_mm, prepare_code
-    from app.ui.printing import SheetItem, write_sheets_pdf
+def _write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path) -> int:
+    from app.core.batch import sheet_items
+    from app.core.layout import fit_code_mm
+    from app.ui.printing import write_sheets_pdf
 
-    entries = load_manifest(manifest)
-    items = []
-    for row in rows:
-        entry = entries.get(row.key)
-        if not entry or entry.get("status") != "ok":
-            continue
-        data = (out_dir / entry["file"]).read_bytes()
-        captions = tuple(t for t in (row.caption, row.channel) if t)
-        items.append(SheetItem(prepare_code(verify_image(data)), captions))
+    items = sheet_items(manifest, rows)
     if items:
         smallest = min(fit_code_mm(spec, i.code.modules, len(i.captions)) for i in items)
         if smallest < spec.code_mm - 0.05:

@@ -132,7 +132,8 @@ sys.path.insert(0, {root!r})
 from app.core.images import verify_image
 from app.core.layout import prepare_code, sheet_spec
 from app.core.sandbox import _render_qr
-from app.ui.printing import SheetItem, write_sheets_pdf
+from app.core.layout import SheetItem
+from app.ui.printing import write_sheets_pdf
 items = [SheetItem(prepare_code(verify_image(_render_qr(f"https://x/{{i}}"))), (f"客户{{i}}",))
          for i in range({labels})]
 with tempfile.TemporaryDirectory() as out:

@@ -25,8 +25,9 @@ def main() -> int:
     missed = []
     for script in SCRIPTS:
         print(f"\n== {script}")
-        done = subprocess.run([sys.executable, str(HERE / script)], env=env, text=True,
-                              capture_output=True)
+        done = subprocess.run(
+            [sys.executable, str(HERE / script)], env=env, text=True, capture_output=True
+        )
         lines = [ln for ln in done.stdout.splitlines() if not ln.startswith("{")]
         print("\n".join(lines))
         if done.returncode != 0:

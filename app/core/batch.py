@@ -24,10 +24,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import BadInput, ProtocolError, RecallError, RemoteRefused, TransportError
 from app.core.paths import atomic_write
 from app.core.udesk import QrRequest, QrResult
+
+if TYPE_CHECKING:
+    from app.core.layout import SheetItem
 
 FIELDS = ("open_id", "channel", "call_times", "caption")
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -516,3 +520,22 @@ def _deliver(future: Future[RowResult], record: Callable[[RowResult], None]) -> 
     result = future.result()
     if result.status != "cancelled":
         record(result)
+
+
+def sheet_items(manifest: Path, rows: Iterable[BatchRow]) -> list[SheetItem]:
+    """The codes a batch produced, read back from its folder in list order, as sheet items.
+
+    Captions are the row's caption and channel. Rows without an ok manifest entry are left out.
+    """
+    from app.core.images import verify_image
+    from app.core.layout import SheetItem, prepare_code
+
+    entries = load_manifest(manifest)
+    items = []
+    for row in rows:
+        entry = entries.get(row.key)
+        if entry and entry.get("status") == "ok":
+            data = (manifest.parent / entry["file"]).read_bytes()
+            captions = tuple(t for t in (row.caption, row.channel) if t)
+            items.append(SheetItem(prepare_code(verify_image(data)), captions))
+    return items

@@ -74,6 +74,14 @@ def _png(image: object) -> bytes:
 
 
 @dataclass(frozen=True)
+class SheetItem:
+    """One code to place on a sheet, with its caption lines."""
+
+    code: PreparedCode
+    captions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SingleLayout:
     """One code on a page: the white quiet-zone box, the code, and caption lines below."""
 

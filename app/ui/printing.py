@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from app.core.layout import PreparedCode, Rect, SheetSpec, sheet_placements, single_layout
+from app.core.layout import (
+    PreparedCode,
+    Rect,
+    SheetItem,
+    SheetSpec,
+    sheet_placements,
+    single_layout,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
@@ -29,14 +36,6 @@ class PrintOptions:
     code_mm: float = 50.0
     captions: tuple[str, ...] = ()
     quiet_zone: bool = True
-
-
-@dataclass(frozen=True)
-class SheetItem:
-    """One code to place on a sheet, with its caption lines."""
-
-    code: PreparedCode
-    captions: tuple[str, ...] = ()
 
 
 def _a4_layout() -> QPageLayout:

@@ -46,9 +46,9 @@ from app.core.batch import (
     Table,
     build_rows,
     guess_mapping,
-    load_manifest,
     read_table,
     run_batch,
+    sheet_items,
 )
 from app.core.errors import BadInput
 from app.core.layout import PRESETS, SheetSpec, sheet_spec
@@ -566,23 +566,6 @@ class BatchPage(QWidget):
             scale=self.scale_spin.value(),
         )
 
-    def _items(self, summary: BatchSummary, rows: list[BatchRow]) -> list[Any]:
-        """Read the generated images back (on a worker) as sheet items, in list order."""
-        from app.core.images import verify_image
-        from app.core.layout import prepare_code
-        from app.ui.printing import SheetItem
-
-        entries = load_manifest(summary.manifest)
-        folder = summary.manifest.parent
-        items = []
-        for row in rows:
-            entry = entries.get(row.key)
-            if entry and entry.get("status") == "ok":
-                data = (folder / entry["file"]).read_bytes()
-                captions = tuple(t for t in (row.caption, row.channel) if t)
-                items.append(SheetItem(prepare_code(verify_image(data)), captions))
-        return items
-
     def pdf_dialog(self) -> None:
         if self.summary is None:
             return
@@ -607,7 +590,7 @@ class BatchPage(QWidget):
         def work() -> int:
             from app.ui.printing import write_sheets_pdf
 
-            return write_sheets_pdf(path, spec, self._items(summary, rows))
+            return write_sheets_pdf(path, spec, sheet_items(summary.manifest, rows))
 
         def done(pages: int) -> None:
             self.pdf_button.setEnabled(True)
@@ -649,7 +632,7 @@ class BatchPage(QWidget):
             dialog.open()
 
         self._tasks.run(
-            lambda: self._items(summary, rows),
+            lambda: sheet_items(summary.manifest, rows),
             show,
             lambda exc: self.message.show_message("error", describe(exc)[0]),
         )
