@@ -15,8 +15,6 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from app.core.errors import BadInput
 from app.core.http import ClientSettings
 from app.core.paths import atomic_write
@@ -172,6 +170,8 @@ def save_config(config: Config, path: Path | None = None) -> None:
             entry.pop("secret")
         profiles[name] = entry
     doc["profiles"] = profiles
+    import tomli_w
+
     atomic_write(target, tomli_w.dumps(doc).encode("utf-8"), private=True)
 
 

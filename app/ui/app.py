@@ -6,6 +6,7 @@ import argparse
 import logging
 import logging.handlers
 import sys
+import threading
 import traceback
 from types import TracebackType
 from typing import Any
@@ -99,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         config = Config(path=None)  # never overwrite a file we could not read
 
     sandbox: Any = None
+    sandbox_thread: threading.Thread | None = None
     demo_profile = None
     if args.demo or not config.profiles:
         from app.core.demo import demo_profile as make_demo_profile
@@ -116,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
 
             sandbox = Sandbox(sock=demo_socket).start()
 
-        QTimer.singleShot(0, start_sandbox)
+        # Off the GUI thread: importing and starting the server is disk and CPU work.
+        sandbox_thread = threading.Thread(target=start_sandbox, name="sandbox-start", daemon=True)
+        sandbox_thread.start()
     workspace = Workspace(config, demo_profile=demo_profile)
     from app.ui.main_window import MainWindow
 
@@ -137,5 +141,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         window.tasks.wait_all(3000)
         workspace.close()
+        if sandbox_thread is not None:
+            sandbox_thread.join(5)
         if sandbox is not None:
             sandbox.stop()
