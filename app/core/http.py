@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -61,10 +60,6 @@ class Exchange:
     error: str | None = None
     signed: bool = False
     profile: str = ""
-
-    def body_text(self, body: bytes, limit: int = 4000) -> str:
-        text = body[:limit].decode("utf-8", errors="replace")
-        return text + ("…" if len(body) > limit else "")
 
 
 ExchangeHook = Callable[[Exchange], None]
@@ -136,14 +131,9 @@ class Funnel:
         self.hooks: list[ExchangeHook] = list(hooks or [])
         self.retries = retries
         self.backoff = backoff
-        self._cancel = threading.Event()
 
     def close(self) -> None:
         self.client.close()
-
-    def cancel_retries(self) -> None:
-        """Stop waiting between retries (used on shutdown)."""
-        self._cancel.set()
 
     def request(
         self,
@@ -179,13 +169,13 @@ class Funnel:
                     method, url, req_headers, params, content, max_bytes, follow_redirects, signed
                 )
             except TransportError:
-                if attempt + 1 >= attempts or self._cancel.wait(delay):
+                if attempt + 1 >= attempts:
                     raise
+                time.sleep(delay)  # backoff between retries of an idempotent call
                 delay *= 2
                 continue
             if idempotent and response.status in (502, 503, 504) and attempt + 1 < attempts:
-                if self._cancel.wait(delay):
-                    return response
+                time.sleep(delay)
                 delay *= 2
                 continue
             return response

@@ -432,18 +432,6 @@ class QrPage(QWidget):
             self._preview[0].deleteLater()
             self._preview = None
 
-    def print_direct(self) -> None:
-        if self._prepared is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        from app.ui.printing import make_printer
-
-        printer = make_printer()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
-            self.paint(printer)
-
     def pdf_dialog(self) -> None:
         if self._prepared is None:
             return
