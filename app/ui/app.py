@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         config = Config(path=None)  # never overwrite a file we could not read
 
     sandbox: Any = None
-    sandbox_thread: threading.Thread | None = None
+    before_demo_use = None
     demo_profile = None
     if args.demo or not config.profiles:
         from app.core.demo import demo_profile as make_demo_profile
@@ -112,16 +112,21 @@ def run(args: argparse.Namespace) -> int:
         host, port = demo_socket.getsockname()[:2]
         demo_profile = make_demo_profile(f"http://{host}:{port}")
 
+        starting = threading.Lock()
+
         def start_sandbox() -> None:
+            # Called from a worker thread on the demo profile's first request: the server's
+            # imports never touch start-up or the GUI thread. Until then the reserved socket
+            # queues any connection.
             nonlocal sandbox
-            from app.core.sandbox import Sandbox
+            with starting:
+                if sandbox is None:
+                    from app.core.sandbox import Sandbox
 
-            sandbox = Sandbox(sock=demo_socket).start()
+                    sandbox = Sandbox(sock=demo_socket).start()
 
-        # Off the GUI thread: importing and starting the server is disk and CPU work.
-        sandbox_thread = threading.Thread(target=start_sandbox, name="sandbox-start", daemon=True)
-        sandbox_thread.start()
-    workspace = Workspace(config, demo_profile=demo_profile)
+        before_demo_use = start_sandbox
+    workspace = Workspace(config, demo_profile=demo_profile, before_demo_use=before_demo_use)
     from app.ui.main_window import MainWindow
 
     window = MainWindow(workspace, state)
@@ -141,7 +146,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         window.tasks.wait_all(3000)
         workspace.close()
-        if sandbox_thread is not None:
-            sandbox_thread.join(5)
         if sandbox is not None:
             sandbox.stop()

@@ -172,3 +172,47 @@ def test_pages_are_built_on_first_visit(demo_window) -> None:
     demo_window.nav.setCurrentRow(demo_window.PAGE_SETTINGS)
     assert isinstance(demo_window.stack.currentWidget(), SettingsPage)
     assert demo_window.stack.currentWidget() is demo_window.settings_page
+
+
+def test_demo_sandbox_starts_on_first_use_only(qtbot) -> None:
+    import threading
+
+    from app.core.demo import demo_profile, reserve_port
+    from app.core.profiles import Config
+    from app.core.sandbox import Sandbox
+    from app.core.workspace import Workspace
+    from app.ui.main_window import MainWindow
+    from app.ui.state import UiState
+
+    sock = reserve_port()
+    host, port = sock.getsockname()[:2]
+    started: list[Sandbox] = []
+    lock = threading.Lock()
+
+    def start() -> None:
+        with lock:
+            if not started:
+                started.append(Sandbox(sock=sock).start())
+
+    workspace = Workspace(
+        Config(), demo_profile=demo_profile(f"http://{host}:{port}"), before_demo_use=start
+    )
+    window = MainWindow(workspace, UiState())
+    qtbot.addWidget(window)
+    try:
+        assert started == []  # building and showing the window starts nothing
+        window.nav.setCurrentRow(window.PAGE_SETTINGS)
+        with qtbot.waitSignal(window.settings_page.tested, timeout=15000) as blocker:
+            window.settings_page.test_connection()
+        assert all(ok for _, ok, _ in blocker.args[0])
+        window.nav.setCurrentRow(window.PAGE_QR)
+        window.qr_page.open_id_edit.setText("oLazy")
+        with qtbot.waitSignal(window.qr_page.generated, timeout=15000):
+            window.qr_page.generate()
+        assert len(started) == 1
+    finally:
+        window.tasks.wait_all(5000)
+        workspace.close()
+        for sandbox in started:
+            sandbox.stop()
+        sock.close()
