@@ -114,11 +114,6 @@ def _clean_label(text: str) -> str:
     return text.strip().rstrip(":：").strip()
 
 
-def normalise_content(content: str) -> str:
-    """Rewrite every placeholder to the canonical ``{{key.DATA}}`` form."""
-    return PLACEHOLDER.sub(lambda m: "{{" + m.group(1) + ".DATA}}", content)
-
-
 # --- lint --------------------------------------------------------------------------------------
 
 Level = Literal["error", "warning"]

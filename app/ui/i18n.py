@@ -16,8 +16,6 @@ from app.ui.resources import resource
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = {"": "System", "en": "English", "zh_CN": "简体中文"}
-
 
 def resolve_language(choice: str) -> str:
     """``zh_CN`` or ``en`` for a setting value ("" follows the system locale)."""

@@ -197,9 +197,18 @@ class InspectorDock(QDockWidget):
         return curl_command(exchange, fresh)
 
     def copy_curl(self) -> None:
+        """Build the command off the GUI thread (re-signing may touch the keyring)."""
         exchange = self.selected()
         if exchange is None:
             return
-        command = self.curl_for(exchange)
-        QGuiApplication.clipboard().setText(command)
-        self.copied.emit(command)
+
+        def done(command: str) -> None:
+            QGuiApplication.clipboard().setText(command)
+            self.copied.emit(command)
+
+        self._window.tasks.run(lambda: self.curl_for(exchange), done, self._copy_failed)
+
+    def _copy_failed(self, error: BaseException) -> None:
+        from app.ui.errors import describe
+
+        self.detail.setPlainText(describe(error)[0])

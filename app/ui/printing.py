@@ -102,15 +102,15 @@ def _full_page_painter(device: QPagedPaintDevice | QPrinter) -> QPainter:
     return painter
 
 
-def paint_single(printer: QPrinter, code: PreparedCode, options: PrintOptions) -> None:
+def paint_single(device: QPdfWriter | QPrinter, code: PreparedCode, options: PrintOptions) -> None:
     """Paint one code at its exact physical size, with quiet zone and captions."""
-    page = printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
+    page = device.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
     layout = single_layout(
         page.width(), page.height(), options.code_mm, code.modules, len(options.captions)
     )
-    painter = _full_page_painter(printer)
+    painter = _full_page_painter(device)
     try:
-        mm = _Painter(painter, printer.resolution())
+        mm = _Painter(painter, device.resolution())
         mm.code(
             code,
             layout.quiet if options.quiet_zone else None,
@@ -174,10 +174,11 @@ def ensure_gui_app() -> object:
     return app
 
 
-def write_sheets_pdf(
-    path: str, spec: SheetSpec, items: Sequence[SheetItem], dpi: int = PDF_DPI
-) -> int:
-    """Write label sheets to a PDF atomically (a ``.part`` file renamed at the end)."""
+def _write_pdf(path: str, title: str, paint: Callable[[QPdfWriter], int], dpi: int) -> int:
+    """Paint into an A4 PDF atomically: a ``.part`` file renamed only when painting finished.
+
+    QPainter on a QPdfWriter works on any thread, so callers run this off the GUI thread.
+    """
     from pathlib import Path
 
     ensure_gui_app()
@@ -186,13 +187,32 @@ def write_sheets_pdf(
     writer = QPdfWriter(str(tmp))
     writer.setResolution(dpi)
     writer.setPageLayout(_a4_layout())
-    writer.setTitle("Recall Desk label sheets")
+    writer.setTitle(title)
     writer.setCreator("Recall Desk")
     try:
-        pages = paint_sheets(writer, dpi, spec, items)
+        pages = paint(writer)
         del writer  # flushes the file
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return pages
+
+
+def write_single_pdf(path: str, code: PreparedCode, options: PrintOptions) -> None:
+    """One code on an A4 page, as it would print (600 dpi: crisp module edges)."""
+
+    def paint(writer: QPdfWriter) -> int:
+        paint_single(writer, code, options)
+        return 1
+
+    _write_pdf(path, "Recall Desk code", paint, PRINT_DPI)
+
+
+def write_sheets_pdf(
+    path: str, spec: SheetSpec, items: Sequence[SheetItem], dpi: int = PDF_DPI
+) -> int:
+    """Write label sheets to a PDF atomically; returns the number of pages."""
+    return _write_pdf(
+        path, "Recall Desk label sheets", lambda w: paint_sheets(w, dpi, spec, items), dpi
+    )

@@ -134,3 +134,25 @@ def test_check_page_against_the_sandbox(qtbot, demo_window) -> None:
     assert statuses["send_path"] == "pass" and statuses["test_send"] == "skip"
     assert page.results.topLevelItemCount() == len(statuses)
     assert page.message.level == "ok"
+
+
+def test_check_page_real_send_on_production_asks_first(
+    qtbot, make_window, sandbox, monkeypatch
+) -> None:
+    from app.ui.pages.templates_page import TemplatesPage
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        TemplatesPage,
+        "ask_confirm",
+        classmethod(lambda cls, p, title, text: asked.append(text) or False),
+    )
+    window = make_window(replace(sandbox.demo_profile(), production=True))
+    window.nav.setCurrentRow(window.PAGE_CHECK)
+    page = window.check_page
+    page.send_to_edit.setText("oBoss")
+    page.template_edit.setText("FullSim_empty_content_0001")
+    page.run()
+    assert asked and "oBoss" in asked[0]
+    assert window.PAGE_TEMPLATES not in window._pages  # asking built no other page
+    assert sandbox.received == [] and page.run_button.isEnabled()

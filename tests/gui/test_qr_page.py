@@ -65,14 +65,16 @@ def test_pdf_export_decodes_at_requested_size(qtbot, demo_window, sandbox, tmp_p
     assert list(tmp_path.glob(".*part")) == []
 
 
-def test_print_preview_opens_and_paints(qtbot, demo_window, monkeypatch) -> None:
+def test_print_preview_opens_and_paints(qtbot, demo_window) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
     generate(qtbot, demo_window)
     page = demo_window.qr_page
-    painted = []
-    monkeypatch.setattr(QrPage, "paint", lambda self, printer: painted.append(printer))
     page.print_preview()
-    qtbot.waitUntil(lambda: len(painted) > 0)
-    dialog = page._preview[0]
+    dialog, printer = page._preview
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() == 1)  # the real paint ran and made one page
+    assert printer.resolution() >= 300
     dialog.close()
     qtbot.waitUntil(lambda: page._preview is None)
 

@@ -131,7 +131,8 @@ def test_gui_flows_never_reveal_the_secret(
         for row in range(inspector.list.topLevelItemCount()):
             inspector.list.setCurrentItem(inspector.list.topLevelItem(row))
             clipboard.append(inspector.detail.toPlainText())
-            inspector.copy_curl()
+            with qtbot.waitSignal(inspector.copied, timeout=10000):
+                inspector.copy_curl()
             clipboard.append(QGuiApplication.clipboard().text())
         history = window.history_page
         with qtbot.waitSignal(history.loaded, timeout=10000):

@@ -107,10 +107,12 @@ class CheckPage(QWidget):
                 "error", describe(BadInput(self.tr("this profile has no simulation domain")))[0]
             )
             return
+        from app.ui.pages.templates_page import TemplatesPage  # the one production question
+
         if (
             send_to
             and profile.production
-            and not self._window.templates_page.ask_confirm(
+            and not TemplatesPage.ask_confirm(
                 self,
                 self.tr("Send with a production profile?"),
                 self.tr("The check sends one real message to {to}.").format(to=send_to),

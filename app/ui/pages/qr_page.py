@@ -440,23 +440,17 @@ class QrPage(QWidget):
             self.export_pdf(path)
 
     def export_pdf(self, path: str) -> None:
-        """Paint the code into a PDF at its physical size (on the GUI thread: QPainter needs it)."""
+        """Write the code into a PDF at its physical size, off the GUI thread."""
         if self._prepared is None:
             return
-        target = Path(path)
-        tmp = target.with_name(f".{target.name}.part")
-        from app.ui.printing import make_printer
+        from app.ui.printing import write_single_pdf
 
-        try:
-            printer = make_printer(str(tmp))
-            self.paint(printer)
-            del printer
-            tmp.replace(target)
-        except (OSError, ValueError) as exc:
-            tmp.unlink(missing_ok=True)
-            self._on_save_failed(exc)
-            return
-        self._on_saved(str(target))
+        code, options = self._prepared, self.print_options()
+        self._tasks.run(
+            lambda: write_single_pdf(path, code, options),
+            lambda _none: self._on_saved(path),
+            self._on_save_failed,
+        )
 
 
 def _convert(data: bytes, fmt: str) -> bytes:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BadInput, OutcomeUnknown, RemoteRefused
+from app.core.messages import lint_message
 from app.core.middleware import FieldValue, MiniProgram, SendRequest, SendResult, build_body
 from app.core.templates import PLACEHOLDER, Finding, Template, has_errors, lint, preview_lines
 from app.core.wechat_errors import explain
@@ -612,8 +613,6 @@ class TemplatesPage(QWidget):
     def _update(self) -> None:
         template = self._template
         lang = ui_language()
-        from app.core.messages import lint_message
-
         values, colors = self._current_values()
         self._findings = lint(template, values, colors) if template else []
         by_key: dict[str, list[Finding]] = {}

@@ -7,7 +7,6 @@ from app.core.templates import (
     keyword_type,
     lint,
     lint_value,
-    normalise_content,
     parse_fields,
     preview_lines,
 )
@@ -32,7 +31,6 @@ def test_placeholders_tolerate_spaces_and_repeat_once() -> None:
     content = "A:{{ thing1.DATA }} B：{ {time2 . DATA} }\nC:{{thing1.DATA}}"
     assert [f.key for f in parse_fields(content)] == ["thing1", "time2"]
     assert parse_fields(content)[1].label == "B"
-    assert normalise_content(content) == "A:{{thing1.DATA}} B：{{time2.DATA}}\nC:{{thing1.DATA}}"
 
 
 def test_empty_content_has_no_fields() -> None:
