@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app import __version__
+from app.options import add_common, top_level_parser
 
 if TYPE_CHECKING:
     from app.core.history import History
@@ -29,53 +29,12 @@ log = logging.getLogger("app.cli")
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_TRANSPORT, EXIT_UNKNOWN = 0, 1, 2, 3, 4
 
 
-def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    default: Any = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        default=default,
-        help="config file (default: $RECALL_DESK_CONFIG or the user config dir)",
-    )
-    parser.add_argument("--profile", metavar="NAME", default=default, help="profile to use")
-    parser.add_argument(
-        "--timeout",
-        metavar="SECONDS",
-        type=float,
-        default=default,
-        help="override the profile's timeout",
-    )
-    parser.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        default=argparse.SUPPRESS if suppress else False,
-        help="log to stderr",
-    )
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        default=argparse.SUPPRESS if suppress else False,
-        help="use a sandbox started in-process instead of a profile",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="recall-desk",
-        description="Recall Desk (召回助手): recall QR codes and template-message checks.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--smoke",
-        action="store_true",
-        help="build and show the main window, then exit (packaging check)",
-    )
-    _common(parser, suppress=False)
+    parser = top_level_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     qr = sub.add_parser("qr", help="generate one recall QR code")
-    _common(qr, suppress=True)
+    add_common(qr, suppress=True)
     qr.add_argument("--open-id", required=True, help="the customer's offiAccountOpenId")
     qr.add_argument("--sdk-app-id", help="default: the profile's sdk_app_id")
     qr.add_argument("--offi-account-id", help="default: the profile's offi_account_id")
@@ -85,11 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     qr.add_argument("--json", action="store_true", help="print JSON")
 
     tpl = sub.add_parser("templates", help="list the middleware's templates")
-    _common(tpl, suppress=True)
+    add_common(tpl, suppress=True)
     tpl.add_argument("--json", action="store_true", help="print JSON")
 
     send = sub.add_parser("send", help="send a template message")
-    _common(send, suppress=True)
+    add_common(send, suppress=True)
     send.add_argument("--template-id", required=True)
     send.add_argument("--to", required=True, metavar="OPENID", help="touser")
     send.add_argument("--data", action="append", default=[], metavar="KEY=VALUE")
@@ -110,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--json", action="store_true", help="print the middleware's answer")
 
     batch = sub.add_parser("qr-batch", help="generate codes for a CSV/XLSX list")
-    _common(batch, suppress=True)
+    add_common(batch, suppress=True)
     batch.add_argument("--input", required=True, metavar="FILE", help=".csv or .xlsx")
     batch.add_argument("--out-dir", required=True, metavar="DIR")
     batch.add_argument("--pdf", metavar="FILE", help="also write label sheets to this PDF")
@@ -125,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--json", action="store_true", help="print a JSON summary")
 
     check = sub.add_parser("check", help="check a simulation middleware against the contract")
-    _common(check, suppress=True)
+    add_common(check, suppress=True)
     check.add_argument("--send-to", default="", metavar="OPENID", help="also send a real test")
     check.add_argument("--template-id", default="", help="template for the real test send")
     check.add_argument("--json", action="store_true")
@@ -137,10 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS)
 
     prof = sub.add_parser("profiles", help="list profiles, or store a secret")
-    _common(prof, suppress=True)
+    add_common(prof, suppress=True)
     prof_sub = prof.add_subparsers(dest="profiles_command", metavar="ACTION")
     setsecret = prof_sub.add_parser("set-secret", help="read a secret into the keyring")
-    _common(setsecret, suppress=True)
+    add_common(setsecret, suppress=True)
     setsecret.add_argument("name")
     return parser
 
@@ -431,7 +390,7 @@ def cmd_profiles(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
 def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     from app.core.batch import Controls, Progress, RowResult, build_rows, read_table, run_batch
-    from app.core.layout import sheet_spec
+    from app.core.sheets import sheet_spec
 
     table = read_table(Path(args.input))
     rows = build_rows(table)
@@ -513,7 +472,7 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
 
 def _write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path) -> int:
     from app.core.batch import sheet_items
-    from app.core.layout import fit_code_mm
+    from app.core.sheets import fit_code_mm
     from app.ui.printing import write_sheets_pdf
 
     items = sheet_items(manifest, rows)

@@ -130,9 +130,10 @@ import sys, tempfile, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from app.core.images import verify_image
-from app.core.layout import prepare_code, sheet_spec
+from app.core.layout import prepare_code
+from app.core.sheets import sheet_spec
 from app.core.sandbox import _render_qr
-from app.core.layout import SheetItem
+from app.core.sheets import SheetItem
 from app.ui.printing import write_sheets_pdf
 items = [SheetItem(prepare_code(verify_image(_render_qr(f"https://x/{{i}}"))), (f"客户{{i}}",))
          for i in range({labels})]

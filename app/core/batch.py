@@ -31,7 +31,7 @@ from app.core.paths import atomic_write
 from app.core.udesk import QrRequest, QrResult
 
 if TYPE_CHECKING:
-    from app.core.layout import SheetItem
+    from app.core.sheets import SheetItem
 
 FIELDS = ("open_id", "channel", "call_times", "caption")
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -528,7 +528,8 @@ def sheet_items(manifest: Path, rows: Iterable[BatchRow]) -> list[SheetItem]:
     Captions are the row's caption and channel. Rows without an ok manifest entry are left out.
     """
     from app.core.images import verify_image
-    from app.core.layout import SheetItem, prepare_code
+    from app.core.layout import prepare_code
+    from app.core.sheets import SheetItem
 
     entries = load_manifest(manifest)
     items = []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -129,6 +128,8 @@ def load_config(path: Path) -> Config:
     """
     if not path.exists():
         return Config(path=path)
+    import tomllib  # only when there is a file to read
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

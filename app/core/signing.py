@@ -5,9 +5,7 @@ Contract §1. The nonce is a fresh uuid4 hex per request and the timestamp is Un
 
 from __future__ import annotations
 
-import hashlib
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -18,6 +16,8 @@ AUTH_PLACEMENTS: tuple[AuthPlacement, ...] = ("headers", "query")
 
 def compute_token(app_id: str, secret: str, nonce: str, timestamp: int | str) -> str:
     """Return the lowercase hex SHA-256 of ``appId&secret&nonce&timestamp``."""
+    import hashlib  # here: it loads OpenSSL (~4 MB), which the window need not wait for
+
     raw = f"{app_id}&{secret}&{nonce}&{timestamp}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -54,14 +54,20 @@ class SignedAuth:
         }
 
 
+def _fresh_nonce() -> str:
+    import uuid  # with hashlib, not at start-up
+
+    return uuid.uuid4().hex
+
+
 def sign(
     app_id: str,
     secret: str,
     *,
     clock: Callable[[], float] = time.time,
-    make_nonce: Callable[[], str] = lambda: uuid.uuid4().hex,
+    make_nonce: Callable[[], str] | None = None,
 ) -> SignedAuth:
-    """Sign one request with a fresh nonce and the current Unix time in seconds."""
-    nonce = make_nonce()
+    """Sign one request with a fresh nonce (a uuid4 hex) and the current Unix time in seconds."""
+    nonce = make_nonce() if make_nonce is not None else _fresh_nonce()
     timestamp = int(clock())
     return SignedAuth(app_id, nonce, timestamp, compute_token(app_id, secret, nonce, timestamp))

@@ -2,28 +2,51 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
-import logging.handlers
+import os
 import sys
 import threading
-import traceback
-from types import TracebackType
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+    from types import TracebackType
 
 log = logging.getLogger(__name__)
 
 
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS) -> None:
+    """Start a fresh log when the last one is full, keeping ``backups`` older ones (.1 newest).
+
+    Rotating once per start is enough for a desktop session, and keeps logging.handlers (and
+    the socket and pickle modules it imports, ~20 ms) out of start-up.
+    """
+    try:
+        if path.stat().st_size < max_bytes:
+            return
+    except FileNotFoundError:
+        return
+    for n in range(backups - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
+
+
 def setup_file_logging() -> str:
-    """Log to a rotating file in the data home; returns its path."""
+    """Log to a file in the data home; returns its path."""
     from app.core.paths import data_home
 
     folder = data_home() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "recall-desk.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    rotate_log(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -36,6 +59,8 @@ def install_crash_hook(log_path: str) -> None:
     """Log uncaught exceptions and show a non-blocking, copyable report."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        import traceback
+
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("uncaught exception\n%s", text)
         from PySide6.QtWidgets import QApplication, QMessageBox
@@ -68,28 +93,21 @@ def app_icon() -> Any:
     return icon
 
 
-def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+def main(argv: list[str]) -> int:
+    """Start the GUI with the top-level options (``--config``, ``--demo``, ``--smoke`` …)."""
+    from app.options import top_level_parser
 
+    return run(top_level_parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    # Core modules first: once PySide6 is imported, its import hook reads the source of every
+    # module imported after it (shibokensupport.feature), which start-up should not pay for.
     from app import APP_ID, APP_NAME
     from app.core.errors import BadInput
     from app.core.paths import config_path
     from app.core.profiles import Config, load_config
     from app.core.workspace import Workspace
-    from app.ui.state import UiState
-
-    app: Any = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName("RecallDesk")
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
-    log_path = setup_file_logging()
-    install_crash_hook(log_path)
-    from app.ui.i18n import install_translators
-
-    state = UiState()
-    install_translators(app, state.get("ui/language"))
 
     path = config_path(args.config)
     config_problem = ""
@@ -127,6 +145,24 @@ def run(args: argparse.Namespace) -> int:
 
         before_demo_use = start_sandbox
     workspace = Workspace(config, demo_profile=demo_profile, before_demo_use=before_demo_use)
+    log_path = setup_file_logging()
+    install_crash_hook(log_path)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.state import UiState
+
+    app: Any = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("RecallDesk")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    from app.ui.i18n import install_translators
+
+    state = UiState()
+    install_translators(app, state.get("ui/language"))
+
     from app.ui.main_window import MainWindow
 
     window = MainWindow(workspace, state)

@@ -1,17 +1,17 @@
 """The request inspector: this session's HTTP exchanges, with the token masked until revealed.
 
-Exchanges arrive from worker threads through a relay signal. The secret is never in an
-exchange (only the token derived from it); the token is shown as dots until the user reveals it.
+Exchanges come from the window's :class:`ExchangeLog`; the dock is built when first opened.
+The secret is never in an exchange (only the token derived from it); the token is shown as dots
+until the user reveals it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,19 +30,10 @@ from PySide6.QtWidgets import (
 
 from app.core.curl import curl_command
 from app.core.http import Exchange
+from app.ui.exchange_log import MAX_EXCHANGES, ExchangeLog
 
-MAX_EXCHANGES = 500
 MASK = "••••••••"
 SECRET_HEADERS = ("token",)
-
-
-class ExchangeRelay(QObject):
-    """Thread-safe entry point: call :meth:`record` from any thread."""
-
-    recorded = Signal(object)
-
-    def record(self, exchange: Exchange) -> None:
-        self.recorded.emit(exchange)
 
 
 def _pretty(body: bytes, limit: int = 6000) -> str:
@@ -59,13 +50,11 @@ class InspectorDock(QDockWidget):
 
     copied = Signal(str)
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, log: ExchangeLog) -> None:
         super().__init__(window.tr("Request inspector"), window)
         self.setObjectName("inspectorDock")
         self._window = window
-        self._exchanges: deque[Exchange] = deque(maxlen=MAX_EXCHANGES)
-        self.relay = ExchangeRelay(self)
-        self.relay.recorded.connect(self._add)
+        self._log = log
 
         self.list = QTreeWidget()
         self.list.setObjectName("inspectorList")
@@ -113,14 +102,16 @@ class InspectorDock(QDockWidget):
         splitter.addWidget(bottom)
         self.setWidget(splitter)
         self.curl_button.setEnabled(False)
+        for exchange in log.exchanges():
+            self._add(exchange)
+        log.added.connect(self._add)
 
     def exchanges(self) -> list[Exchange]:
-        return list(self._exchanges)
+        return self._log.exchanges()
 
     def _add(self, exchange: Exchange) -> None:
-        if len(self._exchanges) == MAX_EXCHANGES:
+        if self.list.topLevelItemCount() >= MAX_EXCHANGES:
             self.list.takeTopLevelItem(self.list.topLevelItemCount() - 1)
-        self._exchanges.append(exchange)
         when = dt.datetime.fromtimestamp(exchange.started).strftime("%H:%M:%S")
         status = str(exchange.status) if exchange.status is not None else (exchange.error or "—")
         item = QTreeWidgetItem(
@@ -130,7 +121,7 @@ class InspectorDock(QDockWidget):
         self.list.insertTopLevelItem(0, item)
 
     def clear(self) -> None:
-        self._exchanges.clear()
+        self._log.clear()
         self.list.clear()
         self.detail.clear()
         self.thumbnail.hide()
@@ -140,7 +131,7 @@ class InspectorDock(QDockWidget):
         if item is None:
             return None
         key = item.data(0, Qt.ItemDataRole.UserRole)
-        return next((e for e in self._exchanges if id(e) == key), None)
+        return next((e for e in self._log.exchanges() if id(e) == key), None)
 
     def select_latest(self) -> None:
         item = self.list.topLevelItem(0)

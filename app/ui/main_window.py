@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -21,10 +20,14 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.core.workspace import Workspace
+from app.ui.exchange_log import ExchangeLog
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from app.ui.inspector import InspectorDock
     from app.ui.pages.batch_page import BatchPage
     from app.ui.pages.check_page import CheckPage
     from app.ui.pages.history_page import HistoryPage
@@ -36,6 +39,15 @@ BADGE_STYLE = (
     "QLabel {{ color: white; background: {bg}; border-radius: 4px;"
     " padding: 2px 8px; font-weight: 600; }}"
 )
+
+
+def set_shortcut(action: QAction, key: str | QKeySequence.StandardKey) -> None:
+    """``action.setShortcut`` without its cost: resolving that overload makes PySide build every
+    enum of the ``Qt`` namespace (~40 ms at start-up); ``setShortcuts`` does not."""
+    if isinstance(key, str):
+        action.setShortcuts([QKeySequence(key)])
+    else:
+        action.setShortcuts(key)
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +81,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.profile_switcher)
         toolbar.addSeparator()
         toolbar.addWidget(self.profile_badge)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBar(toolbar)
 
         # -- pages: built on first visit, so start-up pays only for the page it shows -------
         self._pages: dict[int, Any] = {}
@@ -78,9 +90,6 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(196)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         titles = [
             self.tr("QR codes"),
             self.tr("Batch"),
@@ -101,6 +110,8 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
         )
+        # Wide enough for the longest title in either language: no horizontal scroll bar.
+        self.nav.setFixedWidth(max(196, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()))
         central = QWidget()
         body = QHBoxLayout(central)
         body.setContentsMargins(0, 6, 6, 0)
@@ -109,12 +120,10 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        from app.ui.inspector import InspectorDock
-
-        self.inspector = InspectorDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspector)
-        self.inspector.hide()
-        workspace.hooks.append(self.inspector.relay.record)
+        # Exchanges are logged from the first request; the dock showing them is built on demand.
+        self.exchange_log = ExchangeLog(self)
+        workspace.hooks.append(self.exchange_log.record)
+        self._inspector: InspectorDock | None = None
         self._build_menus(titles)
         self.profile_switcher.currentIndexChanged.connect(self._on_profile_switched)
         self.reload_profiles(state.get("profile/last") or workspace.default_profile_name())
@@ -128,6 +137,27 @@ class MainWindow(QMainWindow):
             self.resize(1120, 720)
         self.nav.setCurrentRow(min(max(state.get("window/page"), 0), len(titles) - 1))
         self.page(self.nav.currentRow())
+        if state.get("window/inspector"):
+            self.inspector.show()
+
+    @property
+    def inspector(self) -> InspectorDock:
+        """The request inspector dock, built (hidden unless restored) on first use."""
+        if self._inspector is None:
+            from PySide6.QtCore import Qt
+
+            from app.ui.inspector import InspectorDock
+
+            dock = InspectorDock(self, self.exchange_log)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            if not self.restoreDockWidget(dock):
+                dock.hide()
+            dock.visibilityChanged.connect(
+                lambda _visible: self.inspector_action.setChecked(not dock.isHidden())
+            )
+            self.inspector_action.setChecked(not dock.isHidden())
+            self._inspector = dock
+        return self._inspector
 
     # -- pages -----------------------------------------------------------------------------------
     def page(self, index: int) -> Any:
@@ -210,7 +240,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
         code_menu = bar.addMenu(self.tr("&Code"))
@@ -249,24 +279,26 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(self.tr("&Go"))
         for index, title in enumerate(titles):
             action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            set_shortcut(action, f"Ctrl+{index + 1}")
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             go_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
-        toggle = self.inspector.toggleViewAction()
-        toggle.setText(self.tr("Request &inspector"))
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        view_menu.addAction(toggle)
+        self.inspector_action = QAction(self.tr("Request &inspector"), self)
+        self.inspector_action.setCheckable(True)
+        set_shortcut(self.inspector_action, "Ctrl+Shift+I")
+        self.inspector_action.triggered.connect(lambda on: self.inspector.setVisible(on))
+        view_menu.addAction(self.inspector_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Recall Desk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _action(self, text: str, shortcut: object, method: str, page: int) -> QAction:
+    def _action(
+        self, text: str, shortcut: str | QKeySequence.StandardKey, method: str, page: int
+    ) -> QAction:
         """A window-wide action that shows its page, then calls ``page.method()``."""
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        set_shortcut(action, shortcut)
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{text.replace('&', '')} ({keys})")
 
@@ -356,6 +388,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.PAGE_TEMPLATES)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Recall Desk"))
         box.setText(
@@ -369,6 +403,8 @@ class MainWindow(QMainWindow):
     @classmethod
     def ask_quit_during_batch(cls, parent: QWidget) -> bool:
         """Ask before closing while a batch runs; tests replace this classmethod."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             parent,
             QCoreApplication.translate("MainWindow", "A batch is running"),
@@ -389,5 +425,6 @@ class MainWindow(QMainWindow):
             batch.cancel()
         self.state.set("window/geometry", self.saveGeometry())
         self.state.set("window/state", self.saveState())
+        self.state.set("window/inspector", bool(self._inspector and not self._inspector.isHidden()))
         self.state.sync()
         super().closeEvent(event)

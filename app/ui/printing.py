@@ -14,14 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from app.core.layout import (
-    PreparedCode,
-    Rect,
-    SheetItem,
-    SheetSpec,
-    sheet_placements,
-    single_layout,
-)
+from app.core.layout import PreparedCode, Rect, single_layout
+from app.core.sheets import SheetItem, SheetSpec, sheet_placements
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice

@@ -19,6 +19,7 @@ KEYS: dict[str, tuple[type, Any]] = {
     "window/geometry": (QByteArray, QByteArray()),
     "window/state": (QByteArray, QByteArray()),
     "window/page": (int, 0),
+    "window/inspector": (bool, False),
     "profile/last": (str, ""),
     "qr/open_id": (str, ""),
     "qr/channel": (str, ""),

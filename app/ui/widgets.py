@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,6 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+# Qt::AlignCenter | Qt::TextWordWrap as the int QPainter.drawText accepts. The first use of any
+# enum of PySide's ``Qt`` namespace builds all of them (~40 ms); widgets on the first screen
+# avoid it so start-up does not pay for it.
+CENTERED_WRAPPED_TEXT = 0x0084 | 0x1000
 
 
 class InlineMessage(QFrame):
@@ -31,7 +36,6 @@ class InlineMessage(QFrame):
         self.setObjectName("inlineMessage")
         self._label = QLabel()
         self._label.setWordWrap(True)
-        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._toggle = QPushButton(self.tr("Details"))
         self._toggle.setCheckable(True)
         self._toggle.setFlat(True)
@@ -41,10 +45,13 @@ class InlineMessage(QFrame):
         self._details.setMaximumHeight(110)
         self._details.hide()
         self._toggle.toggled.connect(self._details.setVisible)
+        toggle_column = QVBoxLayout()
+        toggle_column.addWidget(self._toggle)
+        toggle_column.addStretch(1)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self._label, 1)
-        top.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(toggle_column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(top)
@@ -60,6 +67,9 @@ class InlineMessage(QFrame):
 
     def show_message(self, level: str, text: str, details: str = "") -> None:
         fg, bg = self.STYLES[level]
+        from PySide6.QtCore import Qt  # here, not at start-up: see CENTERED_WRAPPED_TEXT
+
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level = level
         me = f"#{self.objectName()}"  # pages rename it; the rule must follow the name
         self.setStyleSheet(
@@ -88,6 +98,11 @@ class CodeView(QWidget):
         self._placeholder = ""
         self.setMinimumSize(220, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Background and placeholder pen come from the palette roles: QPainter.fillRect and
+        # setPen would build the whole Qt namespace at start-up (see CENTERED_WRAPPED_TEXT).
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setAutoFillBackground(True)
 
     def image(self) -> QImage:
         return self._image
@@ -106,12 +121,10 @@ class CodeView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
         if self._image.isNull():
-            painter.setPen(self.palette().placeholderText().color())
             painter.drawText(
                 self.rect().adjusted(16, 16, -16, -16),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                CENTERED_WRAPPED_TEXT,
                 self._placeholder,
             )
             return

@@ -51,7 +51,7 @@ from app.core.batch import (
     sheet_items,
 )
 from app.core.errors import BadInput
-from app.core.layout import PRESETS, SheetSpec, sheet_spec
+from app.core.sheets import PRESETS, SheetSpec, sheet_spec
 from app.ui.errors import describe
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner

@@ -6,12 +6,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 from app.core.errors import BadInput
 from app.core.layout import MAX_CODE_MM, MIN_CODE_MM, PreparedCode, prepare_code
 from app.core.paths import atomic_write
-from app.core.udesk import QrRequest, QrResult
 from app.ui.errors import describe
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
@@ -35,6 +33,7 @@ from app.ui.widgets import CodeView, InlineMessage
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from app.core.udesk import QrRequest, QrResult
     from app.ui.printing import PrintOptions
 
 log = logging.getLogger(__name__)
@@ -107,7 +106,10 @@ class QrPage(QWidget):
         request_box = QGroupBox(self.tr("Recall code request"))
         box_layout = QVBoxLayout(request_box)
         box_layout.addLayout(form)
-        box_layout.addWidget(self.generate_button, 0, Qt.AlignmentFlag.AlignRight)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.generate_button)
+        box_layout.addLayout(button_row)
 
         # -- print options ---------------------------------------------------------------------
         self.size_spin = QDoubleSpinBox()
@@ -270,6 +272,8 @@ class QrPage(QWidget):
 
     # -- generate ------------------------------------------------------------------------------
     def request_from_form(self) -> QrRequest:
+        from app.core.udesk import QrRequest  # with the first request, not at start-up
+
         return QrRequest(
             sdk_app_id=self.sdk_app_id_edit.text(),
             offi_account_id=self.offi_account_edit.text(),
@@ -354,6 +358,8 @@ class QrPage(QWidget):
     @classmethod
     def ask_save_path(cls, parent: QWidget, default: str, filters: str) -> str:
         """The file dialog; tests replace this classmethod."""
+        from PySide6.QtWidgets import QFileDialog
+
         title = QCoreApplication.translate("QrPage", "Save")
         path, _ = QFileDialog.getSaveFileName(parent, title, default, filters)
         return path
