@@ -15,6 +15,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from app.core.templates import Template
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 2
+# data() runs for every role of every visible cell on each repaint: plain ints compare faster
+# than the enum members.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_TEMPLATE = int(TEMPLATE_ROLE)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +33,7 @@ class TemplateTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._templates: list[Template] = []
         self._haystacks: list[str] = []
+        self._cells: list[tuple[str, int, str, str]] = []  # display values, one tuple a row
         self._order: list[int] = []  # all rows in the current sort order
         self._visible: list[int] = []  # the rows that pass the filter, in that order
         self._needle = ""
@@ -44,6 +50,16 @@ class TemplateTableModel(QAbstractTableModel):
             ).lower()
             for t in self._templates
         ]
+        no_title = self.tr("(no title)")
+        self._cells = [
+            (
+                ("⚠ " if t.problems else "") + (t.title or no_title),
+                len(t.fields),
+                " / ".join(x for x in (t.primary_industry, t.deputy_industry) if x),
+                t.template_id,
+            )
+            for t in self._templates
+        ]
         self._order = self._sorted(range(len(self._templates)))
         self._visible = self._filtered()
         self.endResetModel()
@@ -54,6 +70,14 @@ class TemplateTableModel(QAbstractTableModel):
 
     def template(self, row: int) -> Template:
         return self._templates[self._visible[row]]
+
+    def row_of(self, template_id: str) -> int:
+        """The visible row showing ``template_id``, or -1."""
+        templates = self._templates
+        return next(
+            (row for row, i in enumerate(self._visible) if templates[i].template_id == template_id),
+            -1,
+        )
 
     def set_filter(self, text: str) -> None:
         needle = text.strip().lower()
@@ -109,22 +133,18 @@ class TemplateTableModel(QAbstractTableModel):
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        row = index.row()
+        if row < 0:  # an invalid index
             return None
-        t = self._templates[self._visible[index.row()]]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "title":
-                return ("⚠ " if t.problems else "") + (t.title or self.tr("(no title)"))
-            if column == "fields":
-                return len(t.fields)
-            if column == "industry":
-                return " / ".join(x for x in (t.primary_industry, t.deputy_industry) if x)
-            return t.template_id
-        if role == Qt.ItemDataRole.ToolTipRole and t.problems:
-            return self.tr("This entry breaks the contract: {problems}").format(
-                problems="; ".join(t.problems)
-            )
-        if role == TEMPLATE_ROLE:
-            return t
+        if role == _DISPLAY:
+            return self._cells[self._visible[row]][index.column()]
+        if role == _TOOLTIP:
+            problems = self._templates[self._visible[row]].problems
+            if problems:
+                return self.tr("This entry breaks the contract: {problems}").format(
+                    problems="; ".join(problems)
+                )
+            return None
+        if role == _TEMPLATE:
+            return self._templates[self._visible[row]]
         return None

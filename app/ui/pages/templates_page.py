@@ -403,7 +403,7 @@ class TemplatesPage(QWidget):
         current = self._template
         self.model.set_filter(text)
         if current is not None:  # keep the selection when the template is still listed
-            self.select_template(current.template_id, quiet=True)
+            self.select_template(current.template_id)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -417,18 +417,13 @@ class TemplatesPage(QWidget):
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
 
-    def select_template(self, template_id: str, *, quiet: bool = False) -> bool:
-        """Select a template by id if it is listed; ``quiet`` keeps the form as it is."""
-        for row in range(self.model.rowCount()):
-            if self.model.template(row).template_id == template_id:
-                if quiet:
-                    self.list_view.selectionModel().blockSignals(True)
-                self.list_view.selectRow(row)
-                if quiet:
-                    self.list_view.selectionModel().blockSignals(False)
-                    self.list_view.viewport().update()
-                return True
-        return False
+    def select_template(self, template_id: str) -> bool:
+        """Select a template by id if it is listed (the form is kept if it already shows it)."""
+        row = self.model.row_of(template_id)
+        if row < 0:
+            return False
+        self.list_view.selectRow(row)
+        return True
 
     def _on_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
         indexes = selected.indexes()
