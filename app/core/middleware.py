@@ -23,6 +23,9 @@ LIST_PATH = "template/get_all_private_template"
 SEND_PATH = "message/template/send"
 LEGACY_SEND_PATH = "template/send"
 
+# Answers to a send that leave open whether the middleware took it.
+AMBIGUOUS_GATEWAY_STATUSES = (502, 504)
+
 
 def join_url(base: str, path: str) -> str:
     """Join ``path`` onto ``base`` keeping the base's path and query.
@@ -256,15 +259,36 @@ class MiddlewareClient:
             raise OutcomeUnknown(
                 exc.message, client_msg_id=str(body.get("client_msg_id") or ""), context=exc.context
             ) from exc
-        check_http_status(response, "POST")
-        payload = decode_json_object(response, "POST")
-        if "errcode" not in payload:
-            raise ProtocolError("the answer has no `errcode`", context=context_of(response, "POST"))
-        errcode = _as_code(payload.get("errcode"))
-        if not isinstance(errcode, int):
-            raise ProtocolError(
-                f"`errcode` is not a number: {errcode!r}", context=context_of(response, "POST")
+        client_msg_id = str(body.get("client_msg_id") or "")
+        if response.status in AMBIGUOUS_GATEWAY_STATUSES:
+            # A gateway's 502/504 says the middleware behind it did not answer in time, not
+            # that it did not send.
+            raise OutcomeUnknown(
+                f"a gateway answered HTTP {response.status}; the middleware behind it may have "
+                "taken the request",
+                client_msg_id=client_msg_id,
+                context=context_of(response, "POST"),
             )
+        check_http_status(response, "POST")
+        try:
+            payload = decode_json_object(response, "POST")
+            if "errcode" not in payload:
+                raise ProtocolError(
+                    "the answer has no `errcode`", context=context_of(response, "POST")
+                )
+            errcode = _as_code(payload.get("errcode"))
+            if not isinstance(errcode, int):
+                raise ProtocolError(
+                    f"`errcode` is not a number: {errcode!r}", context=context_of(response, "POST")
+                )
+        except ProtocolError as exc:
+            # The middleware took the request and said 2xx: an answer we cannot read does not
+            # mean the message was not sent, so the user must check before sending again.
+            raise OutcomeUnknown(
+                f"the middleware accepted the request but {exc.message}",
+                client_msg_id=client_msg_id,
+                context=exc.context,
+            ) from exc
         errmsg = str(payload.get("errmsg", ""))
         if errcode != 0:
             raise RemoteRefused(errcode, errmsg, context=context_of(response, "POST"))

@@ -148,11 +148,15 @@ def test_send_timeout_exits_4_sent_once_and_history_says_unknown(run_cli, isolat
     assert event.outcome == "unknown" and event.client_msg_id
 
 
-def test_send_answer_without_errcode_is_protocol_error(run_cli, isolated_home) -> None:
+def test_send_answer_without_errcode_is_outcome_unknown(run_cli, isolated_home) -> None:
+    # A 200 the tool cannot read may still mean "sent": the user checks before resending.
     with ScriptedServer({SEND: answer(200, b'{"status":"ok"}')}) as server:
         _config(isolated_home, server.url)
         result = run_cli("send", "--no-lint", "--template-id", "t", "--to", "o1")
-    assert result.code == 3 and "no `errcode`" in result.err
+        assert server.hits[SEND] == 1
+    assert result.code == 4 and "no `errcode`" in result.err and "Check the phone" in result.err
+    (event,) = History(data_home() / "history.sqlite3").recent()
+    assert event.outcome == "unknown"
 
 
 def test_legacy_send_path_profile_option(run_cli, isolated_home) -> None:
