@@ -104,7 +104,10 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise BadInput(f"the CSV is neither UTF-8 nor GB18030/GBK (byte {exc.start})") from exc
+        raise BadInput(
+            f"the CSV is neither UTF-8 nor GB18030/GBK (byte {exc.start})",
+            zh=f"CSV 既不是 UTF-8 也不是 GB18030/GBK 编码（第 {exc.start} 字节）",
+        ) from exc
 
 
 def read_csv(data: bytes) -> Table:
@@ -127,9 +130,12 @@ def read_csv(data: bytes) -> Table:
                 continue
             rows.append((line, [cell.strip() for cell in record]))
     except csv.Error as exc:
-        raise BadInput(f"the CSV is malformed near line {reader.line_num}: {exc}") from exc
+        raise BadInput(
+            f"the CSV is malformed near line {reader.line_num}: {exc}",
+            zh=f"CSV 第 {reader.line_num} 行附近格式有误：{exc}",
+        ) from exc
     if headers is None:
-        raise BadInput("the file has no header row")
+        raise BadInput("the file has no header row", zh="文件没有表头行")
     return Table(headers, rows, encoding)
 
 
@@ -138,13 +144,15 @@ def read_xlsx(path: Path) -> Table:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise BadInput("reading .xlsx needs openpyxl") from exc
+        raise BadInput("reading .xlsx needs openpyxl", zh="读取 .xlsx 需要 openpyxl") from exc
     import zipfile
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise BadInput(f"cannot read the Excel file: {exc}") from exc
+        raise BadInput(
+            f"cannot read the Excel file: {exc}", zh=f"无法读取 Excel 文件：{exc}"
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         headers: list[str] | None = None
@@ -160,7 +168,7 @@ def read_xlsx(path: Path) -> Table:
     finally:
         workbook.close()
     if headers is None:
-        raise BadInput("the first sheet has no header row")
+        raise BadInput("the first sheet has no header row", zh="第一个工作表没有表头行")
     return Table(headers, rows, "xlsx")
 
 
@@ -178,17 +186,25 @@ def read_table(path: Path) -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BadInput(f"cannot open {path}: {exc.strerror}") from exc
+        raise BadInput(
+            f"cannot open {path}: {exc.strerror}", zh=f"无法打开 {path}：{exc.strerror}"
+        ) from exc
     if size > MAX_IMPORT_BYTES:
-        raise BadInput(f"{path.name} is larger than {MAX_IMPORT_BYTES // 1_000_000} MB")
+        limit = MAX_IMPORT_BYTES // 1_000_000
+        raise BadInput(f"{path.name} is larger than {limit} MB", zh=f"{path.name} 超过 {limit} MB")
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     if suffix in (".csv", ".txt", ".tsv"):
         try:
             return read_csv(path.read_bytes())
         except OSError as exc:
-            raise BadInput(f"cannot read {path}: {exc.strerror}") from exc
-    raise BadInput(f"unsupported file type {suffix or '(none)'}: use .csv or .xlsx")
+            raise BadInput(
+                f"cannot read {path}: {exc.strerror}", zh=f"无法读取 {path}：{exc.strerror}"
+            ) from exc
+    raise BadInput(
+        f"unsupported file type {suffix or '(none)'}: use .csv or .xlsx",
+        zh=f"不支持的文件类型 {suffix or '（无扩展名）'}：请用 .csv 或 .xlsx",
+    )
 
 
 @dataclass(frozen=True)
@@ -210,10 +226,10 @@ def build_rows(table: Table, mapping: dict[str, int] | None = None) -> list[Batc
     """Turn a table into rows with their problems (the preview the user sees before sending)."""
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     if "open_id" not in mapping:
+        headers = ", ".join(table.headers[:12])
         raise BadInput(
-            "no openId column found (headers: "
-            + ", ".join(table.headers[:12])
-            + "); map it by hand"
+            f"no openId column found (headers: {headers}); map it by hand",
+            zh=f"没有找到 openId 列（表头：{headers}），请手动指定",
         )
 
     def cell(values: list[str], name: str) -> str:
@@ -388,9 +404,17 @@ def run_batch(
     ``generate`` is ``Service.generate_qr`` (request → result with a verified image).
     """
     if not 1 <= concurrency <= 32:
-        raise BadInput("concurrency must be between 1 and 32", field="concurrency")
+        raise BadInput(
+            "concurrency must be between 1 and 32",
+            zh="并发数必须在 1 到 32 之间",
+            field="concurrency",
+        )
     if rate < 0:
-        raise BadInput("rate must be zero (unlimited) or positive", field="rate")
+        raise BadInput(
+            "rate must be zero (unlimited) or positive",
+            zh="速率必须是 0（不限）或正数",
+            field="rate",
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     for leftover in out_dir.glob(".*.tmp"):  # atomic writes of a run that was killed
         leftover.unlink(missing_ok=True)

@@ -13,7 +13,8 @@
                                 connection after the request went out); never retried for you
 
 Callers turn these into sentences (the CLI via :func:`describe`, the GUI via its own ``tr()``
-mapping); ``str(err)`` is a plain English summary meant for logs.
+mapping) around :meth:`RecallError.text`, the reason in the user's language (each raise gives
+the Chinese beside the English); ``str(err)`` is the English, meant for logs.
 """
 
 from __future__ import annotations
@@ -36,10 +37,17 @@ class RecallError(Exception):
 
     exit_code = 3
 
-    def __init__(self, message: str, *, context: RequestContext | None = None) -> None:
+    def __init__(
+        self, message: str, *, zh: str = "", context: RequestContext | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.zh = zh
         self.context = context
+
+    def text(self, lang: str) -> str:
+        """The reason in ``lang`` (``zh…`` → Chinese where the raise gave it, else English)."""
+        return self.zh if self.zh and lang.startswith("zh") else self.message
 
 
 class BadInput(RecallError):
@@ -48,9 +56,14 @@ class BadInput(RecallError):
     exit_code = 2
 
     def __init__(
-        self, message: str, *, field: str | None = None, context: RequestContext | None = None
+        self,
+        message: str,
+        *,
+        zh: str = "",
+        field: str | None = None,
+        context: RequestContext | None = None,
     ) -> None:
-        super().__init__(message, context=context)
+        super().__init__(message, zh=zh, context=context)
         self.field = field
 
 
@@ -66,7 +79,11 @@ class RemoteRefused(RecallError):
         *,
         context: RequestContext | None = None,
     ) -> None:
-        super().__init__(f"refused with code {code}: {remote_message}", context=context)
+        super().__init__(
+            f"refused with code {code}: {remote_message}",
+            zh=f"被拒绝，代码 {code}：{remote_message}",
+            context=context,
+        )
         self.code = code
         self.remote_message = remote_message
 
@@ -92,8 +109,9 @@ class OutcomeUnknown(RecallError):
         self,
         message: str,
         *,
+        zh: str = "",
         client_msg_id: str | None = None,
         context: RequestContext | None = None,
     ) -> None:
-        super().__init__(message, context=context)
+        super().__init__(message, zh=zh, context=context)
         self.client_msg_id = client_msg_id

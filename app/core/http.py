@@ -217,6 +217,7 @@ class Funnel:
                     if len(body) > max_bytes:
                         raise ProtocolError(
                             f"response larger than {max_bytes} bytes",
+                            zh=f"回答超过 {max_bytes} 字节",
                             context=RequestContext(method, str(request.url), response.status_code),
                         )
             finally:
@@ -228,15 +229,18 @@ class Funnel:
         except httpx.TooManyRedirects as exc:
             exchange.error = "too many redirects"
             self._emit(exchange, started)
-            raise ProtocolError("too many redirects", context=context) from exc
+            raise ProtocolError("too many redirects", zh="重定向次数过多", context=context) from exc
         except httpx.HTTPError as exc:
             exchange.error = f"{type(exc).__name__}: {exc}"
             self._emit(exchange, started)
             if method != "GET" and isinstance(exc, _maybe_delivered()):
                 raise OutcomeUnknown(
-                    f"{type(exc).__name__} after the request was sent", context=context
+                    f"{type(exc).__name__} after the request was sent",
+                    zh=f"请求发出后连接中断（{type(exc).__name__}）",
+                    context=context,
                 ) from exc
-            raise TransportError(_describe_transport(exc), context=context) from exc
+            en, zh = _describe_transport(exc)
+            raise TransportError(en, zh=zh, context=context) from exc
         exchange.status = response.status_code
         exchange.response_headers = dict(response.headers)
         exchange.response_body = bytes(body[:BODY_LOG_LIMIT])
@@ -258,21 +262,22 @@ class Funnel:
                 log.exception("exchange hook failed")
 
 
-def _describe_transport(exc: httpx.HTTPError) -> str:
+def _describe_transport(exc: httpx.HTTPError) -> tuple[str, str]:
+    """(English, Chinese) for a transport failure."""
     import httpx
 
     if isinstance(exc, httpx.ConnectTimeout):
-        return "connection timed out"
+        return "connection timed out", "连接超时"
     if isinstance(exc, httpx.TimeoutException):
-        return "timed out waiting for the server"
+        return "timed out waiting for the server", "等待服务器回答超时"
     if isinstance(exc, httpx.ConnectError):
         text = str(exc)
         if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
-            return f"TLS verification failed: {text}"
-        return f"could not connect: {text}"
+            return f"TLS verification failed: {text}", f"TLS 证书校验失败：{text}"
+        return f"connection failed ({text})", f"连接失败（{text}）"
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return f"unsupported URL: {exc}"
-    return f"{type(exc).__name__}: {exc}"
+        return f"unsupported URL: {exc}", f"不支持的网址：{exc}"
+    return f"{type(exc).__name__}: {exc}", f"网络错误 {type(exc).__name__}：{exc}"
 
 
 def context_of(response: Response, method: str) -> RequestContext:
@@ -284,9 +289,11 @@ def context_of(response: Response, method: str) -> RequestContext:
 def check_http_status(response: Response, method: str) -> None:
     """Raise ProtocolError for any non-2xx answer."""
     if not 200 <= response.status < 300:
-        kind = "HTML page" if b"<html" in response.content[:512].lower() else "answer"
+        html = b"<html" in response.content[:512].lower()
+        kind, kind_zh = ("HTML page", "HTML 网页") if html else ("answer", "回答")
         raise ProtocolError(
             f"HTTP {response.status} ({kind} instead of the contract's JSON)",
+            zh=f"HTTP {response.status}（收到{kind_zh}，不是约定的 JSON）",
             context=context_of(response, method),
         )
 
@@ -298,11 +305,13 @@ def decode_json_object(response: Response, method: str) -> dict[str, Any]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ProtocolError(
             f"body is not valid JSON ({exc.__class__.__name__})",
+            zh=f"回答不是有效的 JSON（{exc.__class__.__name__}）",
             context=context_of(response, method),
         ) from exc
     if not isinstance(value, dict):
         raise ProtocolError(
             f"expected a JSON object, got {type(value).__name__}",
+            zh=f"回答应是 JSON 对象，实际是 {type(value).__name__}",
             context=context_of(response, method),
         )
     return value

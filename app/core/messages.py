@@ -34,6 +34,7 @@ def _pick(lang: str, zh: str, en: str) -> str:
 
 def describe(error: RecallError, lang: str = "en") -> str:
     """One line that tells the user what happened and what to do."""
+    reason = error.text(lang)
     where = ""
     if error.context is not None:
         status = f" HTTP {error.context.status}" if error.context.status else ""
@@ -51,24 +52,24 @@ def describe(error: RecallError, lang: str = "en") -> str:
     if isinstance(error, OutcomeUnknown):
         return _pick(
             lang,
-            f"发送结果未知：{error.message}。请先在手机上确认是否收到，再决定是否重发{where}",
-            f"Send outcome unknown: {error.message}. Check the phone before sending again{where}",
+            f"发送结果未知：{reason}。请先在手机上确认是否收到，再决定是否重发{where}",
+            f"Send outcome unknown: {reason}. Check the phone before sending again{where}",
         )
     if isinstance(error, BadInput):
-        return _pick(lang, f"输入有误：{error.message}", f"Bad input: {error.message}")
+        return _pick(lang, f"输入有误：{reason}", f"Bad input: {reason}")
     if isinstance(error, ProtocolError):
         return _pick(
             lang,
-            f"服务器的回答不符合接口约定：{error.message}{where}",
-            f"The server's answer breaks the contract: {error.message}{where}",
+            f"服务器的回答不符合接口约定：{reason}{where}",
+            f"The server's answer breaks the contract: {reason}{where}",
         )
     if isinstance(error, TransportError):
         return _pick(
             lang,
-            f"无法连接服务器：{error.message}{where}",
-            f"Could not reach the server: {error.message}{where}",
+            f"无法连接服务器：{reason}{where}",
+            f"Could not reach the server: {reason}{where}",
         )
-    return error.message
+    return reason
 
 
 _LINT_TEXT: dict[str, tuple[str, str]] = {

@@ -77,13 +77,25 @@ class Config:
         if wanted:
             if wanted not in self.profiles:
                 known = ", ".join(sorted(self.profiles)) or "none"
-                raise BadInput(f"no profile named {wanted!r} (known: {known})", field="profile")
+                raise BadInput(
+                    f"no profile named {wanted!r} (known: {known})",
+                    zh=f"没有名为 {wanted!r} 的配置（已有：{known}）",
+                    field="profile",
+                )
             return self.profiles[wanted]
         if len(self.profiles) == 1:
             return next(iter(self.profiles.values()))
         if not self.profiles:
-            raise BadInput("no profile is configured (try --demo, or create one)", field="profile")
-        raise BadInput("several profiles and no default_profile: pass --profile", field="profile")
+            raise BadInput(
+                "no profile is configured (try --demo, or create one)",
+                zh="还没有任何配置（可用 --demo 试用，或先新建一个）",
+                field="profile",
+            )
+        raise BadInput(
+            "several profiles and no default_profile: pass --profile",
+            zh="有多个配置但没有默认配置：请用 --profile 指定",
+            field="profile",
+        )
 
 
 def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
@@ -97,14 +109,19 @@ def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
         profile = Profile(name=name, **values)
         timeout = float(profile.timeout)
     except (TypeError, ValueError) as exc:
-        raise BadInput(f"profile {name!r}: {exc}") from exc
+        raise BadInput(f"profile {name!r}: {exc}", zh=f"配置 {name!r}：{exc}") from exc
     if profile.auth_placement not in AUTH_PLACEMENTS:
         raise BadInput(
             f"profile {name!r}: auth_placement must be one of {', '.join(AUTH_PLACEMENTS)}",
+            zh=f"配置 {name!r}：auth_placement 只能是 {', '.join(AUTH_PLACEMENTS)}",
             field="auth_placement",
         )
     if not 0.5 <= timeout <= 300:
-        raise BadInput(f"profile {name!r}: timeout must be between 0.5 and 300 seconds")
+        raise BadInput(
+            f"profile {name!r}: timeout must be between 0.5 and 300 seconds",
+            zh=f"配置 {name!r}：超时必须在 0.5 到 300 秒之间",
+            field="timeout",
+        )
     for key in (
         "qr_api_url",
         "app_id",
@@ -116,7 +133,11 @@ def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
         "secret",
     ):
         if not isinstance(getattr(profile, key), str):
-            raise BadInput(f"profile {name!r}: {key} must be a string", field=key)
+            raise BadInput(
+                f"profile {name!r}: {key} must be a string",
+                zh=f"配置 {name!r}：{key} 必须是文本",
+                field=key,
+            )
     return replace(profile, timeout=timeout, production=bool(profile.production))
 
 
@@ -133,16 +154,28 @@ def load_config(path: Path) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput(f"config file {path} is not valid TOML: {exc}") from exc
+        raise BadInput(
+            f"config file {path} is not valid TOML: {exc}",
+            zh=f"配置文件 {path} 不是有效的 TOML：{exc}",
+        ) from exc
     except OSError as exc:
-        raise BadInput(f"config file {path} cannot be read: {exc.strerror}") from exc
+        raise BadInput(
+            f"config file {path} cannot be read: {exc.strerror}",
+            zh=f"无法读取配置文件 {path}：{exc.strerror}",
+        ) from exc
     profiles_raw = raw.get("profiles", {})
     if not isinstance(profiles_raw, dict):
-        raise BadInput(f"config file {path}: [profiles] must be a table")
+        raise BadInput(
+            f"config file {path}: [profiles] must be a table",
+            zh=f"配置文件 {path}：[profiles] 必须是表",
+        )
     profiles = {}
     for name, body in profiles_raw.items():
         if not isinstance(body, dict):
-            raise BadInput(f"config file {path}: [profiles.{name}] must be a table")
+            raise BadInput(
+                f"config file {path}: [profiles.{name}] must be a table",
+                zh=f"配置文件 {path}：[profiles.{name}] 必须是表",
+            )
         profiles[name] = _coerce_profile(name, body)
     return Config(
         profiles=profiles,
@@ -156,7 +189,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
     """Write the config atomically, user-only permissions. Demo profiles are never written."""
     target = path or config.path
     if target is None:
-        raise BadInput("no config path to save to")
+        raise BadInput("no config path to save to", zh="没有可保存配置的位置")
     doc: dict[str, Any] = {}
     if config.default_profile and config.default_profile in config.profiles:
         doc["default_profile"] = config.default_profile
@@ -179,9 +212,13 @@ def save_config(config: Config, path: Path | None = None) -> None:
 def validate_profile_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise BadInput("a profile needs a name", field="name")
+        raise BadInput("a profile needs a name", zh="配置需要一个名称", field="name")
     if any(ch in name for ch in '[]"\n\r\t.'):
-        raise BadInput('a profile name cannot contain [ ] " . or line breaks', field="name")
+        raise BadInput(
+            'a profile name cannot contain [ ] " . or line breaks',
+            zh='配置名称不能包含 [ ] " . 或换行',
+            field="name",
+        )
     return name
 
 

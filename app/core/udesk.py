@@ -56,12 +56,16 @@ class QrRequest:
             ("offiAccountOpenId", stripped.open_id),
         ):
             if not value:
-                raise BadInput(f"{name} is required", field=name)
+                raise BadInput(f"{name} is required", zh=f"{name} 必填", field=name)
             if any(ch.isspace() for ch in value):
-                raise BadInput(f"{name} must not contain spaces", field=name)
+                raise BadInput(
+                    f"{name} must not contain spaces", zh=f"{name} 不能包含空格", field=name
+                )
         if stripped.call_times == 0 or stripped.call_times < -1:
             raise BadInput(
-                "callTimes must be -1 (unlimited) or a positive number", field="callTimes"
+                "callTimes must be -1 (unlimited) or a positive number",
+                zh="可呼叫次数必须是 -1（不限）或正整数",
+                field="callTimes",
             )
         return stripped
 
@@ -122,13 +126,19 @@ class UdeskClient:
         """Ask Udesk for a recall QR code; return its URL (the image is not fetched yet)."""
         request = request.validated()
         if not self._api_url:
-            raise BadInput("the profile has no QR API URL", field="qr_api_url")
+            raise BadInput(
+                "the profile has no QR API URL", zh="配置里没有二维码接口地址", field="qr_api_url"
+            )
         if urlsplit(self._api_url).scheme not in ("http", "https"):
             raise BadInput(
-                f"the QR API URL is not an http(s) URL: {self._api_url}", field="qr_api_url"
+                f"the QR API URL is not an http(s) URL: {self._api_url}",
+                zh=f"二维码接口地址不是 http(s) 网址：{self._api_url}",
+                field="qr_api_url",
             )
         if not self._app_id or not self._secret:
-            raise BadInput("the profile has no appId or secret", field="app_id")
+            raise BadInput(
+                "the profile has no appId or secret", zh="配置里缺少 appId 或密钥", field="app_id"
+            )
         headers, params = sign(self._app_id, self._secret).placed(self._placement)
         started = time.monotonic()
         try:
@@ -144,7 +154,9 @@ class UdeskClient:
         except OutcomeUnknown as exc:
             # Generating a code twice is harmless, so for the QR API this is a plain failure.
             raise TransportError(
-                "timed out waiting for the QR API (no code was received)", context=exc.context
+                "timed out waiting for the QR API (no code was received)",
+                zh="等待二维码接口超时（没有拿到二维码）",
+                context=exc.context,
             ) from exc
         check_http_status(response, "POST")
         payload = decode_json_object(response, "POST")
@@ -152,7 +164,9 @@ class UdeskClient:
         if code != SUCCESS_CODE and str(code) != str(SUCCESS_CODE):
             if code is None:
                 raise ProtocolError(
-                    "the answer has no `code`", context=context_of(response, "POST")
+                    "the answer has no `code`",
+                    zh="回答里没有 `code`",
+                    context=context_of(response, "POST"),
                 )
             raise RemoteRefused(
                 code if isinstance(code, int | str) else str(code),
@@ -164,6 +178,7 @@ class UdeskClient:
         if not isinstance(url, str) or not url.strip():
             raise ProtocolError(
                 "code 1000 but no data.qrCodeUrl in the answer",
+                zh="code 为 1000，但回答里没有 data.qrCodeUrl",
                 context=context_of(response, "POST"),
             )
         url = url.strip()
@@ -171,6 +186,7 @@ class UdeskClient:
         if scheme not in ("http", "https") or not urlsplit(url).netloc:
             raise ProtocolError(
                 f"qrCodeUrl is not an absolute http(s) URL: {url[:200]}",
+                zh=f"qrCodeUrl 不是完整的 http(s) 网址：{url[:200]}",
                 context=context_of(response, "POST"),
             )
         return QrResult(request, url, time.monotonic() - started)
@@ -184,7 +200,9 @@ class UdeskClient:
         try:
             return verify_image(response.content, source_url=url)
         except ProtocolError as exc:
-            raise ProtocolError(exc.message, context=context_of(response, "GET")) from exc
+            raise ProtocolError(
+                exc.message, zh=exc.zh, context=context_of(response, "GET")
+            ) from exc
 
     def generate_with_image(self, request: QrRequest) -> QrResult:
         """Generate a code and fetch its image: what the QR page and ``recall-desk qr`` do."""

@@ -49,19 +49,19 @@ def describe(error: BaseException) -> tuple[str, str]:
     elif isinstance(error, OutcomeUnknown):
         summary = QCoreApplication.translate(
             "Errors", "Outcome unknown — check the phone before sending again. ({reason})"
-        ).format(reason=error.message)
+        ).format(reason=error.text(lang))
     elif isinstance(error, BadInput):
         summary = QCoreApplication.translate("Errors", "Please check the input: {message}").format(
-            message=error.message
+            message=error.text(lang)
         )
     elif isinstance(error, ProtocolError):
         summary = QCoreApplication.translate(
             "Errors", "The server's answer does not follow the contract: {message}"
-        ).format(message=error.message)
+        ).format(message=error.text(lang))
     elif isinstance(error, TransportError):
         summary = QCoreApplication.translate(
             "Errors", "Could not reach the server: {message}"
-        ).format(message=error.message)
+        ).format(message=error.text(lang))
     elif isinstance(error, OSError):
         summary = QCoreApplication.translate(
             "Errors", "Could not write the file: {message}"

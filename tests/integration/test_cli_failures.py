@@ -111,7 +111,7 @@ def test_qr_code_url_that_is_not_an_image_exits_3_and_writes_no_file(
 def test_refused_connection_exits_3(run_cli, isolated_home) -> None:
     _config(isolated_home, f"http://127.0.0.1:{closed_port()}")
     result = run_cli("templates")
-    assert result.code == 3 and "could not connect" in result.err
+    assert result.code == 3 and "connection failed" in result.err
 
 
 def test_list_timeout_exits_3(run_cli, isolated_home) -> None:

@@ -731,7 +731,7 @@ class TemplatesPage(QWidget):
             try:
                 self.edited_body()
             except BadInput as exc:
-                problem = exc.message
+                problem = exc.text(ui_language())
                 self.json_problem.setText(problem)
             else:
                 self.json_problem.clear()
@@ -748,7 +748,7 @@ class TemplatesPage(QWidget):
             try:
                 build_body(self.build_request())
             except BadInput as exc:
-                problem = exc.message
+                problem = exc.text(ui_language())
         if self._sending:
             problem = self.tr("Sending…")
         warnings = sum(1 for f in self._findings if f.level == "warning")
@@ -851,7 +851,7 @@ class TemplatesPage(QWidget):
                 self.tr(
                     "Outcome unknown — check the phone before sending again. The request may have "
                     "reached the middleware ({reason})."
-                ).format(reason=error.message),
+                ).format(reason=error.text(ui_language())),
                 detail,
             )
             self.resend_button.show()

@@ -82,5 +82,5 @@ def test_dropped_connection_on_post_is_outcome_unknown() -> None:
 
 def test_refused_connection_is_transport_error_even_for_post() -> None:
     url = f"http://127.0.0.1:{closed_port()}/send"
-    with pytest.raises(TransportError, match="could not connect"):
+    with pytest.raises(TransportError, match="connection failed"):
         Funnel(httpx.Client(timeout=2)).request("POST", url, json_body={}, idempotent=False)
