@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.core.images import VerifiedImage
+if TYPE_CHECKING:
+    from app.core.images import VerifiedImage
 
 QUIET_MODULES = 4
 MIN_CODE_MM = 20.0

@@ -34,57 +34,72 @@ class InlineMessage(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inlineMessage")
-        self._label = QLabel()
-        self._label.setWordWrap(True)
-        self._toggle = QPushButton(self.tr("Details"))
-        self._toggle.setCheckable(True)
-        self._toggle.setFlat(True)
-        self._toggle.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._details = QPlainTextEdit()
-        self._details.setReadOnly(True)
-        self._details.setMaximumHeight(110)
-        self._details.hide()
-        self._toggle.toggled.connect(self._details.setVisible)
+        self.level = ""
+        self._text = ""
+        self._details_text = ""
+        self._body: tuple[QLabel, QPushButton, QPlainTextEdit] | None = None
+        self.hide()
+
+    def _built(self) -> tuple[QLabel, QPushButton, QPlainTextEdit]:
+        """The label, Details toggle and details box, made on the first message: most messages
+        never appear, and pages build several (start-up pays for none)."""
+        if self._body is not None:
+            return self._body
+        from PySide6.QtCore import Qt  # here, not at start-up: see CENTERED_WRAPPED_TEXT
+
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        toggle = QPushButton(self.tr("Details"))
+        toggle.setCheckable(True)
+        toggle.setFlat(True)
+        toggle.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        details = QPlainTextEdit()
+        details.setReadOnly(True)
+        details.setMaximumHeight(110)
+        details.hide()
+        toggle.toggled.connect(details.setVisible)
         toggle_column = QVBoxLayout()
-        toggle_column.addWidget(self._toggle)
+        toggle_column.addWidget(toggle)
         toggle_column.addStretch(1)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self._label, 1)
+        top.addWidget(label, 1)
         top.addLayout(toggle_column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(top)
-        layout.addWidget(self._details)
-        self.level = ""
-        self.hide()
+        layout.addWidget(details)
+        self._body = (label, toggle, details)
+        return self._body
 
     def text(self) -> str:
-        return self._label.text()
+        return self._text
 
     def details(self) -> str:
-        return self._details.toPlainText()
+        return self._details_text
 
     def show_message(self, level: str, text: str, details: str = "") -> None:
         fg, bg = self.STYLES[level]
-        from PySide6.QtCore import Qt  # here, not at start-up: see CENTERED_WRAPPED_TEXT
-
-        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label, toggle, details_box = self._built()
         self.level = level
+        self._text, self._details_text = text, details
         me = f"#{self.objectName()}"  # pages rename it; the rule must follow the name
         self.setStyleSheet(
             f"{me} {{ background: {bg}; border: 1px solid {fg}; border-radius: 6px; }}"
             f"{me} QLabel {{ color: {fg}; }}"
         )
-        self._label.setText(text)
-        self._details.setPlainText(details)
-        self._toggle.setVisible(bool(details))
-        self._toggle.setChecked(False)
+        label.setText(text)
+        details_box.setPlainText(details)
+        toggle.setVisible(bool(details))
+        toggle.setChecked(False)
         self.show()
 
     def clear(self) -> None:
         self.level = ""
-        self._label.clear()
+        self._text = self._details_text = ""
+        if self._body is not None:
+            self._body[0].clear()
         self.hide()
 
 
