@@ -403,15 +403,26 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     )
     out_dir = Path(args.out_dir)
     tty = sys.stderr.isatty()
+    zh = ctx.lang == "zh"
     controls = Controls()
 
     def progress(state: Progress, _result: RowResult | None) -> None:
         if tty:
             left = state.remaining()
-            eta = f", ~{left:.0f} s left" if left is not None else ""
+            if zh:
+                eta = f"，约剩 {left:.0f} 秒" if left is not None else ""
+                line = (
+                    f"{state.finished}/{state.total}：成功 {state.done}，失败 {state.failed}，"
+                    f"之前已完成 {state.skipped}{eta}"
+                )
+            else:
+                eta = f", ~{left:.0f} s left" if left is not None else ""
+                line = (
+                    f"{state.finished}/{state.total}: {state.done} ok, {state.failed} failed, "
+                    f"{state.skipped} already done{eta}"
+                )
             print(
-                f"\r{state.finished}/{state.total}: {state.done} ok, {state.failed} failed, "
-                f"{state.skipped} already done{eta}   ",
+                f"\r{line}   ",
                 end="",
                 file=sys.stderr,
                 flush=True,
@@ -437,10 +448,13 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         print(file=sys.stderr)
     pages = 0
     if args.pdf and spec is not None:
-        pages = _write_batch_pdf(Path(args.pdf), spec, rows, summary.manifest)
+        pages = _write_batch_pdf(Path(args.pdf), spec, rows, summary.manifest, ctx.lang)
     for failure in summary.failures:
+        where = failure.row.open_id or "-"
         print(
-            f"line {failure.row.line} ({failure.row.open_id or '-'}): {failure.error}",
+            f"第 {failure.row.line} 行（{where}）：{failure.error_in('zh')}"
+            if zh
+            else f"line {failure.row.line} ({where}): {failure.error}",
             file=sys.stderr,
         )
     if args.json:
@@ -459,18 +473,25 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
             ),
             file=out,
         )
+    elif zh:
+        print(
+            f"{summary.ok + summary.skipped}/{summary.total} 个召回码已保存到 {out_dir}"
+            f"（其中 {summary.skipped} 个来自上次运行），失败 {summary.failed} 个；"
+            f"清单：{summary.manifest}" + (f"；PDF：{args.pdf}（{pages} 页）" if pages else ""),
+            file=out,
+        )
     else:
         print(
             f"{summary.ok + summary.skipped}/{summary.total} codes in {out_dir} "
             f"({summary.skipped} from an earlier run), {summary.failed} failed; "
             f"manifest: {summary.manifest}"
-            + (f"; PDF: {args.pdf} ({pages} pages)" if pages else ""),
+            + (f"; PDF: {args.pdf} ({pages} page{'s' if pages != 1 else ''})" if pages else ""),
             file=out,
         )
     return EXIT_OK if summary.failed == 0 else EXIT_REFUSED
 
 
-def _write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path) -> int:
+def _write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path, lang: str) -> int:
     from app.core.batch import sheet_items
     from app.core.sheets import fit_code_mm
     from app.ui.printing import write_sheets_pdf
@@ -479,12 +500,14 @@ def _write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path) -> i
     if items:
         smallest = min(fit_code_mm(spec, i.code.modules, len(i.captions)) for i in items)
         if smallest < spec.code_mm - 0.05:
-            note = " — below the 30 mm a phone at arm's length needs" if smallest < 30 else ""
-            print(
-                f"note: codes shrunk to {smallest:.1f} mm to fit {spec.label_w:g}×{spec.label_h:g} "
-                f"mm labels{note}",
-                file=sys.stderr,
-            )
+            size = f"{spec.label_w:g}×{spec.label_h:g}"
+            if lang == "zh":
+                note = "，小于手机一臂距离扫码所需的 30 mm" if smallest < 30 else ""
+                text = f"提示：为放进 {size} mm 的标签，二维码缩小到 {smallest:.1f} mm{note}"
+            else:
+                note = " — below the 30 mm a phone at arm's length needs" if smallest < 30 else ""
+                text = f"note: codes shrunk to {smallest:.1f} mm to fit {size} mm labels{note}"
+            print(text, file=sys.stderr)
     return write_sheets_pdf(str(pdf), spec, items) if items else 0
 
 

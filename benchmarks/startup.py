@@ -1,8 +1,9 @@
 """Start-up: `recall-desk --smoke` against a bare PySide6 script showing an empty QMainWindow.
 
-Both run the same number of times, interleaved, each in a fresh process with a fresh data home;
-we report the median wall time and the median peak RSS (from wait4) and their ratios.
-Targets: wall ≤ 1.5×, peak memory ≤ 1.3×.
+Both run the same number of times, interleaved, each in a fresh process with a fresh data home.
+The ratios are medians of the ratio within each adjacent (bare, ours) pair, which cancels the
+drift of a shared machine; the medians of wall time, CPU time (user + sys) and peak RSS (from
+wait4) are shown beside them. Targets: wall ≤ 1.5×, peak memory ≤ 1.3×.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--runs 7] [--bundle dist/RecallDesk]
 """
@@ -31,8 +32,8 @@ app.processEvents()
 """
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one run."""
+def measure(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one run."""
     with tempfile.TemporaryDirectory() as home:
         env = {
             **os.environ,
@@ -46,7 +47,7 @@ def measure(cmd: list[str]) -> tuple[float, float]:
         took = time.perf_counter() - started
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"{cmd} failed")
-        return took, usage.ru_maxrss / 1024
+        return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def compare(label: str, cmd: list[str], runs: int) -> dict[str, float]:
@@ -57,17 +58,28 @@ def compare(label: str, cmd: list[str], runs: int) -> dict[str, float]:
     for _ in range(runs):
         bare.append(measure(bare_cmd))
         ours.append(measure(cmd))
+
+    def median(values: list[tuple[float, float, float]], i: int) -> float:
+        return statistics.median(v[i] for v in values)
+
+    def pair_ratio(i: int) -> float:
+        return statistics.median(o[i] / b[i] for b, o in zip(bare, ours, strict=True))
+
     result = {
-        "bare_s": statistics.median(t for t, _ in bare),
-        "ours_s": statistics.median(t for t, _ in ours),
-        "bare_mb": statistics.median(m for _, m in bare),
-        "ours_mb": statistics.median(m for _, m in ours),
+        "bare_s": median(bare, 0),
+        "ours_s": median(ours, 0),
+        "bare_cpu_s": median(bare, 1),
+        "ours_cpu_s": median(ours, 1),
+        "bare_mb": median(bare, 2),
+        "ours_mb": median(ours, 2),
+        "time_ratio": pair_ratio(0),
+        "cpu_ratio": pair_ratio(1),
+        "memory_ratio": pair_ratio(2),
     }
-    result["time_ratio"] = result["ours_s"] / result["bare_s"]
-    result["memory_ratio"] = result["ours_mb"] / result["bare_mb"]
     print(
         f"{label}: {result['ours_s']:.3f} s vs bare {result['bare_s']:.3f} s "
-        f"(×{result['time_ratio']:.2f}, target ≤ 1.5); peak {result['ours_mb']:.0f} MB vs "
+        f"(×{result['time_ratio']:.2f}, target ≤ 1.5; CPU ×{result['cpu_ratio']:.2f}); "
+        f"peak {result['ours_mb']:.0f} MB vs "
         f"{result['bare_mb']:.0f} MB (×{result['memory_ratio']:.2f}, target ≤ 1.3)"
     )
     return result

@@ -214,7 +214,11 @@ class BatchRow:
     channel: str = ""
     call_times: int = -1
     caption: str = ""
-    problem: str = ""
+    problem: str = ""  # English, as the manifest records it
+    problem_zh: str = ""
+
+    def problem_in(self, lang: str) -> str:
+        return self.problem_zh if self.problem_zh and lang.startswith("zh") else self.problem
 
     @property
     def key(self) -> str:
@@ -241,7 +245,7 @@ def build_rows(table: Table, mapping: dict[str, int] | None = None) -> list[Batc
     for line, values in table.rows:
         open_id, channel = cell(values, "open_id"), cell(values, "channel")
         caption, raw_times = cell(values, "caption"), cell(values, "call_times")
-        problem = ""
+        problem = problem_zh = ""
         call_times = -1
         if raw_times:
             try:
@@ -252,16 +256,18 @@ def build_rows(table: Table, mapping: dict[str, int] | None = None) -> list[Batc
                 call_times = 0
             if call_times == 0 or call_times < -1:
                 problem = f"callTimes {raw_times!r} is not -1 or a positive whole number"
+                problem_zh = f"呼叫次数 {raw_times!r} 不是 -1 或正整数"
                 call_times = -1
         if not open_id:
-            problem = "empty openId"
+            problem, problem_zh = "empty openId", "openId 为空"
         elif any(ch.isspace() for ch in open_id):
-            problem = "openId contains spaces"
+            problem, problem_zh = "openId contains spaces", "openId 含有空格"
         elif (open_id, channel) in seen:
-            problem = f"duplicate of line {seen[(open_id, channel)]}"
+            first = seen[(open_id, channel)]
+            problem, problem_zh = f"duplicate of line {first}", f"与第 {first} 行重复"
         else:
             seen[(open_id, channel)] = line
-        rows.append(BatchRow(line, open_id, channel, call_times, caption, problem))
+        rows.append(BatchRow(line, open_id, channel, call_times, caption, problem, problem_zh))
     return rows
 
 
@@ -309,7 +315,11 @@ class RowResult:
     status: str  # ok, failed, skipped
     qr_code_url: str = ""
     file: str = ""
-    error: str = ""
+    error: str = ""  # English, as the manifest records it
+    error_zh: str = ""
+
+    def error_in(self, lang: str) -> str:
+        return self.error_zh if self.error_zh and lang.startswith("zh") else self.error
 
 
 @dataclass(frozen=True)
@@ -482,18 +492,28 @@ def run_batch(
                     attempt += 1
                     controls.cancelled.wait(backoff * 2 ** (attempt - 1))
                     continue
-                return RowResult(row, "failed", error=exc.message)
+                return RowResult(row, "failed", error=exc.message, error_zh=exc.text("zh"))
             except RemoteRefused as exc:
-                return RowResult(row, "failed", error=f"code {exc.code}: {exc.remote_message}")
+                return RowResult(
+                    row,
+                    "failed",
+                    error=f"code {exc.code}: {exc.remote_message}",
+                    error_zh=f"代码 {exc.code}：{exc.remote_message}",
+                )
             except RecallError as exc:
-                return RowResult(row, "failed", error=exc.message)
+                return RowResult(row, "failed", error=exc.message, error_zh=exc.text("zh"))
             except OSError as exc:
-                return RowResult(row, "failed", error=f"cannot write the image: {exc.strerror}")
+                return RowResult(
+                    row,
+                    "failed",
+                    error=f"cannot write the image: {exc.strerror}",
+                    error_zh=f"无法写入图片：{exc.strerror}",
+                )
 
     def pending() -> Iterator[BatchRow]:
         for row in all_rows:
             if row.problem:
-                record(RowResult(row, "failed", error=row.problem))
+                record(RowResult(row, "failed", error=row.problem, error_zh=row.problem_zh))
                 continue
             before = previous.get(row.key)
             if (

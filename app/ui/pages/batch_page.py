@@ -52,7 +52,7 @@ from app.core.batch import (
 )
 from app.core.errors import BadInput
 from app.core.sheets import PRESETS, SheetSpec, sheet_spec
-from app.ui.errors import describe
+from app.ui.errors import describe, ui_language
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import InlineMessage
@@ -108,7 +108,7 @@ class RowsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 5:
-                return row.problem or self.status.get(row.key, "")
+                return row.problem_in(ui_language()) or self.status.get(row.key, "")
             values = (
                 row.line,
                 row.open_id,
@@ -499,7 +499,7 @@ class BatchPage(QWidget):
         if result is not None:
             text = {"ok": self.tr("✓ {file}"), "skipped": self.tr("✓ {file} (earlier run)")}.get(
                 result.status, self.tr("✗ {error}")
-            ).format(file=result.file, error=result.error)
+            ).format(file=result.file, error=result.error_in(ui_language()))
             if not result.row.problem:
                 self.model.set_status(result.row.key, text)
 
