@@ -21,7 +21,7 @@ from typing import Any, Literal
 Kind = Literal["qr", "send"]
 Outcome = Literal["ok", "refused", "error", "unknown", "pending"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added error_zh
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS events (
     outcome TEXT NOT NULL,
     error TEXT NOT NULL DEFAULT '',
     duration_ms INTEGER NOT NULL DEFAULT 0,
-    client_msg_id TEXT NOT NULL DEFAULT ''
+    client_msg_id TEXT NOT NULL DEFAULT '',
+    error_zh TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS events_ts ON events(ts DESC);
 CREATE INDEX IF NOT EXISTS events_profile ON events(profile, ts DESC);
@@ -60,6 +61,11 @@ class Event:
     error: str
     duration_ms: int
     client_msg_id: str
+    error_zh: str = ""
+
+    def error_in(self, lang: str) -> str:
+        """The failure in ``lang`` (Chinese where it was recorded, else English)."""
+        return self.error_zh if self.error_zh and lang.startswith("zh") else self.error
 
 
 class History:
@@ -73,6 +79,9 @@ class History:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(events)")}
+        if "error_zh" not in columns:  # a version 1 database: keep its rows
+            self._db.execute("ALTER TABLE events ADD COLUMN error_zh TEXT NOT NULL DEFAULT ''")
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         self._db.execute("UPDATE events SET outcome='unknown' WHERE outcome='pending'")
 
@@ -128,13 +137,14 @@ class History:
         response: str = "",
         code: str = "",
         error: str = "",
+        error_zh: str = "",
         duration: float = 0.0,
     ) -> None:
         with self._tx() as db:
             db.execute(
-                "UPDATE events SET outcome=?, response=?, code=?, error=?, duration_ms=?"
-                " WHERE id=?",
-                (outcome, response, code, error, int(duration * 1000), event_id),
+                "UPDATE events SET outcome=?, response=?, code=?, error=?, error_zh=?,"
+                " duration_ms=? WHERE id=?",
+                (outcome, response, code, error, error_zh, int(duration * 1000), event_id),
             )
 
     def recent(
@@ -173,7 +183,16 @@ class History:
                 + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 + "%"
             )
-            fields = ("target", "template_id", "channel", "code", "error", "request", "response")
+            fields = (
+                "target",
+                "template_id",
+                "channel",
+                "code",
+                "error",
+                "error_zh",
+                "request",
+                "response",
+            )
             clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
             params.extend([like] * len(fields))
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
@@ -218,6 +237,7 @@ def _event(row: tuple[Any, ...]) -> Event:
         error=row[11],
         duration_ms=row[12],
         client_msg_id=row[13],
+        error_zh=row[14],
     )
 
 

@@ -122,7 +122,12 @@ class Service:
                 code = str(exc.code) if isinstance(exc, RemoteRefused) else ""
                 body = exc.context.body_excerpt if exc.context else ""
                 self.history.finish(
-                    event, outcome=outcome_of(exc), response=body, code=code, error=exc.message
+                    event,
+                    outcome=outcome_of(exc),
+                    response=body,
+                    code=code,
+                    error=exc.message,
+                    error_zh=exc.text("zh"),
                 )
             raise
         except BaseException as exc:

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,7 +51,7 @@ class InspectorDock(QDockWidget):
     copied = Signal(str)
 
     def __init__(self, window: Any, log: ExchangeLog) -> None:
-        super().__init__(window.tr("Request inspector"), window)
+        super().__init__(QCoreApplication.translate("InspectorDock", "Request inspector"), window)
         self.setObjectName("inspectorDock")
         self._window = window
         self._log = log

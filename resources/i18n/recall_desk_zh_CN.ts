@@ -278,17 +278,17 @@
         <translation>正在取消，等待进行中的请求结束…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="605"/>
+        <location filename="../../app/ui/pages/batch_page.py" line="588"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="615"/>
+        <location filename="../../app/ui/pages/batch_page.py" line="598"/>
         <source>PDF written: {path} ({pages} pages)</source>
         <translation>PDF 已生成：{path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="643"/>
+        <location filename="../../app/ui/pages/batch_page.py" line="626"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -358,57 +358,57 @@
         <translation>修复建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="98"/>
+        <location filename="../../app/ui/pages/check_page.py" line="99"/>
         <source>Give both a recipient and a template for the test send, or neither.</source>
         <translation>测试发送需要同时填写接收人和模板，或者都不填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="106"/>
+        <location filename="../../app/ui/pages/check_page.py" line="107"/>
         <source>this profile has no simulation domain</source>
         <translation>该配置没有填写模拟域名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="114"/>
+        <location filename="../../app/ui/pages/check_page.py" line="117"/>
         <source>Send with a production profile?</source>
         <translation>使用生产环境配置发送？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="115"/>
+        <location filename="../../app/ui/pages/check_page.py" line="118"/>
         <source>The check sends one real message to {to}.</source>
         <translation>检查时会向 {to} 真实发送一条消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="122"/>
+        <location filename="../../app/ui/pages/check_page.py" line="125"/>
         <source>Checking {url}…</source>
         <translation>正在检查 {url}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="139"/>
+        <location filename="../../app/ui/pages/check_page.py" line="143"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="140"/>
+        <location filename="../../app/ui/pages/check_page.py" line="144"/>
         <source>warn</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="141"/>
+        <location filename="../../app/ui/pages/check_page.py" line="145"/>
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="142"/>
+        <location filename="../../app/ui/pages/check_page.py" line="146"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="152"/>
+        <location filename="../../app/ui/pages/check_page.py" line="157"/>
         <source>The middleware meets the contract.</source>
         <translation>中间件符合接口约定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="155"/>
+        <location filename="../../app/ui/pages/check_page.py" line="160"/>
         <source>{n} check(s) failed: see “How to fix”.</source>
         <translation>有 {n} 项检查不通过：请看“修复建议”。</translation>
     </message>
@@ -416,12 +416,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/app.py" line="47"/>
+        <location filename="../../app/ui/app.py" line="73"/>
         <source>Recall Desk hit a problem</source>
         <translation>召回助手遇到问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="49"/>
+        <location filename="../../app/ui/app.py" line="75"/>
         <source>Something went wrong. Your data is safe; the details are in {path}.</source>
         <translation>程序出错了。您的数据是安全的，详细信息已记录在 {path}。</translation>
     </message>
@@ -687,7 +687,7 @@
 <context>
     <name>InlineMessage</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="35"/>
+        <location filename="../../app/ui/widgets.py" line="53"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -695,67 +695,72 @@
 <context>
     <name>InspectorDock</name>
     <message>
-        <location filename="../../app/ui/inspector.py" line="72"/>
+        <location filename="../../app/ui/inspector.py" line="54"/>
+        <source>Request inspector</source>
+        <translation>请求检查器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector.py" line="61"/>
         <source>HTTP exchanges</source>
         <translation>HTTP 请求记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="75"/>
+        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="75"/>
+        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="75"/>
+        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="75"/>
+        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="75"/>
+        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="86"/>
+        <location filename="../../app/ui/inspector.py" line="75"/>
         <source>Show the token</source>
         <translation>显示 token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="89"/>
+        <location filename="../../app/ui/inspector.py" line="78"/>
         <source>Copy as curl</source>
         <translation>复制为 curl 命令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="93"/>
+        <location filename="../../app/ui/inspector.py" line="82"/>
         <source>Signed calls are signed afresh when copied: the command works once, within the server&apos;s time window.</source>
         <translation>带签名的请求在复制时会重新签名：命令只能用一次，并且要在服务器允许的时间窗口内使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="98"/>
+        <location filename="../../app/ui/inspector.py" line="87"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="176"/>
+        <location filename="../../app/ui/inspector.py" line="167"/>
         <source>(no body)</source>
         <translation>（无请求体）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="179"/>
+        <location filename="../../app/ui/inspector.py" line="170"/>
         <source>Status: {status} in {ms:.0f} ms</source>
         <translation>状态：{status}，用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="185"/>
+        <location filename="../../app/ui/inspector.py" line="176"/>
         <source>(image, {n} bytes)</source>
         <translation>（图片，{n} 字节）</translation>
     </message>
@@ -763,204 +768,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>Recall Desk</source>
         <translation>召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>Active profile</source>
         <translation>当前配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>The profile every request uses</source>
         <translation>所有请求都使用这个配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>QR codes</source>
         <translation>召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Batch</source>
         <translation>批量生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Check middleware</source>
         <translation>检查中间件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>&amp;Code</source>
         <translation>召回码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>&amp;Save image…</source>
         <translation>保存图片(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>&amp;Copy image</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Templates</source>
         <translation>模板消息(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>&amp;Refresh list</source>
         <translation>刷新列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>&amp;Find template</source>
         <translation>查找模板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>&amp;Send test message</source>
         <translation>发送测试消息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Request &amp;inspector</source>
         <translation>请求检查器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>&amp;About Recall Desk</source>
         <translation>关于召回助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>{name} (sandbox)</source>
         <translation>{name}（沙箱）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>No profile</source>
         <translation>没有配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>DEMO SANDBOX</source>
         <translation>演示沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>PRODUCTION</source>
         <translation>生产环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>TEST</source>
         <translation>测试环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Environment: {env}</source>
         <translation>环境：{env}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>About Recall Desk</source>
         <translation>关于召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Recall Desk {version}
 Recall QR codes and template-message checks for Udesk video customer service.</source>
         <translation>召回助手 {version}
 为 Udesk 视频客服生成视频召回码、检查模板消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>A batch is running</source>
         <translation>批量生成正在进行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Stop the batch and quit? Codes already generated are kept; running the same list into the same folder later resumes where it stopped.</source>
         <translation>停止批量生成并退出？已生成的召回码会保留；以后用同一份名单、同一个文件夹再次运行，会从中断处继续。</translation>
     </message>
@@ -968,241 +973,241 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>QrPage</name>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="77"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="102"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="76"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="101"/>
         <source>sdkAppId</source>
         <translation>sdkAppId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="79"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="103"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="78"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="102"/>
         <source>Official account ID</source>
         <translation>公众号 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="81"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="104"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="80"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="103"/>
         <source>Customer openId</source>
         <translation>客户 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="83"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="82"/>
         <source>The customer&apos;s openId in this official account</source>
         <translation>客户在该公众号下的 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="87"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="105"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="86"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="104"/>
         <source>Calls allowed</source>
         <translation>可呼叫次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="89"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="88"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="92"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="106"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="91"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="105"/>
         <source>Custom channel</source>
         <translation>自定义渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="93"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="92"/>
         <source>Optional: routes the video call</source>
         <translation>选填：用于视频路由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="94"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="267"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="93"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="269"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="95"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="94"/>
         <source>Generate QR code</source>
         <translation>生成召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="97"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="96"/>
         <source>Generate the recall QR code (Ctrl+G)</source>
         <translation>生成视频召回码（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="107"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="106"/>
         <source>Recall code request</source>
         <translation>召回码参数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="114"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="131"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="116"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="133"/>
         <source>Printed size</source>
         <translation>打印尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="120"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="132"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="122"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="134"/>
         <source>Caption</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="121"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="123"/>
         <source>e.g. Scan with WeChat to start a video call</source>
         <translation>例如：微信扫码，发起视频通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="123"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="133"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="125"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="135"/>
         <source>Customer label</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="125"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="127"/>
         <source>Optional second line, e.g. the customer&apos;s name</source>
         <translation>选填第二行，例如客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="127"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="129"/>
         <source>White quiet zone (4 modules)</source>
         <translation>四周留白（4 个模块宽）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="135"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="137"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="147"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="149"/>
         <source>Recall QR code</source>
         <translation>视频召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="149"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="151"/>
         <source>Fill in the customer&apos;s openId and press Generate (Ctrl+G).</source>
         <translation>填写客户的 openId，然后点“生成”（Ctrl+G）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="152"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="154"/>
         <source>qrCodeUrl</source>
         <translation>二维码地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="156"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="158"/>
         <source>Copy URL</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="163"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="165"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="164"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="166"/>
         <source>Save image</source>
         <translation>保存图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="165"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="167"/>
         <source>Save the image as PNG or JPEG (Ctrl+S)</source>
         <translation>保存为 PNG 或 JPEG 图片（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="167"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="169"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="170"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="172"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="171"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="173"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="172"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="174"/>
         <source>Print with a preview (Ctrl+P)</source>
         <translation>打印前预览（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="174"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="176"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="177"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="179"/>
         <source>Send recall message…</source>
         <translation>发送召回消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="179"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="181"/>
         <source>Open Templates with this openId as the recipient</source>
         <translation>打开模板消息页，并以这个 openId 作为接收人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="230"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="232"/>
         <source>Scan with WeChat to start a video call</source>
         <translation>微信扫码，发起视频通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="267"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="269"/>
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="269"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="271"/>
         <source>Asking Udesk for a recall code…</source>
         <translation>正在向 Udesk 申请召回码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="311"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="315"/>
         <source>classic QR code</source>
         <translation>普通二维码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="311"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="315"/>
         <source>WeChat code</source>
         <translation>微信小程序码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="314"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="318"/>
         <source>Recall code for {open_id} ready: {w}×{h} px {fmt}, {kind}.</source>
         <translation>{open_id} 的召回码已生成：{w}×{h} 像素 {fmt}，{kind}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="337"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="341"/>
         <source>URL copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="342"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="346"/>
         <source>Image copied.</source>
         <translation>图片已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="357"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="363"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="365"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="371"/>
         <source>Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg)</source>
         <translation>原始图片 (*.{ext});;PNG 图片 (*.png);;JPEG 图片 (*.jpg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="393"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="399"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="423"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="429"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="450"/>
+        <location filename="../../app/ui/pages/qr_page.py" line="444"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1522,27 +1527,27 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>正在测试二维码接口和模板列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="553"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="555"/>
         <source>QR API</source>
         <translation>二维码接口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="553"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="555"/>
         <source>Template list</source>
         <translation>模板列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="555"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="557"/>
         <source>{name}: not configured</source>
         <translation>{name}：未配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="563"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="565"/>
         <source>{name}: signed request accepted, image verified ({w}×{h} {fmt}).</source>
         <translation>{name}：签名通过，图片校验正常（{w}×{h} {fmt}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="568"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="570"/>
         <source>{name}: {n} templates.</source>
         <translation>{name}：共 {n} 个模板。</translation>
     </message>
@@ -1550,32 +1555,32 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>TemplateTableModel</name>
     <message>
-        <location filename="../../app/ui/template_model.py" line="61"/>
+        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="61"/>
+        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="61"/>
+        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="61"/>
+        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Template ID</source>
         <translation>模板 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="72"/>
+        <location filename="../../app/ui/template_model.py" line="53"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="79"/>
+        <location filename="../../app/ui/template_model.py" line="144"/>
         <source>This entry breaks the contract: {problems}</source>
         <translation>这条记录不符合接口约定：{problems}</translation>
     </message>
@@ -1583,259 +1588,259 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="97"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="96"/>
         <source>Filter templates</source>
         <translation>筛选模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="99"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="98"/>
         <source>Filter by title, ID, industry or content (Ctrl+F)</source>
         <translation>按标题、ID、行业或内容筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="103"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="102"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="105"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="104"/>
         <source>Refresh the template list</source>
         <translation>刷新模板列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="106"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="105"/>
         <source>Load the template list again (F5)</source>
         <translation>重新加载模板列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="110"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="109"/>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="164"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="163"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="170"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="169"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="171"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="170"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="179"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="237"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="178"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="236"/>
         <source>Recipient openId</source>
         <translation>接收人 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="180"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="179"/>
         <source>openId of a follower, e.g. your own</source>
         <translation>已关注用户的 openId，例如您自己的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="190"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="189"/>
         <source>Template fields</source>
         <translation>模板字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="196"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="195"/>
         <source>Colours are optional: WeChat ignores them since May 2023 and no longer shows “first” and “remark”.</source>
         <translation>颜色可不填：2023 年 5 月起微信忽略自定义颜色，也不再显示 first 和 remark。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="205"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="228"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="204"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="227"/>
         <source>Jump target</source>
         <translation>点击跳转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="206"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="205"/>
         <source>None</source>
         <translation>不跳转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="207"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="206"/>
         <source>Web page (URL)</source>
         <translation>网页（URL）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="208"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="207"/>
         <source>Mini program</source>
         <translation>小程序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="219"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="229"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="218"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="228"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="220"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="230"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="219"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="229"/>
         <source>Mini-program appid</source>
         <translation>小程序 appid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="231"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="220"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="230"/>
         <source>Page path</source>
         <translation>页面路径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="232"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="231"/>
         <source>Agent ID</source>
         <translation>坐席 ID</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
         <location filename="../../app/ui/pages/templates_page.py" line="222"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="223"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="223"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="233"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="232"/>
         <source>Agent group ID</source>
         <translation>技能组 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="238"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="237"/>
         <source>Test message</source>
         <translation>测试消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="248"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="247"/>
         <source>Message preview</source>
         <translation>消息预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="251"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="276"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="250"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="275"/>
         <source>JSON body</source>
         <translation>JSON 请求体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="254"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="253"/>
         <source>Edit the JSON directly (advanced)</source>
         <translation>直接编辑 JSON（高级）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="257"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="256"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="275"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="274"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="279"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="281"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="278"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="280"/>
         <source>Send test message</source>
         <translation>发送测试消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="282"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="281"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="289"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="288"/>
         <source>Send result</source>
         <translation>发送结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="290"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="289"/>
         <source>Resend with the same message ID</source>
         <translation>用相同的消息 ID 重发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="294"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="293"/>
         <source>WeChat delivers a message ID at most once within 10 minutes, so this cannot produce a duplicate.</source>
         <translation>同一消息 ID 在 10 分钟内微信最多只投递一次，所以不会重复发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="359"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="358"/>
         <source>Loading templates…</source>
         <translation>正在加载模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="380"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="379"/>
         <source>{n} entries break the contract (marked ⚠); hover for details.</source>
         <translation>有 {n} 条记录不符合接口约定（标有 ⚠），鼠标悬停可查看详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="385"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="384"/>
         <source>The middleware returned no templates.</source>
         <translation>中间件没有返回任何模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="409"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="411"/>
         <source>{shown} of {total} templates</source>
         <translation>显示 {shown} / 共 {total} 个模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="447"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="449"/>
         <source>Select a template</source>
         <translation>请选择模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="449"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="451"/>
         <source>Press F5 to load the list from the simulation middleware.</source>
         <translation>按 F5 从模拟中间件加载模板列表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="456"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="458"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="459"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="461"/>
         <source>ID: {id}
 Industry: {industry}</source>
         <translation>ID：{id}
 行业：{industry}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="465"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="467"/>
         <source>⚠ This list entry breaks the contract: {p}</source>
         <translation>⚠ 这条记录不符合接口约定：{p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="469"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="471"/>
         <source>(empty content)</source>
         <translation>（模板内容为空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="477"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="479"/>
         <source>This template has no fields to fill (full simulation: empty content).</source>
         <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="493"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="495"/>
         <source>Colour of {key}</source>
         <translation>{key} 的颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="533"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="535"/>
         <source>Template {tid} is no longer in the list.</source>
         <translation>模板 {tid} 已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="559"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="561"/>
         <source>Filled from history. Nothing was sent.</source>
         <translation>已按历史记录填写，没有发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="578"/>
+        <location filename="../../app/ui/pages/templates_page.py" line="580"/>
         <source>Select a template first.</source>
         <translation>请先选择模板。</translation>
     </message>
@@ -1969,14 +1974,6 @@ Template: {tid}</source>
         <location filename="../../app/ui/pages/templates_page.py" line="870"/>
         <source>What to do: {hint}</source>
         <translation>处理建议：{hint}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../app/ui/inspector.py" line="63"/>
-        <source>Request inspector</source>
-        <translation>请求检查器</translation>
     </message>
 </context>
 </TS>

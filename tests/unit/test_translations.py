@@ -39,3 +39,26 @@ def test_the_catalogue_translates_at_run_time(qapp) -> None:
         )
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_catalogue_context_is_one_the_code_asks_for() -> None:
+    """``other.tr("…")`` files a string under a context the running code never looks up (the
+    string then shows in English); every context must be a class or a translate() context."""
+    import ast
+    import xml.etree.ElementTree as ET
+
+    asked: set[str] = set()
+    for path in (ROOT / "app" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                asked.add(node.name)
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "translate"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                asked.add(str(node.args[0].value))
+    tree = ET.parse(ROOT / "resources" / "i18n" / "recall_desk_zh_CN.ts")
+    contexts = {name.text or "" for name in tree.getroot().iter("name")}
+    assert contexts - asked == set()

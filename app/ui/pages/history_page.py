@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.history import Event, export_csv
-from app.ui.errors import describe
+from app.ui.errors import describe, ui_language
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import InlineMessage
 
@@ -218,6 +218,7 @@ class HistoryPage(QWidget):
             "pending": self.tr("in flight"),
         }
         kinds = {"qr": self.tr("QR code"), "send": self.tr("Send")}
+        lang = ui_language()
         self.tree.clear()
         for event in events:
             when = dt.datetime.fromtimestamp(event.ts).strftime("%Y-%m-%d %H:%M:%S")
@@ -230,7 +231,7 @@ class HistoryPage(QWidget):
                     event.template_id or event.channel,
                     outcome_text.get(event.outcome, event.outcome),
                     event.code,
-                    event.error[:200],
+                    event.error_in(lang)[:200],
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
@@ -282,7 +283,7 @@ class HistoryPage(QWidget):
             response or "—",
         ]
         if event.error:
-            lines += ["", self.tr("Error"), event.error]
+            lines += ["", self.tr("Error"), event.error_in(ui_language())]
         if event.client_msg_id:
             lines += ["", f"client_msg_id: {event.client_msg_id}"]
         lines += ["", self.tr("Took {ms} ms").format(ms=event.duration_ms)]

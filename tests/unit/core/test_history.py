@@ -29,3 +29,38 @@ def test_recent_filters_and_clear_per_profile(tmp_path: Path) -> None:
     assert history.clear("a") == 2
     assert [e.profile for e in history.recent()] == ["b"]
     assert history._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_version_1_database_keeps_its_rows_and_gains_the_chinese_reason(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "h.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, ts REAL NOT NULL, profile TEXT NOT NULL,
+            kind TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',
+            template_id TEXT NOT NULL DEFAULT '', channel TEXT NOT NULL DEFAULT '',
+            request TEXT NOT NULL DEFAULT '{}', response TEXT NOT NULL DEFAULT '',
+            code TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL,
+            error TEXT NOT NULL DEFAULT '', duration_ms INTEGER NOT NULL DEFAULT 0,
+            client_msg_id TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO events (ts, profile, kind, target, outcome, error)
+        VALUES (1.0, 'p', 'qr', 'o1', 'error', 'connection timed out');
+        PRAGMA user_version=1;
+        """
+    )
+    old.close()
+
+    history = History(path)
+    (kept,) = history.recent()
+    # No Chinese was recorded before version 2: the English stands in.
+    assert (kept.target, kept.error_in("zh")) == ("o1", "connection timed out")
+    new = history.start(profile="p", kind="qr", request={}, target="o2")
+    history.finish(new, outcome="error", error="connection timed out", error_zh="连接超时")
+    assert history.get(new).error_in("zh") == "连接超时"
+    assert history.get(new).error_in("en") == "connection timed out"
+    assert [e.target for e in history.search("连接超时")] == ["o2"]
+    history.close()
