@@ -542,9 +542,10 @@ def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         for r in results:
             print(f"{marks[r.status]:4}  {r.title}: {r.seen}", file=out)
             if r.status in ("warn", "fail"):
-                print(f"      expected: {r.expected}", file=out)
+                expected, fix = ("应当是", "修复建议") if ctx.lang == "zh" else ("expected", "fix")
+                print(f"      {expected}: {r.expected}", file=out)
                 if r.fix:
-                    print(f"      fix: {r.fix}", file=out)
+                    print(f"      {fix}: {r.fix}", file=out)
     return EXIT_OK if verdict(results) else EXIT_REFUSED
 
 

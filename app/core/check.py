@@ -26,6 +26,8 @@ from app.core.middleware import (
 from app.core.templates import PLACEHOLDER
 
 Status = Literal["pass", "warn", "fail", "skip"]
+# Fixed English (translated through ZH) or a formatted (English, Chinese) pair.
+Text = str | tuple[str, str]
 
 UNKNOWN_TEMPLATE_ID = "recall-desk-conformance-unknown-template"
 PROBE_OPENID = "recall-desk-conformance-probe"
@@ -72,11 +74,18 @@ def run_checks(
     ``lang`` ("en" or "zh") chooses the language of titles, expectations and fixes.
     """
     results: list[CheckResult] = []
+    zh = lang.startswith("zh")
 
-    def add(key: str, title: str, status: Status, expected: str, seen: str, fix: str = "") -> None:
-        if lang.startswith("zh"):
-            title, expected, fix, seen = (ZH.get(t, t) for t in (title, expected, fix, seen))
-        result = CheckResult(key, title, status, expected, seen, fix)
+    def pick(text: Text) -> str:
+        """Fixed English is looked up in ZH; formatted text comes as an (en, zh) pair."""
+        if isinstance(text, tuple):
+            return text[1] if zh else text[0]
+        return ZH.get(text, text) if zh else text
+
+    def add(
+        key: str, title: str, status: Status, expected: Text, seen: Text, fix: Text = ""
+    ) -> None:
+        result = CheckResult(key, pick(title), status, pick(expected), pick(seen), pick(fix))
         results.append(result)
         if on_result is not None:
             on_result(result)
@@ -103,7 +112,7 @@ def run_checks(
             "Template list answers",
             "fail",
             "HTTP 200 with JSON within the timeout",
-            exc.message,
+            (exc.message, exc.text("zh")),
             "Check the simulation domain and that the middleware is running.",
         )
         return results
@@ -115,7 +124,10 @@ def run_checks(
             "fail",
             "HTTP 200 with a JSON object",
             _excerpt(response),
-            f"Serve GET {LIST_PATH} under the simulation domain, answering JSON.",
+            (
+                f"Serve GET {LIST_PATH} under the simulation domain, answering JSON.",
+                f"请在模拟域名下提供 GET {LIST_PATH}，并返回 JSON。",
+            ),
         )
         return results
     add(
@@ -123,36 +135,49 @@ def run_checks(
         "Template list answers",
         "pass",
         "HTTP 200 with a JSON object",
-        f"HTTP 200 in {response.elapsed * 1000:.0f} ms",
+        (
+            f"HTTP 200 in {response.elapsed * 1000:.0f} ms",
+            f"HTTP 200，用时 {response.elapsed * 1000:.0f} 毫秒",
+        ),
     )
 
     items = payload.get("template_list")
     if not isinstance(items, list):
-        seen = "missing" if items is None else type(items).__name__
+        kind = type(items).__name__
         keys = ", ".join(sorted(payload)[:6])
         add(
             "list_array",
             "`template_list` is an array",
             "fail",
             '{"template_list": [...]}',
-            f"template_list: {seen} (keys: {keys})",
+            (
+                f"template_list: {'missing' if items is None else kind} (keys: {keys})",
+                f"template_list：{'缺失' if items is None else kind}（字段：{keys}）",
+            ),
             "Return WeChat's answer unchanged: an object with a template_list array.",
         )
         return results
-    add("list_array", "`template_list` is an array", "pass", "an array", f"{len(items)} entries")
+    add(
+        "list_array",
+        "`template_list` is an array",
+        "pass",
+        "an array",
+        (f"{len(items)} entries", f"{len(items)} 条"),
+    )
 
     templates = parse_template_list(payload)
     broken = [t for t in templates if t.problems]
     if broken:
-        seen = "; ".join(
-            f"entry {t.template_id or '?'}: {', '.join(t.problems)}" for t in broken[:5]
-        )
+        listed = [(t.template_id or "?", ", ".join(t.problems)) for t in broken[:5]]
         add(
             "entries",
             "Entries have string template_id and title",
             "fail",
             "every entry: string template_id and title",
-            seen,
+            (
+                "; ".join(f"entry {tid}: {problems}" for tid, problems in listed),
+                "；".join(f"条目 {tid}：{problems}" for tid, problems in listed),
+            ),
             "Use WeChat's key names exactly (template_id, not “template id”) and string values.",
         )
     else:
@@ -161,7 +186,7 @@ def run_checks(
             "Entries have string template_id and title",
             "pass",
             "every entry: string template_id and title",
-            f"{len(templates)} entries ok",
+            (f"{len(templates)} entries ok", f"{len(templates)} 条均正常"),
         )
 
     unparsed = [
@@ -178,7 +203,10 @@ def run_checks(
             "Placeholders parse",
             "warn",
             "{{key.DATA}} placeholders",
-            "unreadable in: " + ", ".join((unparsed + half)[:5]),
+            (
+                "unreadable in: " + ", ".join((unparsed + half)[:5]),
+                "无法解析：" + "、".join((unparsed + half)[:5]),
+            ),
             "Keep WeChat's {{key.DATA}} syntax in content.",
         )
     else:
@@ -187,14 +215,17 @@ def run_checks(
             "Placeholders parse",
             "pass",
             "{{key.DATA}} placeholders",
-            f"{sum(len(t.fields) for t in templates)} fields in {len(templates)} templates",
+            (
+                f"{sum(len(t.fields) for t in templates)} fields in {len(templates)} templates",
+                f"{len(templates)} 个模板共 {sum(len(t.fields) for t in templates)} 个字段",
+            ),
         )
 
     # The send endpoint, probed with a template that cannot exist: nothing is delivered.
     probe = {"touser": send_to or PROBE_OPENID, "template_id": UNKNOWN_TEMPLATE_ID, "data": {}}
     send_url = join_url(base_url, SEND_PATH)
     answer = _post(funnel, send_url, probe)
-    if isinstance(answer, str):
+    if isinstance(answer, tuple):
         add(
             "send_path",
             "Send endpoint at /message/template/send",
@@ -207,14 +238,17 @@ def run_checks(
     body = _is_json_object(answer)
     if body is None or "errcode" not in body:
         legacy = _post(funnel, join_url(base_url, LEGACY_SEND_PATH), probe)
-        legacy_body = None if isinstance(legacy, str) else _is_json_object(legacy)
+        legacy_body = None if isinstance(legacy, tuple) else _is_json_object(legacy)
         if legacy_body is not None and "errcode" in legacy_body:
             add(
                 "send_path",
                 "Send endpoint at /message/template/send",
                 "fail",
-                f"JSON with errcode at {SEND_PATH}",
-                f"{_excerpt(answer)}; answers at /{LEGACY_SEND_PATH}",
+                (f"JSON with errcode at {SEND_PATH}", f"{SEND_PATH} 返回带 errcode 的 JSON"),
+                (
+                    f"{_excerpt(answer)}; answers at /{LEGACY_SEND_PATH}",
+                    f"{_excerpt(answer)}；旧路径 /{LEGACY_SEND_PATH} 有回应",
+                ),
                 "The middleware predates 2020-12-10: add the /message prefix, or tick “Old "
                 "middleware” in the profile meanwhile.",
             )
@@ -225,7 +259,10 @@ def run_checks(
                 "fail",
                 "JSON with errcode",
                 _excerpt(answer),
-                f"Serve POST {SEND_PATH} under the simulation domain.",
+                (
+                    f"Serve POST {SEND_PATH} under the simulation domain.",
+                    f"请在模拟域名下提供 POST {SEND_PATH}。",
+                ),
             )
         return results
     add(
@@ -242,7 +279,7 @@ def run_checks(
                 "query_kept",
                 "Simulation domain's query reaches the middleware",
                 "fail",
-                f"?{parts.query} accepted on every call",
+                (f"?{parts.query} accepted on every call", f"每次请求都带上 ?{parts.query}"),
                 f"errcode 40013 {body.get('errmsg', '')}",
                 "A proxy or redirect drops the query, or the appid in it is wrong: check the "
                 "simulation domain and what sits in front of the middleware.",
@@ -252,7 +289,7 @@ def run_checks(
                 "query_kept",
                 "Simulation domain's query reaches the middleware",
                 "pass",
-                f"?{parts.query} accepted on every call",
+                (f"?{parts.query} accepted on every call", f"每次请求都带上 ?{parts.query}"),
                 answer.url,
             )
     if errcode in (0, "0"):
@@ -276,7 +313,7 @@ def run_checks(
     if send_to and template_id:
         real = {"touser": send_to, "template_id": template_id, "data": {}}
         answer = _post(funnel, send_url, real)
-        real_body = None if isinstance(answer, str) else _is_json_object(answer)
+        real_body = None if isinstance(answer, tuple) else _is_json_object(answer)
         if (
             real_body is not None
             and real_body.get("errcode") in (0, "0")
@@ -290,9 +327,9 @@ def run_checks(
                 f"msgid {real_body['msgid']}",
             )
         else:
-            seen = (
+            seen: Text = (
                 answer
-                if isinstance(answer, str)
+                if isinstance(answer, tuple)
                 else (json.dumps(real_body, ensure_ascii=False) if real_body else _excerpt(answer))
             )
             add(
@@ -314,13 +351,14 @@ def run_checks(
     return results
 
 
-def _post(funnel: Funnel, url: str, body: dict[str, Any]) -> Response | str:
+def _post(funnel: Funnel, url: str, body: dict[str, Any]) -> Response | tuple[str, str]:
+    """The answer, or why there is none as (English, Chinese)."""
     try:
         return funnel.request("POST", url, json_body=body, idempotent=False)
     except OutcomeUnknown as exc:
-        return f"no answer: {exc.message}"
+        return f"no answer: {exc.message}", f"没有回答：{exc.text('zh')}"
     except RecallError as exc:
-        return exc.message
+        return exc.message, exc.text("zh")
 
 
 def verdict(results: list[CheckResult]) -> bool:
