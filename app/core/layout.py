@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from app.core.images import VerifiedImage
 
 QUIET_MODULES = 4
-MIN_CODE_MM = 20.0
-MAX_CODE_MM = 180.0
 CAPTION_LINE_MM = 6.0
 
 

@@ -12,12 +12,14 @@ import logging
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import BadInput
-from app.core.http import ClientSettings
 from app.core.paths import atomic_write
 from app.core.signing import AUTH_PLACEMENTS, AuthPlacement
+
+if TYPE_CHECKING:
+    from app.core.http import ClientSettings
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,8 @@ class Profile:
     demo: bool = False
 
     def client_settings(self) -> ClientSettings:
+        from app.core.http import ClientSettings  # the HTTP layer loads with the first request
+
         return ClientSettings(self.timeout, self.ca_bundle or None, self.proxy or None)
 
     def public_dict(self) -> dict[str, Any]:

@@ -8,15 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.core.layout import (
-    CAPTION_LINE_MM,
-    MAX_CODE_MM,
-    MIN_CODE_MM,
-    QUIET_MODULES,
-    PreparedCode,
-    Rect,
-    quiet_zone_mm,
-)
+from app.core.layout import CAPTION_LINE_MM, QUIET_MODULES, PreparedCode, Rect, quiet_zone_mm
+from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
 
 
 @dataclass(frozen=True)

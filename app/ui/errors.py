@@ -15,7 +15,6 @@ from app.core.errors import (
     RemoteRefused,
     TransportError,
 )
-from app.core.wechat_errors import explain
 
 
 def ui_language() -> str:
@@ -37,6 +36,8 @@ def describe(error: BaseException) -> tuple[str, str]:
     lang = ui_language()
     if isinstance(error, RemoteRefused):
         detail_lines.insert(0, f"code {error.code}: {error.remote_message}")
+        from app.core.wechat_errors import explain  # the errcode table, only for a refusal
+
         explanation = explain(error.code)
         if explanation is not None:
             summary = QCoreApplication.translate(

@@ -6,10 +6,12 @@ The request inspector dock is built only when the user opens it; the log is what
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.http import Exchange
+if TYPE_CHECKING:
+    from app.core.http import Exchange
 
 MAX_EXCHANGES = 500
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BadInput
-from app.core.layout import MAX_CODE_MM, MIN_CODE_MM, PreparedCode, prepare_code
+from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
 from app.core.paths import atomic_write
 from app.ui.errors import describe
 from app.ui.state import UiState
@@ -33,6 +33,7 @@ from app.ui.widgets import CodeView, InlineMessage
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from app.core.layout import PreparedCode
     from app.core.udesk import QrRequest, QrResult
     from app.ui.printing import PrintOptions
 
@@ -296,6 +297,8 @@ class QrPage(QWidget):
         self._set_busy(True)
 
         def work() -> tuple[QrResult, PreparedCode]:
+            from app.core.layout import prepare_code  # on the worker, with the first code
+
             result = workspace.service(profile_name).generate_qr(request)
             assert result.image is not None
             return result, prepare_code(result.image)
