@@ -103,7 +103,7 @@ def main(argv: list[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     # Core modules first: once PySide6 is imported, its import hook reads the source of every
     # module imported after it (shibokensupport.feature), which start-up should not pay for.
-    from app import APP_ID, APP_NAME
+    from app import APP_ID, APP_NAME, __version__
     from app.core.errors import BadInput
     from app.core.paths import config_path
     from app.core.profiles import Config, load_config
@@ -148,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     log_path = setup_file_logging()
     install_crash_hook(log_path)
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer, qVersion
     from PySide6.QtWidgets import QApplication
 
     from app.ui.state import UiState
@@ -161,7 +161,15 @@ def run(args: argparse.Namespace) -> int:
     from app.ui.i18n import install_translators
 
     state = UiState()
-    install_translators(app, state.get("ui/language"))
+    language = install_translators(app, state.get("ui/language"))
+    log.info(
+        "Recall Desk %s starting: Python %s, Qt %s, %s, language %s",
+        __version__,
+        sys.version.split()[0],
+        qVersion(),
+        sys.platform,
+        language,
+    )
 
     from app.ui.main_window import MainWindow
 
