@@ -193,3 +193,23 @@ def test_history_records_the_generate(qtbot, demo_window) -> None:
     generate(qtbot, demo_window, "oHist")
     events = demo_window.workspace.history.recent()
     assert [(e.kind, e.outcome, e.target) for e in events] == [("qr", "ok", "oHist")]
+
+
+def test_a_chinese_ui_gives_the_reason_in_chinese(qtbot, demo_window, sandbox, qapp) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+
+    before = QLocale()
+    install_translators(qapp, "zh_CN")
+    try:
+        page = demo_window.qr_page
+        page.open_id_edit.setText("o 1")
+        page.generate()
+        assert page.message.level == "error"
+        assert page.message.text() == "请检查输入：offiAccountOpenId 不能包含空格"
+    finally:
+        for translator in qapp.property("recall_desk_translators") or []:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
+    assert sandbox.received == []
