@@ -158,6 +158,21 @@ def test_window_state_and_inputs_are_remembered(qtbot, make_window, sandbox) -> 
     assert again.state.get("window/geometry") == saved and not saved.isEmpty()
 
 
+def test_the_inspector_is_built_on_demand_and_reopens_where_it_was(
+    qtbot, make_window, sandbox
+) -> None:
+    window = make_window(sandbox.demo_profile())
+    assert window._inspector is None  # start-up does not build the dock
+    window.inspector_action.trigger()  # View ▸ Request inspector (Ctrl+Shift+I)
+    assert window.inspector.isVisible() and window.inspector_action.isChecked()
+    window.close()
+    again = make_window(sandbox.demo_profile())
+    assert again._inspector is not None and again.inspector.isVisible()
+    assert again.inspector_action.isChecked()
+    again.inspector.close()  # its title-bar button
+    assert not again.inspector_action.isChecked()
+
+
 def test_smoke_start_exits_zero(qtbot) -> None:
     from app.ui.app import run
 
