@@ -29,24 +29,32 @@ def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BA
     try:
         if path.stat().st_size < max_bytes:
             return
-    except FileNotFoundError:
+        for n in range(backups - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:
+        # Missing, or held open by another running copy (Windows refuses to rename it): keep
+        # appending to the current file rather than fail to start.
         return
-    for n in range(backups - 1, 0, -1):
-        older = path.with_name(f"{path.name}.{n}")
-        if older.exists():
-            os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
-    os.replace(path, path.with_name(f"{path.name}.1"))
 
 
 def setup_file_logging() -> str:
     """Log to a file in the data home; returns its path."""
     from app.core.paths import data_home
 
-    folder = data_home() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "recall-desk.log"
-    rotate_log(path)
-    handler = logging.FileHandler(path, encoding="utf-8")
+    path = Path("recall-desk.log")
+    try:
+        folder = data_home() / "logs"
+        path = folder / "recall-desk.log"
+        folder.mkdir(parents=True, exist_ok=True)
+        rotate_log(path)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError as exc:
+        # A read-only or full disk must not keep the window from opening: log to stderr.
+        handler = logging.StreamHandler(sys.stderr)
+        print(f"recall-desk: cannot write the log: {exc}", file=sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
