@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import BadInput, ProtocolError, RecallError, RemoteRefused, TransportError
+from app.core.lang import pick
 from app.core.paths import atomic_write
 from app.core.udesk import QrRequest, QrResult
 
@@ -218,7 +219,7 @@ class BatchRow:
     problem_zh: str = ""
 
     def problem_in(self, lang: str) -> str:
-        return self.problem_zh if self.problem_zh and lang.startswith("zh") else self.problem
+        return pick(lang, self.problem, self.problem_zh)
 
     @property
     def key(self) -> str:
@@ -319,7 +320,7 @@ class RowResult:
     error_zh: str = ""
 
     def error_in(self, lang: str) -> str:
-        return self.error_zh if self.error_zh and lang.startswith("zh") else self.error
+        return pick(lang, self.error, self.error_zh)
 
 
 @dataclass(frozen=True)

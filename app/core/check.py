@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from app.core.check_zh import ZH
 from app.core.errors import OutcomeUnknown, RecallError
 from app.core.http import Funnel, Response
+from app.core.lang import pick
 from app.core.middleware import (
     LEGACY_SEND_PATH,
     LIST_PATH,
@@ -74,18 +75,16 @@ def run_checks(
     ``lang`` ("en" or "zh") chooses the language of titles, expectations and fixes.
     """
     results: list[CheckResult] = []
-    zh = lang.startswith("zh")
 
-    def pick(text: Text) -> str:
+    def say(text: Text) -> str:
         """Fixed English is looked up in ZH; formatted text comes as an (en, zh) pair."""
-        if isinstance(text, tuple):
-            return text[1] if zh else text[0]
-        return ZH.get(text, text) if zh else text
+        en, zh = text if isinstance(text, tuple) else (text, ZH.get(text, ""))
+        return pick(lang, en, zh)
 
     def add(
         key: str, title: str, status: Status, expected: Text, seen: Text, fix: Text = ""
     ) -> None:
-        result = CheckResult(key, pick(title), status, pick(expected), pick(seen), pick(fix))
+        result = CheckResult(key, say(title), status, say(expected), say(seen), say(fix))
         results.append(result)
         if on_result is not None:
             on_result(result)
@@ -143,16 +142,16 @@ def run_checks(
 
     items = payload.get("template_list")
     if not isinstance(items, list):
-        kind = type(items).__name__
         keys = ", ".join(sorted(payload)[:6])
+        shape = (type(items).__name__,) * 2 if items is not None else ("missing", "缺失")
         add(
             "list_array",
             "`template_list` is an array",
             "fail",
             '{"template_list": [...]}',
             (
-                f"template_list: {'missing' if items is None else kind} (keys: {keys})",
-                f"template_list：{'缺失' if items is None else kind}（字段：{keys}）",
+                f"template_list: {shape[0]} (keys: {keys})",
+                f"template_list：{shape[1]}（字段：{keys}）",
             ),
             "Return WeChat's answer unchanged: an object with a template_list array.",
         )
@@ -274,12 +273,13 @@ def run_checks(
     )
     errcode = body.get("errcode")
     if parts.query:
+        query_kept = (f"?{parts.query} accepted on every call", f"每次请求都带上 ?{parts.query}")
         if str(errcode) == "40013":
             add(
                 "query_kept",
                 "Simulation domain's query reaches the middleware",
                 "fail",
-                (f"?{parts.query} accepted on every call", f"每次请求都带上 ?{parts.query}"),
+                query_kept,
                 f"errcode 40013 {body.get('errmsg', '')}",
                 "A proxy or redirect drops the query, or the appid in it is wrong: check the "
                 "simulation domain and what sits in front of the middleware.",
@@ -289,7 +289,7 @@ def run_checks(
                 "query_kept",
                 "Simulation domain's query reaches the middleware",
                 "pass",
-                (f"?{parts.query} accepted on every call", f"每次请求都带上 ?{parts.query}"),
+                query_kept,
                 answer.url,
             )
     if errcode in (0, "0"):

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.lang import pick
+
 
 @dataclass(frozen=True)
 class RequestContext:
@@ -47,7 +49,7 @@ class RecallError(Exception):
 
     def text(self, lang: str) -> str:
         """The reason in ``lang`` (``zh…`` → Chinese where the raise gave it, else English)."""
-        return self.zh if self.zh and lang.startswith("zh") else self.message
+        return pick(lang, self.message, self.zh)
 
 
 class BadInput(RecallError):

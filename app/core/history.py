@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from app.core.lang import pick
+
 Kind = Literal["qr", "send"]
 Outcome = Literal["ok", "refused", "error", "unknown", "pending"]
 
@@ -65,7 +67,7 @@ class Event:
 
     def error_in(self, lang: str) -> str:
         """The failure in ``lang`` (Chinese where it was recorded, else English)."""
-        return self.error_zh if self.error_zh and lang.startswith("zh") else self.error
+        return pick(lang, self.error, self.error_zh)
 
 
 class History:

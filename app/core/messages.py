@@ -15,6 +15,7 @@ from app.core.errors import (
     RemoteRefused,
     TransportError,
 )
+from app.core.lang import pick
 from app.core.templates import Finding
 from app.core.wechat_errors import explain
 
@@ -29,7 +30,7 @@ def system_language() -> str:
 
 
 def _pick(lang: str, zh: str, en: str) -> str:
-    return zh if lang.startswith("zh") else en
+    return pick(lang, en, zh)
 
 
 def describe(error: RecallError, lang: str = "en") -> str:

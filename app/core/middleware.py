@@ -39,7 +39,7 @@ def join_url(base: str, path: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BadInput(
             f"the simulation domain is not an http(s) URL: {base!r}",
-            zh=f"仿真域名不是 http(s) 网址：{base!r}",
+            zh=f"模拟域名不是 http(s) 网址：{base!r}",
             field="middleware_url",
         )
     extra = urlsplit(path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.lang import pick
+
 
 @dataclass(frozen=True)
 class Explanation:
@@ -13,10 +15,10 @@ class Explanation:
     hint_en: str
 
     def text(self, lang: str) -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return pick(lang, self.en, self.zh)
 
     def hint(self, lang: str) -> str:
-        return self.hint_zh if lang.startswith("zh") else self.hint_en
+        return pick(lang, self.hint_en, self.hint_zh)
 
 
 _E = Explanation

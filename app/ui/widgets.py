@@ -35,8 +35,6 @@ class InlineMessage(QFrame):
         super().__init__(parent)
         self.setObjectName("inlineMessage")
         self.level = ""
-        self._text = ""
-        self._details_text = ""
         self._body: tuple[QLabel, QPushButton, QPlainTextEdit] | None = None
         self.hide()
 
@@ -74,16 +72,15 @@ class InlineMessage(QFrame):
         return self._body
 
     def text(self) -> str:
-        return self._text
+        return self._body[0].text() if self._body is not None else ""
 
     def details(self) -> str:
-        return self._details_text
+        return self._body[2].toPlainText() if self._body is not None else ""
 
     def show_message(self, level: str, text: str, details: str = "") -> None:
         fg, bg = self.STYLES[level]
         label, toggle, details_box = self._built()
         self.level = level
-        self._text, self._details_text = text, details
         me = f"#{self.objectName()}"  # pages rename it; the rule must follow the name
         self.setStyleSheet(
             f"{me} {{ background: {bg}; border: 1px solid {fg}; border-radius: 6px; }}"
@@ -97,7 +94,6 @@ class InlineMessage(QFrame):
 
     def clear(self) -> None:
         self.level = ""
-        self._text = self._details_text = ""
         if self._body is not None:
             self._body[0].clear()
         self.hide()
