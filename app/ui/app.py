@@ -90,6 +90,27 @@ def install_crash_hook(log_path: str) -> None:
     sys.excepthook = hook
 
 
+def spare_pyside_source_scan() -> None:
+    """Give PySide the answers its source scan would find, so it reads no source at start-up.
+
+    To honour ``from __feature__ import …``, PySide reads the whole source of every module
+    imported after it, and of every module an import statement names (PYSIDE-2029), and
+    linecache keeps them: ~1 MB of typing, logging, enum and our pages before the window shows.
+    None of our modules selects a feature, so the answers are known: 0 ("uses PySide, no
+    feature") for ours, -1 ("not a PySide module") for the modules already loaded. A PySide
+    without the published table is left to scan.
+    """
+    table = getattr(sys.modules.get("__feature__"), "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for name in list(sys.modules):
+        table.setdefault(name, 0 if name.split(".")[0] == "app" else -1)
+    package_root = Path(__file__).resolve().parents[2]
+    for source in (package_root / "app").rglob("*.py"):
+        parts = source.relative_to(package_root).with_suffix("").parts
+        table.setdefault(".".join(parts[:-1] if parts[-1] == "__init__" else parts), 0)
+
+
 def app_icon() -> Any:
     from PySide6.QtGui import QIcon
 
@@ -157,6 +178,8 @@ def run(args: argparse.Namespace) -> int:
     install_crash_hook(log_path)
 
     from PySide6.QtCore import QTimer, qVersion
+
+    spare_pyside_source_scan()
     from PySide6.QtWidgets import QApplication
 
     from app.ui.state import UiState

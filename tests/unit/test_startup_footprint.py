@@ -1,0 +1,67 @@
+"""What the window's start-up loads: no heavy library, no source text.
+
+Each test starts the GUI in its own interpreter (``--smoke``: show the window, close it) and
+reports the modules it imported and the files linecache holds.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = r"""
+import json, linecache, sys
+from app.ui.app import main
+code = main(["--smoke"])
+seen = {"code": code, "modules": sorted(sys.modules), "sources": sorted(linecache.cache)}
+print(json.dumps(seen))
+"""
+
+
+def start_window() -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0
+    return seen
+
+
+def test_heavy_libraries_wait_for_first_use() -> None:
+    modules = set(start_window()["modules"])
+    assert "app.ui.main_window" in modules  # the probe did build the window
+    on_first_use = {
+        "httpx",
+        "PIL",
+        "qrcode",
+        "openpyxl",
+        "app.cli",
+        "app.core.sandbox",
+        "app.core.http",
+        "hashlib",
+        "tomllib",
+        "logging.handlers",
+        "PySide6.QtPrintSupport",
+        "PySide6.QtSvg",
+    }
+    assert not on_first_use & modules
+
+
+def test_start_up_reads_no_source_file() -> None:
+    """PySide's scan for ``from __feature__`` would read (and linecache keep) every module's
+    source, ours and the standard library's: app.ui.app answers it beforehand."""
+    sources = start_window()["sources"]
+    ours = [path for path in sources if Path(path).is_relative_to(ROOT / "app")]
+    stdlib = [path for path in sources if Path(path).name in {"typing.py", "pathlib.py"}]
+    assert not ours and not stdlib, sources
