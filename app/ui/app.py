@@ -111,13 +111,25 @@ def spare_pyside_source_scan() -> None:
         table.setdefault(".".join(parts[:-1] if parts[-1] == "__init__" else parts), 0)
 
 
+def window_icon_sizes(platform: str = sys.platform) -> tuple[int, ...]:
+    """The rendered icon sizes the window icon carries on ``platform``.
+
+    X11 copies every size into a property of each window (the 512 px image alone is 3.5 MB of
+    the process), and Linux shells draw that icon at 64 px at most, taking larger art from the
+    .desktop entry's icon. Windows draws two small sizes; the macOS dock wants the large ones.
+    """
+    if platform.startswith("linux"):
+        return (16, 24, 32, 48, 64, 128)
+    return (16, 24, 32, 48, 64, 128, 256, 512)
+
+
 def app_icon() -> Any:
     from PySide6.QtGui import QIcon
 
     from app.ui.resources import resource
 
     icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+    for size in window_icon_sizes():
         icon.addFile(str(resource("icons", f"recall-desk-{size}.png")))
     return icon
 

@@ -65,3 +65,14 @@ def test_start_up_reads_no_source_file() -> None:
     ours = [path for path in sources if Path(path).is_relative_to(ROOT / "app")]
     stdlib = [path for path in sources if Path(path).name in {"typing.py", "pathlib.py"}]
     assert not ours and not stdlib, sources
+
+
+def test_every_window_icon_size_is_rendered() -> None:
+    """A missing size would be skipped silently by QIcon.addFile."""
+    from app.ui.app import window_icon_sizes
+    from app.ui.resources import resource
+
+    for platform in ("linux", "win32", "darwin"):
+        for size in window_icon_sizes(platform):
+            assert resource("icons", f"recall-desk-{size}.png").is_file(), (platform, size)
+    assert max(window_icon_sizes("linux")) <= 128  # X11 copies every size into each window
