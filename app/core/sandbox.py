@@ -18,6 +18,7 @@ Sandbox refusal codes of the QR API (Udesk does not publish its own): 2001 missi
 
 from __future__ import annotations
 
+import _socket
 import io
 import json
 import socket
@@ -416,7 +417,7 @@ class Sandbox:
         *,
         delay: float = 0.0,
         extra_templates: int = 0,
-        sock: socket.socket | None = None,
+        sock: _socket.socket | None = None,
         secret: str = DEMO_SECRET,
     ) -> None:
         templates = [dict(t) for t in DEFAULT_TEMPLATES] + synthetic_templates(extra_templates)
@@ -424,6 +425,8 @@ class Sandbox:
         if sock is not None:
             # Adopt a socket the caller already bound and put in listen mode (see
             # app.core.demo.reserve_port): connections queue until we serve.
+            if not isinstance(sock, socket.socket):
+                sock = socket.socket(fileno=sock.detach())
             self._server = _Server(sock.getsockname()[:2], self.state, bind_and_activate=False)
             self._server.socket.close()
             self._server.socket = sock

@@ -50,6 +50,7 @@ def test_heavy_libraries_wait_for_first_use() -> None:
         "app.core.sandbox",
         "app.core.http",
         "hashlib",
+        "socket",  # the demo's port is reserved with _socket
         "tomllib",
         "logging.handlers",
         "PySide6.QtPrintSupport",
