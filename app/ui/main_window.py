@@ -50,6 +50,12 @@ def set_shortcut(action: QAction, key: str | QKeySequence.StandardKey) -> None:
         action.setShortcuts(key)
 
 
+def first_window_size(available: QSize) -> QSize:
+    """1120×720, or less on a screen where that would not fit with its title bar (a 1366×768
+    laptop's taskbar leaves 728 px); the layouts' minimum still wins on tiny screens."""
+    return QSize(min(1120, int(available.width() * 0.92)), min(720, int(available.height() * 0.88)))
+
+
 class MainWindow(QMainWindow):
     """Pages: 0 QR codes, 1 Batch, 2 Templates, 3 History, 4 Check middleware, 5 Settings."""
 
@@ -134,7 +140,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
             self.restoreState(state.get("window/state"))
         else:
-            self.resize(1120, 720)
+            self.resize(first_window_size(self.screen().availableGeometry().size()))
         self.nav.setCurrentRow(min(max(state.get("window/page"), 0), len(titles) - 1))
         self.page(self.nav.currentRow())
         if state.get("window/inspector"):

@@ -173,6 +173,18 @@ def test_the_inspector_is_built_on_demand_and_reopens_where_it_was(
     assert not again.inspector_action.isChecked()
 
 
+def test_a_first_window_fits_its_screen(qtbot, make_window, sandbox) -> None:
+    from PySide6.QtCore import QSize
+
+    from app.ui.main_window import first_window_size
+
+    assert first_window_size(QSize(1920, 1040)) == QSize(1120, 720)
+    assert first_window_size(QSize(1366, 728)) == QSize(1120, 640)  # a laptop with a taskbar
+    window = make_window(sandbox.demo_profile())  # a fresh home: no remembered geometry
+    available = window.screen().availableGeometry()
+    assert window.height() == min(720, int(available.height() * 0.88))
+
+
 def test_smoke_start_exits_zero(qtbot) -> None:
     from app.ui.app import run
 
