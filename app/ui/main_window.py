@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QToolBar,
@@ -23,6 +21,7 @@ from app.core.workspace import Workspace
 from app.ui.exchange_log import ExchangeLog
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
+from app.ui.widgets import NavigationBar
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -92,10 +91,6 @@ class MainWindow(QMainWindow):
         # -- pages: built on first visit, so start-up pays only for the page it shows -------
         self._pages: dict[int, Any] = {}
         self.stack = QStackedWidget()
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setIconSize(QSize(20, 20))
         titles = [
             self.tr("QR codes"),
             self.tr("Batch"),
@@ -104,20 +99,13 @@ class MainWindow(QMainWindow):
             self.tr("Check middleware"),
             self.tr("Settings"),
         ]
-        for title in titles:
-            QListWidgetItem(title, self.nav)
+        for _title in titles:
             self.stack.addWidget(QWidget())  # placeholder until the page is first shown
+        self.nav = NavigationBar(titles)
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.currentRowChanged.connect(self._show_page)
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { border: none; font-size: 11pt; background: palette(base);"
-            " outline: none; }"
-            "QListWidget#navigation::item { padding: 9px 14px; margin: 2px 6px;"
-            " border-radius: 6px; color: palette(text); }"
-            "QListWidget#navigation::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
-        # Wide enough for the longest title in either language: no horizontal scroll bar.
-        self.nav.setFixedWidth(max(196, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()))
+        # As wide as the longest title in either language needs, and never narrower than 196.
+        self.nav.setFixedWidth(max(196, self.nav.sizeHint().width()))
         central = QWidget()
         body = QHBoxLayout(central)
         body.setContentsMargins(0, 6, 6, 0)

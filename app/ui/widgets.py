@@ -2,23 +2,88 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPlainTextEdit
+
 # Qt::AlignCenter | Qt::TextWordWrap as the int QPainter.drawText accepts. The first use of any
 # enum of PySide's ``Qt`` namespace builds all of them (~40 ms); widgets on the first screen
 # avoid it so start-up does not pay for it.
 CENTERED_WRAPPED_TEXT = 0x0084 | 0x1000
+
+
+class NavigationBar(QFrame):
+    """The page list down the window's side: one checkable button per page, one checked.
+
+    Tab reaches the checked page's button and the arrow keys move between pages (Qt does both
+    for an exclusive button group). Buttons rather than a QListWidget: the item-view classes
+    cost the first screen about 1 MB and 7 ms to set up in PySide.
+
+    Signals:
+        currentRowChanged(int): another page's button was checked.
+    """
+
+    currentRowChanged = Signal(int)  # noqa: N815 - the QListWidget name callers know
+
+    STYLE = (
+        "QFrame#navigation { background: palette(base); border: none; }"
+        "QPushButton { border: none; border-radius: 6px; padding: 9px 14px; text-align: left;"
+        " font-size: 11pt; color: palette(text); background: transparent; }"
+        "QPushButton:hover { background: palette(alternate-base); }"
+        "QPushButton:focus { border: 1px solid palette(highlight); }"
+        "QPushButton:checked { background: palette(highlight);"
+        " color: palette(highlighted-text); }"
+    )
+
+    def __init__(self, titles: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setStyleSheet(self.STYLE)
+        self._group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 6)
+        layout.setSpacing(4)
+        for row, title in enumerate(titles):
+            button = QPushButton(title)
+            button.setObjectName(f"navigation{row}")
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            self._group.addButton(button, row)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self._group.idToggled.connect(self._toggled)
+
+    def _toggled(self, row: int, checked: bool) -> None:
+        if checked:
+            self.currentRowChanged.emit(row)
+
+    def count(self) -> int:
+        return len(self._group.buttons())
+
+    def currentRow(self) -> int:  # noqa: N802 - the QListWidget name callers know
+        return int(self._group.checkedId())
+
+    def setCurrentRow(self, row: int) -> None:  # noqa: N802 - the QListWidget name
+        button = self._group.button(row)
+        if button is not None:
+            button.setChecked(True)
+
+    def button(self, row: int) -> QPushButton:
+        return self._group.button(row)  # type: ignore[return-value]
 
 
 class InlineMessage(QFrame):
@@ -44,6 +109,7 @@ class InlineMessage(QFrame):
         if self._body is not None:
             return self._body
         from PySide6.QtCore import Qt  # here, not at start-up: see CENTERED_WRAPPED_TEXT
+        from PySide6.QtWidgets import QPlainTextEdit  # a class PySide takes ~2 ms to set up
 
         label = QLabel()
         label.setWordWrap(True)

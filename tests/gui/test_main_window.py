@@ -243,3 +243,20 @@ def test_demo_sandbox_starts_on_first_use_only(qtbot) -> None:
         for sandbox in started:
             sandbox.stop()
         sock.close()
+
+
+def test_navigation_by_keyboard(qtbot, demo_window) -> None:
+    from app.ui.pages.batch_page import BatchPage
+
+    nav = demo_window.nav
+    assert nav.currentRow() == demo_window.PAGE_QR and nav.count() == 6
+    first = nav.button(demo_window.PAGE_QR)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    qtbot.keyClick(first, Qt.Key.Key_Down)  # the arrow keys walk the pages
+    assert nav.currentRow() == demo_window.PAGE_BATCH
+    assert isinstance(demo_window.stack.currentWidget(), BatchPage)
+    assert nav.button(demo_window.PAGE_BATCH).hasFocus()
+    qtbot.keyClick(nav.button(demo_window.PAGE_BATCH), Qt.Key.Key_Up)
+    assert nav.currentRow() == demo_window.PAGE_QR
+    assert [nav.button(i).text() for i in range(nav.count())][:2] == ["QR codes", "Batch"]
