@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -141,7 +142,16 @@ def main(argv: list[str]) -> int:
     return run(top_level_parser().parse_args(argv))
 
 
+def resume_cycle_collector() -> None:
+    """Collect cycles again, leaving everything start-up made out of every later pass."""
+    gc.freeze()
+    gc.enable()
+
+
 def run(args: argparse.Namespace) -> int:
+    # Python's cycle collector would pass a dozen times over start-up's imports and widgets,
+    # none of them garbage (~30 ms of a 0.45 s start); it resumes once the window has shown.
+    gc.disable()
     # Core modules first: once PySide6 is imported, its import hook reads the source of every
     # module imported after it (shibokensupport.feature), which start-up should not pay for.
     from app import APP_ID, APP_NAME, __version__
@@ -223,6 +233,7 @@ def run(args: argparse.Namespace) -> int:
         window.statusBar().showMessage(config_problem)
         window.settings_page.message.show_message("error", config_problem)
     window.show()
+    QTimer.singleShot(0, resume_cycle_collector)
     try:
         if args.smoke:
             app.processEvents()
@@ -231,6 +242,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         return int(app.exec())
     finally:
+        gc.enable()
         window.tasks.wait_all(3000)
         workspace.close()
         if sandbox is not None:

@@ -15,10 +15,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = r"""
-import json, linecache, sys
+import gc, json, linecache, sys
 from app.ui.app import main
 code = main(["--smoke"])
 seen = {"code": code, "modules": sorted(sys.modules), "sources": sorted(linecache.cache)}
+seen["collector"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
 print(json.dumps(seen))
 """
 
@@ -66,6 +67,13 @@ def test_start_up_reads_no_source_file() -> None:
     ours = [path for path in sources if Path(path).is_relative_to(ROOT / "app")]
     stdlib = [path for path in sources if Path(path).name in {"typing.py", "pathlib.py"}]
     assert not ours and not stdlib, sources
+
+
+def test_the_cycle_collector_resumes_once_the_window_shows() -> None:
+    """Start-up runs without it; a session must not."""
+    collector = start_window()["collector"]
+    assert collector["enabled"]
+    assert collector["frozen"] > 10_000  # start-up's objects, left out of later passes
 
 
 def test_every_window_icon_size_is_rendered() -> None:
