@@ -143,7 +143,9 @@ def main(argv: list[str]) -> int:
 
 
 def resume_cycle_collector() -> None:
-    """Collect cycles again, leaving everything start-up made out of every later pass."""
+    """Collect start-up's garbage once, then keep what start-up built (the window, its modules)
+    out of every later pass and collect as usual."""
+    gc.collect()
     gc.freeze()
     gc.enable()
 
