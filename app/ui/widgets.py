@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QPlainTextEdit
 
 # Qt::AlignCenter | Qt::TextWordWrap as the int QPainter.drawText accepts. The first use of any
@@ -170,7 +171,7 @@ class CodeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._image = QImage()
+        self._image: QImage | None = None  # PySide sets QImage's class up on first use
         self._crisp = True
         self._placeholder = ""
         self.setMinimumSize(220, 220)
@@ -182,6 +183,11 @@ class CodeView(QWidget):
         self.setAutoFillBackground(True)
 
     def image(self) -> QImage:
+        """The image shown; a null image before the first."""
+        if self._image is None:
+            from PySide6.QtGui import QImage
+
+            return QImage()
         return self._image
 
     def set_image(self, image: QImage, *, crisp: bool) -> None:
@@ -198,7 +204,7 @@ class CodeView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        if self._image.isNull():
+        if self._image is None or self._image.isNull():
             painter.drawText(
                 self.rect().adjusted(16, 16, -16, -16),
                 CENTERED_WRAPPED_TEXT,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -155,8 +154,7 @@ class QrPage(QWidget):
         _named(self.url_field, "qrUrlField", self.tr("qrCodeUrl"))
         self.url_field.setReadOnly(True)
         self.url_field.setPlaceholderText("qrCodeUrl")
-        self.copy_url_button = QToolButton()
-        self.copy_url_button.setText(self.tr("Copy URL"))
+        self.copy_url_button = QPushButton(self.tr("Copy URL"))
         self.copy_url_button.setObjectName("qrCopyUrlButton")
         self.copy_url_button.clicked.connect(self.copy_url)
         url_row = QHBoxLayout()
@@ -310,6 +308,8 @@ class QrPage(QWidget):
         self._set_busy(False)
         self._result, self._prepared = result, prepared
         assert result.image is not None
+        from PySide6.QtGui import QImage
+
         image = QImage.fromData(result.image.data)
         self.image_view.set_image(image, crisp=prepared.classic)
         self.url_field.setText(result.qr_code_url)
