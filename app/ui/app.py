@@ -142,14 +142,6 @@ def main(argv: list[str]) -> int:
     return run(top_level_parser().parse_args(argv))
 
 
-def resume_cycle_collector() -> None:
-    """Collect start-up's garbage once, then keep what start-up built (the window, its modules)
-    out of every later pass and collect as usual."""
-    gc.collect()
-    gc.freeze()
-    gc.enable()
-
-
 def run(args: argparse.Namespace) -> int:
     # Python's cycle collector would pass a dozen times over start-up's imports and widgets,
     # none of them garbage (~30 ms of a 0.45 s start); it resumes once the window has shown.
@@ -235,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
         window.statusBar().showMessage(config_problem)
         window.settings_page.message.show_message("error", config_problem)
     window.show()
-    QTimer.singleShot(0, resume_cycle_collector)
+    QTimer.singleShot(0, gc.enable)
     try:
         if args.smoke:
             app.processEvents()
@@ -244,7 +236,6 @@ def run(args: argparse.Namespace) -> int:
             return 0
         return int(app.exec())
     finally:
-        gc.enable()
         window.tasks.wait_all(3000)
         workspace.close()
         if sandbox is not None:
