@@ -251,12 +251,17 @@ def test_navigation_by_keyboard(qtbot, demo_window) -> None:
     nav = demo_window.nav
     assert nav.currentRow() == demo_window.PAGE_QR and nav.count() == 6
     first = nav.button(demo_window.PAGE_QR)
-    first.setFocus()
+    demo_window.profile_switcher.setFocus()
+    qtbot.keyClick(demo_window.profile_switcher, Qt.Key.Key_Tab)  # Tab reaches the checked page
     qtbot.waitUntil(first.hasFocus)
     qtbot.keyClick(first, Qt.Key.Key_Down)  # the arrow keys walk the pages
     assert nav.currentRow() == demo_window.PAGE_BATCH
     assert isinstance(demo_window.stack.currentWidget(), BatchPage)
     assert nav.button(demo_window.PAGE_BATCH).hasFocus()
+    qtbot.keyClick(nav.button(demo_window.PAGE_BATCH), Qt.Key.Key_Tab)  # on to the page
+    assert not any(nav.button(i).hasFocus() for i in range(nav.count()))
+    qtbot.keyClick(demo_window.focusWidget(), Qt.Key.Key_Backtab)  # back to the checked one
+    qtbot.waitUntil(nav.button(demo_window.PAGE_BATCH).hasFocus)
     qtbot.keyClick(nav.button(demo_window.PAGE_BATCH), Qt.Key.Key_Up)
     assert nav.currentRow() == demo_window.PAGE_QR
     assert [nav.button(i).text() for i in range(nav.count())][:2] == ["QR codes", "Batch"]
