@@ -142,6 +142,16 @@ def main(argv: list[str]) -> int:
     return run(top_level_parser().parse_args(argv))
 
 
+def resume_cycle_collector() -> None:
+    """Collect cycles again, with everything start-up built left out of every pass.
+
+    Re-enabling alone would make the first pass walk all of it (~20 ms on the GUI thread);
+    freezing is O(1) and start-up leaves only ~100 unreachable objects behind.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def run(args: argparse.Namespace) -> int:
     # Python's cycle collector would pass a dozen times over start-up's imports and widgets,
     # none of them garbage (~30 ms of a 0.45 s start); it resumes once the window has shown.
@@ -227,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
         window.statusBar().showMessage(config_problem)
         window.settings_page.message.show_message("error", config_problem)
     window.show()
-    QTimer.singleShot(0, gc.enable)
+    QTimer.singleShot(0, resume_cycle_collector)
     try:
         if args.smoke:
             app.processEvents()
