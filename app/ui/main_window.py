@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
             self.tr("Check middleware"),
             self.tr("Settings"),
         ]
-        for _title in titles:
+        for _ in titles:
             self.stack.addWidget(QWidget())  # placeholder until the page is first shown
         self.nav = NavigationBar(titles)
         self.nav.setAccessibleName(self.tr("Navigation"))
