@@ -265,3 +265,16 @@ def test_navigation_by_keyboard(qtbot, demo_window) -> None:
     qtbot.keyClick(nav.button(demo_window.PAGE_BATCH), Qt.Key.Key_Up)
     assert nav.currentRow() == demo_window.PAGE_QR
     assert [nav.button(i).text() for i in range(nav.count())][:2] == ["QR codes", "Batch"]
+
+
+def test_the_window_reopens_on_the_page_it_was_closed_on(qtbot, make_window, sandbox) -> None:
+    from app.ui.pages.history_page import HistoryPage
+
+    window = make_window(sandbox.demo_profile())
+    window.nav.setCurrentRow(window.PAGE_HISTORY)
+    window.close()
+    again = make_window(sandbox.demo_profile())
+    assert again.nav.currentRow() == again.PAGE_HISTORY
+    assert again.nav.button(again.PAGE_HISTORY).isChecked()
+    assert isinstance(again.stack.currentWidget(), HistoryPage)
+    assert again.PAGE_QR not in again._pages  # only the page shown was built
