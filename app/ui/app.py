@@ -92,24 +92,22 @@ def install_crash_hook(log_path: str) -> None:
 
 
 def spare_pyside_source_scan() -> None:
-    """Give PySide the answers its source scan would find, so it reads no source at start-up.
+    """Answer PySide's "does this module use PySide?" without reading the module's source.
 
     To honour ``from __feature__ import …``, PySide reads the whole source of every module
     imported after it, and of every module an import statement names (PYSIDE-2029), and
-    linecache keeps them: ~1 MB of typing, logging, enum and our pages before the window shows.
-    None of our modules selects a feature, so the answers are known: 0 ("uses PySide, no
-    feature") for ours, -1 ("not a PySide module") for the modules already loaded. A PySide
-    without the published table is left to scan.
+    linecache keeps them all: 1 MB before the window shows, 7 MB once a session has loaded
+    its pages, httpx, Pillow and openpyxl. None of our modules selects a feature, so the
+    answer is known without reading: ours use PySide, the others do not. A PySide without this
+    function is left to scan.
     """
-    table = getattr(sys.modules.get("__feature__"), "pyside_feature_dict", None)
-    if not isinstance(table, dict):
-        return
-    for name in list(sys.modules):
-        table.setdefault(name, 0 if name.split(".")[0] == "app" else -1)
-    package_root = Path(__file__).resolve().parents[2]
-    for source in (package_root / "app").rglob("*.py"):
-        parts = source.relative_to(package_root).with_suffix("").parts
-        table.setdefault(".".join(parts[:-1] if parts[-1] == "__init__" else parts), 0)
+    feature = sys.modules.get("__feature__")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        setattr(feature, "_mod_uses_pyside", _uses_pyside)  # noqa: B010 - a private hook
+
+
+def _uses_pyside(module: object) -> bool:
+    return str(getattr(module, "__name__", "")).split(".")[0] in {"app", "PySide6", "shiboken6"}
 
 
 def window_icon_sizes(platform: str = sys.platform) -> tuple[int, ...]:
