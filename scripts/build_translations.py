@@ -38,7 +38,9 @@ def tool(name: str) -> str:
 
 def lupdate(ts: Path) -> None:
     subprocess.run(
-        [tool("lupdate"), *sources(), "-ts", str(ts), "-no-obsolete", "-silent"],
+        # No source locations: line numbers churn on every edit and make parallel work collide.
+        [tool("lupdate"), *sources(), "-ts", str(ts), "-no-obsolete", "-locations", "none",
+         "-silent"],
         cwd=ROOT,
         check=True,
     )

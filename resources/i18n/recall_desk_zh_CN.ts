@@ -4,291 +4,230 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="156"/>
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="158"/>
         <source>A .csv or .xlsx file with an openId column</source>
         <translation>含 openId 列的 .csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="162"/>
         <source>No list opened. Columns: openId (required), customChannel, callTimes, caption.</source>
         <translation>尚未打开名单。列：openId（必填）、customChannel、callTimes、caption。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="169"/>
         <source>openId</source>
         <translation>openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="170"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="171"/>
         <source>Calls</source>
         <translation>呼叫次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="172"/>
         <source>Caption</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="177"/>
         <source>Column for {field}</source>
         <translation>{field}对应的列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="185"/>
         <source>Rows</source>
         <translation>名单行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="192"/>
         <source>1. List</source>
         <translation>1. 名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="208"/>
-        <location filename="../../app/ui/pages/batch_page.py" line="241"/>
-        <location filename="../../app/ui/pages/batch_page.py" line="424"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="209"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="219"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="220"/>
         <source> /s</source>
         <translation> 次/秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="222"/>
         <source>Generate all</source>
         <translation>全部生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="225"/>
-        <location filename="../../app/ui/pages/batch_page.py" line="536"/>
-        <location filename="../../app/ui/pages/batch_page.py" line="544"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="228"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="242"/>
         <source>At the same time</source>
         <translation>同时请求数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="243"/>
         <source>Rate limit</source>
         <translation>速率限制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="249"/>
         <source>2. Generate</source>
         <translation>2. 生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="259"/>
         <source>A4, 1 per page</source>
         <translation>A4，每页 1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="260"/>
         <source>A4, 2×4 labels (99×68 mm)</source>
         <translation>A4，2×4 标签（99×68 mm）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="261"/>
         <source>A4, 3×8 labels (70×37 mm)</source>
         <translation>A4，3×8 标签（70×37 mm）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="269"/>
         <source>Skip the labels already used on the first sheet</source>
         <translation>跳过第一张纸上已经用掉的标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="282"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="285"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="289"/>
         <source>Sheet</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="290"/>
         <source>Code size</source>
         <translation>二维码尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="291"/>
         <source>Start at label</source>
         <translation>从第几个标签开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="292"/>
         <source>Copies of each</source>
         <translation>每个打印份数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="294"/>
         <source>x</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="296"/>
         <source>y</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="298"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="300"/>
         <source>Printer correction</source>
         <translation>打印机校正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="305"/>
         <source>3. Print</source>
         <translation>3. 打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="340"/>
         <source>Open list</source>
         <translation>打开名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="341"/>
         <source>Lists (*.csv *.xlsx *.txt)</source>
         <translation>名单 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="347"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="348"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="361"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="367"/>
         <source>{name}: {n} rows ({encoding})</source>
         <translation>{name}：{n} 行（{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="375"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="412"/>
         <source>{ok} rows ready, {bad} with a problem (not sent)</source>
         <translation>{ok} 行可以生成，{bad} 行有问题（不会发送）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="450"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="466"/>
         <source>Generating {n} codes into {folder}…</source>
         <translation>正在生成 {n} 个召回码到 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="489"/>
         <source>, about {s} s left</source>
         <translation>，约剩 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="491"/>
         <source>{done} done, {failed} failed, {left} left — {elapsed} s{eta}</source>
         <translation>已完成 {done}，失败 {failed}，剩余 {left}——用时 {elapsed} 秒{eta}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="500"/>
         <source>✓ {file}</source>
         <translation>✓ {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="500"/>
         <source>✓ {file} (earlier run)</source>
         <translation>✓ {file}（上次运行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="501"/>
         <source>✗ {error}</source>
         <translation>✗ {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="512"/>
         <source>{ok} codes ready ({skipped} from an earlier run), {failed} failed. Manifest: {manifest}</source>
         <translation>已生成 {ok} 个召回码（其中 {skipped} 个来自上次运行），失败 {failed} 个。清单：{manifest}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="521"/>
         <source>Cancelled. Run again to finish the rest.</source>
         <translation>已取消。再次运行即可继续生成剩下的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="539"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="545"/>
         <source>Cancelling after the requests in flight…</source>
         <translation>正在取消，等待进行中的请求结束…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="588"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="598"/>
         <source>PDF written: {path} ({pages} pages)</source>
         <translation>PDF 已生成：{path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="626"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -296,119 +235,94 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="43"/>
         <source>Checks the active profile&apos;s simulation middleware against the contract. The probes use a template that cannot exist, so nothing reaches a customer; add a recipient and a template to also send one real test message.</source>
         <translation>按接口约定检查当前配置的模拟中间件。探测请求使用一个不存在的模板，不会有消息发到客户手上；填写接收人和模板后，还会真实发送一条测试消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="51"/>
-        <location filename="../../app/ui/pages/check_page.py" line="58"/>
         <source>Test recipient openId</source>
         <translation>测试接收人 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="52"/>
         <source>Optional: your own openId</source>
         <translation>选填：您自己的 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="55"/>
-        <location filename="../../app/ui/pages/check_page.py" line="59"/>
         <source>Test template ID</source>
         <translation>测试模板 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="56"/>
         <source>Optional: a template ID for the test send</source>
         <translation>选填：测试发送使用的模板 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="60"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="65"/>
         <source>Check results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="70"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="71"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="72"/>
         <source>Seen</source>
         <translation>实际情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="73"/>
         <source>Expected</source>
         <translation>应当是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="74"/>
         <source>How to fix</source>
         <translation>修复建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="99"/>
         <source>Give both a recipient and a template for the test send, or neither.</source>
         <translation>测试发送需要同时填写接收人和模板，或者都不填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="107"/>
         <source>this profile has no simulation domain</source>
         <translation>该配置没有填写模拟域名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="117"/>
         <source>Send with a production profile?</source>
         <translation>使用生产环境配置发送？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="118"/>
         <source>The check sends one real message to {to}.</source>
         <translation>检查时会向 {to} 真实发送一条消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="125"/>
         <source>Checking {url}…</source>
         <translation>正在检查 {url}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="143"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="144"/>
         <source>warn</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="145"/>
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="146"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="157"/>
         <source>The middleware meets the contract.</source>
         <translation>中间件符合接口约定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/check_page.py" line="160"/>
         <source>{n} check(s) failed: see “How to fix”.</source>
         <translation>有 {n} 项检查不通过：请看“修复建议”。</translation>
     </message>
@@ -416,12 +330,10 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/app.py" line="73"/>
         <source>Recall Desk hit a problem</source>
         <translation>召回助手遇到问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="75"/>
         <source>Something went wrong. Your data is safe; the details are in {path}.</source>
         <translation>程序出错了。您的数据是安全的，详细信息已记录在 {path}。</translation>
     </message>
@@ -429,42 +341,34 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="42"/>
         <source>Refused with code {code}: {text}. {hint}</source>
         <translation>被拒绝（错误码 {code}）：{text}。{hint}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="46"/>
         <source>The server refused with code {code}: {message}</source>
         <translation>服务器拒绝了请求，错误码 {code}：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="50"/>
         <source>Outcome unknown — check the phone before sending again. ({reason})</source>
         <translation>发送结果未知——请先在手机上确认是否收到，再决定是否重发。（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="54"/>
         <source>Please check the input: {message}</source>
         <translation>请检查输入：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="58"/>
         <source>The server&apos;s answer does not follow the contract: {message}</source>
         <translation>服务器的返回不符合接口约定：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62"/>
         <source>Could not reach the server: {message}</source>
         <translation>无法连接服务器：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66"/>
         <source>Could not write the file: {message}</source>
         <translation>无法写入文件：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="70"/>
         <source>Something went wrong inside Recall Desk. The details are in the log.</source>
         <translation>召回助手内部出错，详细信息已写入日志。</translation>
     </message>
@@ -472,214 +376,166 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="103"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="108"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="63"/>
-        <location filename="../../app/ui/pages/history_page.py" line="109"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="66"/>
-        <location filename="../../app/ui/pages/history_page.py" line="110"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="111"/>
         <source>openId</source>
         <translation>openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="112"/>
         <source>Template / channel</source>
         <translation>模板 / 渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="71"/>
-        <location filename="../../app/ui/pages/history_page.py" line="113"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="114"/>
         <source>Code</source>
         <translation>错误码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="115"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="142"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="73"/>
-        <location filename="../../app/ui/pages/history_page.py" line="214"/>
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="58"/>
         <source>Search history</source>
         <translation>搜索历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="60"/>
         <source>Search openId, template, channel, errcode, text</source>
         <translation>搜索 openId、模板、渠道、错误码或文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="67"/>
         <source>QR codes</source>
         <translation>召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="67"/>
         <source>Sends</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="74"/>
-        <location filename="../../app/ui/pages/history_page.py" line="215"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="75"/>
-        <location filename="../../app/ui/pages/history_page.py" line="216"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="76"/>
-        <location filename="../../app/ui/pages/history_page.py" line="217"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="81"/>
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="83"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="84"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="85"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="86"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="124"/>
         <source>Request and response</source>
         <translation>请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="132"/>
         <source>Use again</source>
         <translation>再次使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="134"/>
         <source>Fill the form with this request (nothing is sent)</source>
         <translation>用这条请求填写表单（不会发送）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="136"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="139"/>
         <source>Clear this profile&apos;s history…</source>
         <translation>清空该配置的历史…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="166"/>
         <source>All: {what}</source>
         <translation>全部{what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="218"/>
         <source>in flight</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="220"/>
         <source>QR code</source>
         <translation>召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="220"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="278"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="281"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="285"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="288"/>
         <source>Took {ms} ms</source>
         <translation>用时 {ms} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="299"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="305"/>
         <source>Clear history</source>
         <translation>清空历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="320"/>
         <source>{n} rows exported to {path}</source>
         <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="329"/>
         <source>Delete every history row of profile “{name}”?</source>
         <translation>删除配置“{name}”的全部历史记录？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history_page.py" line="335"/>
         <source>{n} rows deleted.</source>
         <translation>已删除 {n} 行。</translation>
     </message>
@@ -687,7 +543,6 @@
 <context>
     <name>InlineMessage</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="53"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -695,72 +550,58 @@
 <context>
     <name>InspectorDock</name>
     <message>
-        <location filename="../../app/ui/inspector.py" line="54"/>
         <source>Request inspector</source>
         <translation>请求检查器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="61"/>
         <source>HTTP exchanges</source>
         <translation>HTTP 请求记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="64"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="75"/>
         <source>Show the token</source>
         <translation>显示 token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="78"/>
         <source>Copy as curl</source>
         <translation>复制为 curl 命令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="82"/>
         <source>Signed calls are signed afresh when copied: the command works once, within the server&apos;s time window.</source>
         <translation>带签名的请求在复制时会重新签名：命令只能用一次，并且要在服务器允许的时间窗口内使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="87"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="167"/>
         <source>(no body)</source>
         <translation>（无请求体）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="170"/>
         <source>Status: {status} in {ms:.0f} ms</source>
         <translation>状态：{status}，用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector.py" line="176"/>
         <source>(image, {n} bytes)</source>
         <translation>（图片，{n} 字节）</translation>
     </message>
@@ -768,204 +609,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>Recall Desk</source>
         <translation>召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>Active profile</source>
         <translation>当前配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>The profile every request uses</source>
         <translation>所有请求都使用这个配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>QR codes</source>
         <translation>召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Batch</source>
         <translation>批量生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Check middleware</source>
         <translation>检查中间件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>&amp;Code</source>
         <translation>召回码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>&amp;Save image…</source>
         <translation>保存图片(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>&amp;Copy image</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Templates</source>
         <translation>模板消息(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>&amp;Refresh list</source>
         <translation>刷新列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>&amp;Find template</source>
         <translation>查找模板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>&amp;Send test message</source>
         <translation>发送测试消息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Request &amp;inspector</source>
         <translation>请求检查器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>&amp;About Recall Desk</source>
         <translation>关于召回助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>{name} (sandbox)</source>
         <translation>{name}（沙箱）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>No profile</source>
         <translation>没有配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>DEMO SANDBOX</source>
         <translation>演示沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>PRODUCTION</source>
         <translation>生产环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>TEST</source>
         <translation>测试环境</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Environment: {env}</source>
         <translation>环境：{env}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>About Recall Desk</source>
         <translation>关于召回助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Recall Desk {version}
 Recall QR codes and template-message checks for Udesk video customer service.</source>
         <translation>召回助手 {version}
 为 Udesk 视频客服生成视频召回码、检查模板消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>A batch is running</source>
         <translation>批量生成正在进行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Stop the batch and quit? Codes already generated are kept; running the same list into the same folder later resumes where it stopped.</source>
         <translation>停止批量生成并退出？已生成的召回码会保留；以后用同一份名单、同一个文件夹再次运行，会从中断处继续。</translation>
     </message>
@@ -973,241 +774,186 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>QrPage</name>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="76"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="101"/>
         <source>sdkAppId</source>
         <translation>sdkAppId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="78"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="102"/>
         <source>Official account ID</source>
         <translation>公众号 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="80"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="103"/>
         <source>Customer openId</source>
         <translation>客户 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="82"/>
         <source>The customer&apos;s openId in this official account</source>
         <translation>客户在该公众号下的 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="86"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="104"/>
         <source>Calls allowed</source>
         <translation>可呼叫次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="88"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="91"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="105"/>
         <source>Custom channel</source>
         <translation>自定义渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="92"/>
         <source>Optional: routes the video call</source>
         <translation>选填：用于视频路由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="93"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="269"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="94"/>
         <source>Generate QR code</source>
         <translation>生成召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="96"/>
         <source>Generate the recall QR code (Ctrl+G)</source>
         <translation>生成视频召回码（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="106"/>
         <source>Recall code request</source>
         <translation>召回码参数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="116"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="133"/>
         <source>Printed size</source>
         <translation>打印尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="122"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="134"/>
         <source>Caption</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="123"/>
         <source>e.g. Scan with WeChat to start a video call</source>
         <translation>例如：微信扫码，发起视频通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="125"/>
-        <location filename="../../app/ui/pages/qr_page.py" line="135"/>
         <source>Customer label</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="127"/>
         <source>Optional second line, e.g. the customer&apos;s name</source>
         <translation>选填第二行，例如客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="129"/>
         <source>White quiet zone (4 modules)</source>
         <translation>四周留白（4 个模块宽）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="137"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="149"/>
         <source>Recall QR code</source>
         <translation>视频召回码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="151"/>
         <source>Fill in the customer&apos;s openId and press Generate (Ctrl+G).</source>
         <translation>填写客户的 openId，然后点“生成”（Ctrl+G）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="154"/>
         <source>qrCodeUrl</source>
         <translation>二维码地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="158"/>
         <source>Copy URL</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="165"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="166"/>
         <source>Save image</source>
         <translation>保存图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="167"/>
         <source>Save the image as PNG or JPEG (Ctrl+S)</source>
         <translation>保存为 PNG 或 JPEG 图片（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="169"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="172"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="173"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="174"/>
         <source>Print with a preview (Ctrl+P)</source>
         <translation>打印前预览（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="176"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="179"/>
         <source>Send recall message…</source>
         <translation>发送召回消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="181"/>
         <source>Open Templates with this openId as the recipient</source>
         <translation>打开模板消息页，并以这个 openId 作为接收人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="232"/>
         <source>Scan with WeChat to start a video call</source>
         <translation>微信扫码，发起视频通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="269"/>
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="271"/>
         <source>Asking Udesk for a recall code…</source>
         <translation>正在向 Udesk 申请召回码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="315"/>
         <source>classic QR code</source>
         <translation>普通二维码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="315"/>
         <source>WeChat code</source>
         <translation>微信小程序码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="318"/>
         <source>Recall code for {open_id} ready: {w}×{h} px {fmt}, {kind}.</source>
         <translation>{open_id} 的召回码已生成：{w}×{h} 像素 {fmt}，{kind}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="341"/>
         <source>URL copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="346"/>
         <source>Image copied.</source>
         <translation>图片已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="363"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="371"/>
         <source>Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg)</source>
         <translation>原始图片 (*.{ext});;PNG 图片 (*.png);;JPEG 图片 (*.jpg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="399"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="429"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/qr_page.py" line="444"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1215,37 +961,30 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="95"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="96"/>
         <source>openId</source>
         <translation>openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="97"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="98"/>
         <source>Calls</source>
         <translation>呼叫次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="99"/>
         <source>Caption</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="100"/>
         <source>Problem / status</source>
         <translation>问题 / 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/batch_page.py" line="116"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
@@ -1253,301 +992,230 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="62"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
         <source>Profiles</source>
         <translation>配置列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="64"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="67"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="70"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="135"/>
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="136"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="361"/>
         <source>QR API URL</source>
         <translation>二维码接口地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="137"/>
         <source>appId</source>
         <translation>appId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="138"/>
         <source>Secret</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="335"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="106"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="146"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="362"/>
         <source>Simulation domain</source>
         <translation>模拟域名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="109"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="141"/>
         <source>Default sdkAppId</source>
         <translation>默认 sdkAppId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="142"/>
         <source>Default official account ID</source>
         <translation>默认公众号 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="115"/>
         <source>HTTP headers</source>
         <translation>HTTP 请求头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>Query string</source>
         <translation>URL 查询参数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="124"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="152"/>
         <source>CA bundle</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="124"/>
         <source>Optional: path to a PEM file</source>
         <translation>选填：PEM 证书文件路径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="127"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="153"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="127"/>
         <source>Optional: http://proxy:3128</source>
         <translation>选填：http://proxy:3128</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="129"/>
         <source>Production (sends ask for confirmation)</source>
         <translation>生产环境（发送前需要确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="131"/>
         <source>Old middleware: send to /template/send</source>
         <translation>旧版中间件：发送到 /template/send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="140"/>
         <source>Auth parameters in</source>
         <translation>鉴权参数放在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="143"/>
         <source>Udesk QR API</source>
         <translation>Udesk 二维码接口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="148"/>
         <source>Simulation middleware</source>
         <translation>模拟中间件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="151"/>
         <source>Timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="155"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="160"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="170"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="161"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="172"/>
         <source>Application</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="177"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="181"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="184"/>
         <source>Call the QR API and the template list with these values</source>
         <translation>用当前填写的值调用二维码接口和模板列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="225"/>
         <source>{name} (built-in sandbox)</source>
         <translation>{name}（内置沙箱）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="227"/>
         <source>{name} (production)</source>
         <translation>{name}（生产环境）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="290"/>
         <source>Built-in sandbox credentials</source>
         <translation>内置沙箱的鉴权信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="293"/>
         <source>The demo profile talks to the built-in sandbox and is never saved. Duplicate it or create a new profile for your own account.</source>
         <translation>演示配置连接的是内置沙箱，不会被保存。请复制它或新建一个配置来填写您自己的公众号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="298"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="311"/>
         <source>Stored in the system keyring — type to replace</source>
         <translation>已保存在系统钥匙串中——输入新值可替换</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="312"/>
         <source>Stored in the config file — type to replace</source>
         <translation>已保存在配置文件中——输入新值可替换</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="313"/>
         <source>Taken from RECALL_DESK_SECRET</source>
         <translation>取自环境变量 RECALL_DESK_SECRET</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="314"/>
         <source>Not set — type the secret from Udesk&apos;s admin</source>
         <translation>未设置——请填写 Udesk 后台的密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="320"/>
         <source>No system keyring is available on this computer: the secret is kept in the config file, readable only by your user account.</source>
         <translation>这台电脑没有可用的系统钥匙串：密钥保存在配置文件中，只有您的账户可以读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="327"/>
         <source>Secrets are kept in the system keyring, never in files.</source>
         <translation>密钥保存在系统钥匙串中，不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="335"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="355"/>
         <source>Applies the next time Recall Desk starts.</source>
         <translation>下次启动召回助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="369"/>
         <source>{label} must start with https:// or http://</source>
         <translation>{label}必须以 https:// 或 http:// 开头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="417"/>
         <source>Profile “{name}” saved.</source>
         <translation>配置“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="419"/>
         <source>No keyring: the secret is in the config file (user-only).</source>
         <translation>没有钥匙串：密钥保存在配置文件中（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="445"/>
         <source>Fill in the fields, then Save.</source>
         <translation>填写各项后点“保存”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="454"/>
         <source>Duplicated. Adjust the fields, then Save.</source>
         <translation>已复制。修改各项后点“保存”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="473"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="474"/>
         <source>Delete profile “{name}” and its stored secret?</source>
         <translation>删除配置“{name}”及其保存的密钥？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="503"/>
         <source>Testing the QR API and the template list…</source>
         <translation>正在测试二维码接口和模板列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="555"/>
         <source>QR API</source>
         <translation>二维码接口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="555"/>
         <source>Template list</source>
         <translation>模板列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="557"/>
         <source>{name}: not configured</source>
         <translation>{name}：未配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="565"/>
         <source>{name}: signed request accepted, image verified ({w}×{h} {fmt}).</source>
         <translation>{name}：签名通过，图片校验正常（{w}×{h} {fmt}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="570"/>
         <source>{name}: {n} templates.</source>
         <translation>{name}：共 {n} 个模板。</translation>
     </message>
@@ -1555,32 +1223,26 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>TemplateTableModel</name>
     <message>
-        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="131"/>
         <source>Template ID</source>
         <translation>模板 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="53"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_model.py" line="144"/>
         <source>This entry breaks the contract: {problems}</source>
         <translation>这条记录不符合接口约定：{problems}</translation>
     </message>
@@ -1588,355 +1250,276 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="96"/>
         <source>Filter templates</source>
         <translation>筛选模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="98"/>
         <source>Filter by title, ID, industry or content (Ctrl+F)</source>
         <translation>按标题、ID、行业或内容筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="102"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="104"/>
         <source>Refresh the template list</source>
         <translation>刷新模板列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="105"/>
         <source>Load the template list again (F5)</source>
         <translation>重新加载模板列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="109"/>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="163"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="169"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="170"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="178"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="236"/>
         <source>Recipient openId</source>
         <translation>接收人 openId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="179"/>
         <source>openId of a follower, e.g. your own</source>
         <translation>已关注用户的 openId，例如您自己的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="189"/>
         <source>Template fields</source>
         <translation>模板字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="195"/>
         <source>Colours are optional: WeChat ignores them since May 2023 and no longer shows “first” and “remark”.</source>
         <translation>颜色可不填：2023 年 5 月起微信忽略自定义颜色，也不再显示 first 和 remark。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="204"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="227"/>
         <source>Jump target</source>
         <translation>点击跳转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="205"/>
         <source>None</source>
         <translation>不跳转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="206"/>
         <source>Web page (URL)</source>
         <translation>网页（URL）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="207"/>
         <source>Mini program</source>
         <translation>小程序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="218"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="228"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="219"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="229"/>
         <source>Mini-program appid</source>
         <translation>小程序 appid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="220"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="230"/>
         <source>Page path</source>
         <translation>页面路径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="231"/>
         <source>Agent ID</source>
         <translation>坐席 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="221"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="222"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="232"/>
         <source>Agent group ID</source>
         <translation>技能组 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="237"/>
         <source>Test message</source>
         <translation>测试消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="247"/>
         <source>Message preview</source>
         <translation>消息预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="250"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="275"/>
         <source>JSON body</source>
         <translation>JSON 请求体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="253"/>
         <source>Edit the JSON directly (advanced)</source>
         <translation>直接编辑 JSON（高级）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="256"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="274"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="278"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="280"/>
         <source>Send test message</source>
         <translation>发送测试消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="281"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="288"/>
         <source>Send result</source>
         <translation>发送结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="289"/>
         <source>Resend with the same message ID</source>
         <translation>用相同的消息 ID 重发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="293"/>
         <source>WeChat delivers a message ID at most once within 10 minutes, so this cannot produce a duplicate.</source>
         <translation>同一消息 ID 在 10 分钟内微信最多只投递一次，所以不会重复发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="358"/>
         <source>Loading templates…</source>
         <translation>正在加载模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="379"/>
         <source>{n} entries break the contract (marked ⚠); hover for details.</source>
         <translation>有 {n} 条记录不符合接口约定（标有 ⚠），鼠标悬停可查看详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="384"/>
         <source>The middleware returned no templates.</source>
         <translation>中间件没有返回任何模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="411"/>
         <source>{shown} of {total} templates</source>
         <translation>显示 {shown} / 共 {total} 个模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="449"/>
         <source>Select a template</source>
         <translation>请选择模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="451"/>
         <source>Press F5 to load the list from the simulation middleware.</source>
         <translation>按 F5 从模拟中间件加载模板列表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="458"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="461"/>
         <source>ID: {id}
 Industry: {industry}</source>
         <translation>ID：{id}
 行业：{industry}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="467"/>
         <source>⚠ This list entry breaks the contract: {p}</source>
         <translation>⚠ 这条记录不符合接口约定：{p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="471"/>
         <source>(empty content)</source>
         <translation>（模板内容为空）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="479"/>
         <source>This template has no fields to fill (full simulation: empty content).</source>
         <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="495"/>
         <source>Colour of {key}</source>
         <translation>{key} 的颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="535"/>
         <source>Template {tid} is no longer in the list.</source>
         <translation>模板 {tid} 已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="561"/>
         <source>Filled from history. Nothing was sent.</source>
         <translation>已按历史记录填写，没有发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="580"/>
         <source>Select a template first.</source>
         <translation>请先选择模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="649"/>
         <source>WeChat opens the web page when the customer taps the message.</source>
         <translation>客户点击消息时，微信打开这个网页。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="652"/>
         <source>WeChat opens the mini program; agent_id and group_id are also appended to the page path so the video mini program finds the agent.</source>
         <translation>微信会打开小程序；坐席 ID 和技能组 ID 也会拼接到页面路径上，方便视频小程序找到对应坐席。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="656"/>
         <source>The message does not open anything when tapped.</source>
         <translation>点击消息不会跳转。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="664"/>
         <source>(not shown since May 2023)</source>
         <translation>（2023 年 5 月起不再显示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="665"/>
         <source>(cut at 20 characters)</source>
         <translation>（超过 20 个字会被截断）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="666"/>
         <source>Tap to open →</source>
         <translation>点击查看 →</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="669"/>
         <source>No content: the middleware decides what the customer sees.</source>
         <translation>模板内容为空：客户看到的内容由中间件决定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="710"/>
         <source>The JSON is not valid (line {line}, column {col}): {msg}</source>
         <translation>JSON 格式不正确（第 {line} 行第 {col} 列）：{msg}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="715"/>
         <source>The JSON body must be an object.</source>
         <translation>JSON 请求体必须是一个对象。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="718"/>
         <source>The JSON body needs a string “{key}”.</source>
         <translation>JSON 请求体需要字符串字段“{key}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="720"/>
         <source>“data” must be an object.</source>
         <translation>“data”必须是一个对象。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="728"/>
         <source>Select a template.</source>
         <translation>请选择模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="739"/>
         <source>Enter the recipient&apos;s openId.</source>
         <translation>请填写接收人的 openId。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="742"/>
         <source>Fill in {n} more field(s).</source>
         <translation>还有 {n} 个字段需要填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="746"/>
         <source>{n} field(s) would be refused by WeChat (in red).</source>
         <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="753"/>
-        <location filename="../../app/ui/pages/templates_page.py" line="821"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="757"/>
         <source>{n} warning(s): WeChat will drop or cut some of it.</source>
         <translation>{n} 条提醒：部分内容会被微信去掉或截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="806"/>
         <source>Send with a production profile?</source>
         <translation>使用生产环境配置发送？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="808"/>
         <source>This sends a real template message.
 
 Profile: {profile}
@@ -1951,27 +1534,22 @@ Template: {tid}</source>
 模板：{tid}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="817"/>
         <source>Not sent.</source>
         <translation>未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="836"/>
         <source>Sent: errcode 0, errmsg “{msg}”, msgid {msgid}.</source>
         <translation>发送成功：errcode 0，errmsg“{msg}”，msgid {msgid}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="852"/>
         <source>Outcome unknown — check the phone before sending again. The request may have reached the middleware ({reason}).</source>
         <translation>发送结果未知——请先在手机上确认是否收到，再决定是否重发。请求可能已经到达中间件（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="862"/>
         <source>Refused: errcode {code}, errmsg “{msg}”.</source>
         <translation>被拒绝：errcode {code}，errmsg“{msg}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/templates_page.py" line="870"/>
         <source>What to do: {hint}</source>
         <translation>处理建议：{hint}</translation>
     </message>
