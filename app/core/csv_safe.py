@@ -1,0 +1,33 @@
+"""CSV that spreadsheets open as text: no cell we write can start a formula.
+
+Excel, LibreOffice and Google Sheets treat a cell starting with ``=``, ``+``, ``-``, ``@``,
+tab or carriage return as a formula (CSV injection). Following OWASP's advice, such a cell
+is prefixed with a single quote, which the spreadsheet shows as text; the csv module's
+quoting takes care of separators and quotes inside a cell. A plain number (``-1``,
+``-0.5``) cannot be a formula and is written as it is, so numeric columns stay numeric.
+
+Every CSV the tool writes (batch manifest, history export) goes through :func:`safe_cell`
+or :func:`safe_row`; use :data:`EXCEL_ENCODING` so Excel reads the UTF-8 (it needs the BOM).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_ENCODING = "utf-8-sig"
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def safe_cell(value: object) -> str:
+    """``value`` as text a spreadsheet shows as text, never evaluates."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def safe_row(values: Iterable[object]) -> list[str]:
+    """Each value through :func:`safe_cell`, for ``csv.writer.writerow``."""
+    return [safe_cell(value) for value in values]
