@@ -232,8 +232,7 @@ def run(args: argparse.Namespace) -> int:
     if args.demo and demo_profile is not None:
         window.reload_profiles(demo_profile.name)
     if config_problem:
-        window.statusBar().showMessage(config_problem)
-        window.settings_page.message.show_message("error", config_problem)
+        window.show_config_problem(config_problem)
     window.show()
     QTimer.singleShot(0, resume_cycle_collector)
     try:

@@ -6,9 +6,12 @@ The request inspector dock is built only when the user opens it; the log is what
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+from app.ui.tasks import on_gui_thread
 
 if TYPE_CHECKING:
     from app.core.http import Exchange
@@ -23,16 +26,12 @@ class ExchangeLog(QObject):
     """
 
     added = Signal(object)
-    _recorded = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._exchanges: deque[Exchange] = deque(maxlen=MAX_EXCHANGES)
-        # Queued to this object's thread: workers only emit, the GUI thread stores.
-        self._recorded.connect(self._store)
-
-    def record(self, exchange: Exchange) -> None:
-        self._recorded.emit(exchange)
+        # Workers only call; the GUI thread stores.
+        self.record: Callable[[Exchange], None] = on_gui_thread(self._store)
 
     def _store(self, exchange: Exchange) -> None:
         self._exchanges.append(exchange)

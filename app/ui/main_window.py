@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.core.workspace import Workspace
 from app.ui.exchange_log import ExchangeLog
+from app.ui.page_context import PageContext
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import NavigationBar
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.state = state
         self.tasks = tasks or TaskRunner(parent=self)
+        self.context = PageContext(workspace, self.tasks, state, self.current_profile_name)
         self.setWindowTitle(self.tr("Recall Desk"))
 
         # -- profile switcher and badge ------------------------------------------------------
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         if index == self.PAGE_QR:
             from app.ui.pages.qr_page import QrPage
 
-            qr = QrPage(self, self.tasks, self.state)
+            qr = QrPage(self.context)
             qr.send_message_requested.connect(self.open_templates_for)
             profile = self._current_profile()
             if profile is not None:
@@ -171,28 +173,25 @@ class MainWindow(QMainWindow):
         elif index == self.PAGE_BATCH:
             from app.ui.pages.batch_page import BatchPage
 
-            page = BatchPage(self, self.tasks, self.state)
+            page = BatchPage(self.context)
         elif index == self.PAGE_TEMPLATES:
             from app.ui.pages.templates_page import TemplatesPage
 
-            templates = TemplatesPage(self, self.tasks, self.state)
-            templates.refresh_button.setToolTip(self.refresh_action.toolTip())
-            templates.send_button.setToolTip(self.send_action.toolTip())
-            page = templates
+            page = TemplatesPage(self.context)
         elif index == self.PAGE_HISTORY:
             from app.ui.pages.history_page import HistoryPage
 
-            history = HistoryPage(self, self.tasks)
+            history = HistoryPage(self.context)
             history.use_again.connect(self.use_again)
             page = history
         elif index == self.PAGE_CHECK:
             from app.ui.pages.check_page import CheckPage
 
-            page = CheckPage(self, self.tasks)
+            page = CheckPage(self.context)
         else:
             from app.ui.pages.settings_page import SettingsPage
 
-            settings = SettingsPage(self, self.tasks)
+            settings = SettingsPage(self.context)
             settings.profiles_changed.connect(self.reload_profiles)
             page = settings
         placeholder = self.stack.widget(index)
@@ -365,16 +364,16 @@ class MainWindow(QMainWindow):
             self.reload_profiles(event.profile)
         request = event.request
         if event.kind == "qr":
-            page = self.qr_page
-            page.sdk_app_id_edit.setText(str(request.get("sdkAppId", "")))
-            page.offi_account_edit.setText(str(request.get("offiAccountId", "")))
-            page.open_id_edit.setText(str(request.get("offiAccountOpenId", "")))
-            page.call_times_spin.setValue(int(request.get("callTimes", -1)))
-            page.channel_edit.setText(str(request.get("customChannel", "")))
+            self.qr_page.restore_request(request)
             self.nav.setCurrentRow(self.PAGE_QR)
         else:
             self.nav.setCurrentRow(self.PAGE_TEMPLATES)
             self.templates_page.restore_request(request)
+
+    def show_config_problem(self, text: str) -> None:
+        """The config file could not be read: say so in the status bar and on Settings."""
+        self.statusBar().showMessage(text)
+        self.settings_page.show_problem(text)
 
     def open_templates_for(self, open_id: str) -> None:
         self.templates_page.set_recipient(open_id)

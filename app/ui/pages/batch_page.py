@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,7 @@ from app.core.batch import (
 from app.core.errors import BadInput
 from app.core.sheets import PRESETS, SheetSpec, sheet_spec
 from app.ui.errors import describe, ui_language
-from app.ui.state import UiState
-from app.ui.tasks import TaskRunner
+from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -122,12 +122,6 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-class _ProgressRelay(QObject):
-    """Carries progress from the batch's worker threads to the GUI thread."""
-
-    progressed = Signal(object, object)
-
-
 class BatchPage(QWidget):
     """Signals:
     imported(int): a list was read (row count).
@@ -139,16 +133,14 @@ class BatchPage(QWidget):
     finished = Signal(object)
     exported = Signal(str)
 
-    def __init__(self, window: Any, tasks: TaskRunner, state: UiState) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.setObjectName("batchPage")
-        self._window = window
-        self._tasks = tasks
-        self._state = state
+        self._context = context
+        self._tasks = context.tasks
+        self._state = state = context.state
         self._table: Table | None = None
         self._controls: Controls | None = None
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._on_progress)
         self.summary: BatchSummary | None = None
         self._preview: Any = None
 
@@ -452,12 +444,11 @@ class BatchPage(QWidget):
         self._state.set("batch/out_dir", str(out_dir))
         self._state.set("batch/concurrency", self.concurrency_spin.value())
         self._state.set("batch/rate", self.rate_spin.value())
-        workspace = self._window.workspace
-        name = self._window.current_profile_name()
+        workspace = self._context.workspace
+        name = self._context.active_profile_name()
         profile = workspace.profile(name)
         rows = list(self.model.rows)
         controls = self._controls = Controls()
-        relay = self._relay
         concurrency, rate = self.concurrency_spin.value(), self.rate_spin.value()
         self.progress.setRange(0, len(rows))
         self.progress.setValue(0)
@@ -467,7 +458,7 @@ class BatchPage(QWidget):
         )
         self._set_running(True)
 
-        def work() -> BatchSummary:
+        def work(progress: Callable[[Progress, RowResult | None], None]) -> BatchSummary:
             service = workspace.service(name)
             return run_batch(
                 rows,
@@ -478,10 +469,10 @@ class BatchPage(QWidget):
                 concurrency=concurrency,
                 rate=rate,
                 controls=controls,
-                on_progress=lambda p, r: relay.progressed.emit(p, r),
+                on_progress=progress,
             )
 
-        self._tasks.run(work, self._on_finished, self._on_failed)
+        self._tasks.run(work, self._on_finished, self._on_failed, self._on_progress)
 
     def _on_progress(self, progress: Progress, result: RowResult | None) -> None:
         self.progress.setValue(progress.finished)

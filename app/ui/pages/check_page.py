@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.check import CheckResult, run_checks, verdict
 from app.core.errors import BadInput
 from app.ui.errors import describe, ui_language
-from app.ui.tasks import TaskRunner
+from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
 
 COLORS = {"pass": "#166534", "warn": "#b45309", "fail": "#b91c1c", "skip": "#6b7280"}
@@ -33,11 +31,11 @@ class CheckPage(QWidget):
 
     checked = Signal(list)
 
-    def __init__(self, window: Any, tasks: TaskRunner) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.setObjectName("checkPage")
-        self._window = window
-        self._tasks = tasks
+        self._context = context
+        self._tasks = context.tasks
         intro = QLabel(
             self.tr(
                 "Checks the active profile's simulation middleware against the contract. "
@@ -99,8 +97,8 @@ class CheckPage(QWidget):
                 self.tr("Give both a recipient and a template for the test send, or neither."),
             )
             return
-        workspace = self._window.workspace
-        name = self._window.current_profile_name()
+        workspace = self._context.workspace
+        name = self._context.active_profile_name()
         profile = workspace.profile(name)
         if not profile.middleware_url:
             self.message.show_message(

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.core.history import Event, export_csv
 from app.ui.errors import describe, ui_language
-from app.ui.tasks import TaskRunner
+from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
 
 DAY = 86400.0
@@ -44,11 +44,11 @@ class HistoryPage(QWidget):
     use_again = Signal(object)
     exported = Signal(str)
 
-    def __init__(self, window: Any, tasks: TaskRunner) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.setObjectName("historyPage")
-        self._window = window
-        self._tasks = tasks
+        self._context = context
+        self._tasks = context.tasks
         self._events: list[Event] = []
         self._loading = False
         self._again = False
@@ -189,7 +189,7 @@ class HistoryPage(QWidget):
             self._again = True
             return
         self._loading = True
-        workspace = self._window.workspace
+        workspace = self._context.workspace
         criteria = self._criteria()
 
         def work() -> tuple[list[Event], list[str]]:
@@ -325,12 +325,12 @@ class HistoryPage(QWidget):
         self._tasks.run(lambda: export_csv(events, Path(path)), done, self._failed)
 
     def clear_profile(self) -> None:
-        name = self.profile_combo.currentData() or self._window.current_profile_name()
+        name = self.profile_combo.currentData() or self._context.active_profile_name()
         if not name or not self.ask_confirm(
             self, self.tr("Delete every history row of profile “{name}”?").format(name=name)
         ):
             return
-        workspace = self._window.workspace
+        workspace = self._context.workspace
 
         def done(count: int) -> None:
             self.message.show_message("ok", self.tr("{n} rows deleted.").format(n=count))

@@ -25,8 +25,7 @@ from app.core.errors import BadInput
 from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
 from app.core.paths import atomic_write
 from app.ui.errors import describe
-from app.ui.state import UiState
-from app.ui.tasks import TaskRunner
+from app.ui.page_context import PageContext
 from app.ui.widgets import CodeView, InlineMessage
 
 if TYPE_CHECKING:
@@ -60,12 +59,12 @@ class QrPage(QWidget):
     saved = Signal(str)
     send_message_requested = Signal(str)
 
-    def __init__(self, window: object, tasks: TaskRunner, state: UiState) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.setObjectName("qrPage")
-        self._window = window  # the MainWindow: gives the active profile name and workspace
-        self._tasks = tasks
-        self._state = state
+        self._context = context
+        self._tasks = context.tasks
+        self._state = context.state
         self._busy = False
         self._result: QrResult | None = None
         self._prepared: PreparedCode | None = None
@@ -247,6 +246,17 @@ class QrPage(QWidget):
         self.sdk_app_id_edit.setText(sdk_app_id)
         self.offi_account_edit.setText(offi_account_id)
 
+    def restore_request(self, request: dict[str, object]) -> None:
+        """Put a past request's fields back into the form (History's "Use again"); never sends."""
+        self.sdk_app_id_edit.setText(str(request.get("sdkAppId", "")))
+        self.offi_account_edit.setText(str(request.get("offiAccountId", "")))
+        self.open_id_edit.setText(str(request.get("offiAccountOpenId", "")))
+        try:
+            self.call_times_spin.setValue(int(str(request.get("callTimes", -1))))
+        except ValueError:
+            self.call_times_spin.setValue(-1)
+        self.channel_edit.setText(str(request.get("customChannel", "")))
+
     def _set_result_actions(self, enabled: bool) -> None:
         for widget in (
             self.save_button,
@@ -290,8 +300,8 @@ class QrPage(QWidget):
         except BadInput as exc:
             self.message.show_message("error", describe(exc)[0])
             return
-        workspace = self._window.workspace  # type: ignore[attr-defined]
-        profile_name = self._window.current_profile_name()  # type: ignore[attr-defined]
+        workspace = self._context.workspace
+        profile_name = self._context.active_profile_name()
         self._set_busy(True)
 
         def work() -> tuple[QrResult, PreparedCode]:

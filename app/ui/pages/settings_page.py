@@ -30,7 +30,7 @@ from app.core.profiles import Profile, validate_profile_name
 from app.core.service import Service
 from app.core.udesk import QrRequest
 from app.ui.errors import describe
-from app.ui.tasks import TaskRunner
+from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
 
 TEST_OPEN_ID = "recall-desk-connection-test"
@@ -49,11 +49,11 @@ class SettingsPage(QWidget):
     saved = Signal(str)
     tested = Signal(list)
 
-    def __init__(self, window: Any, tasks: TaskRunner) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.setObjectName("settingsPage")
-        self._window = window
-        self._tasks = tasks
+        self._context = context
+        self._tasks = context.tasks
         self._editing: str | None = None
         self._secret_dirty = False
 
@@ -161,7 +161,7 @@ class SettingsPage(QWidget):
         self.language_combo.addItem(self.tr("Follow the system"), "")
         self.language_combo.addItem("English", "en")
         self.language_combo.addItem("简体中文", "zh_CN")
-        current = self._window.state.get("ui/language")
+        current = self._context.state.get("ui/language")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current)))
         self.language_combo.currentIndexChanged.connect(self._on_language)
         self.language_note = QLabel()
@@ -209,10 +209,14 @@ class SettingsPage(QWidget):
         root.addWidget(self.form_widget, 1)
         self.reload()
 
+    def show_problem(self, text: str) -> None:
+        """Show a problem found outside the form (an unreadable config file)."""
+        self.message.show_message("error", text)
+
     # -- list ------------------------------------------------------------------------------------
     @property
     def workspace(self) -> Any:
-        return self._window.workspace
+        return self._context.workspace
 
     def reload(self, select: str | None = None) -> None:
         current = select or (self._editing or "")
@@ -351,7 +355,7 @@ class SettingsPage(QWidget):
             self._tasks.run(lambda: self.workspace.store.get(profile)[0], fill, lambda e: None)
 
     def _on_language(self, _index: int) -> None:
-        self._window.state.set("ui/language", self.language_combo.currentData())
+        self._context.state.set("ui/language", self.language_combo.currentData())
         self.language_note.setText(self.tr("Applies the next time Recall Desk starts."))
 
     # -- form → profile --------------------------------------------------------------------------

@@ -39,8 +39,7 @@ from app.core.middleware import FieldValue, MiniProgram, SendRequest, SendResult
 from app.core.templates import PLACEHOLDER, Finding, Template, has_errors, lint, preview_lines
 from app.core.wechat_errors import explain
 from app.ui.errors import describe, ui_language
-from app.ui.state import UiState
-from app.ui.tasks import TaskRunner
+from app.ui.page_context import PageContext
 from app.ui.template_model import TEMPLATE_ROLE, TemplateTableModel
 from app.ui.widgets import InlineMessage
 
@@ -64,12 +63,12 @@ class TemplatesPage(QWidget):
     sent = Signal(object)
     send_failed = Signal(object)
 
-    def __init__(self, window: Any, tasks: TaskRunner, state: UiState | None = None) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.setObjectName("templatesPage")
-        self._window = window
-        self._tasks = tasks
-        self._state = state or window.state
+        self._context = context
+        self._tasks = context.tasks
+        self._state = context.state
         self._template: Template | None = None
         self._loading = False
         self._sending = False
@@ -335,7 +334,7 @@ class TemplatesPage(QWidget):
 
     # -- loading ---------------------------------------------------------------------------------
     def _profile(self) -> str:
-        return str(self._window.current_profile_name())
+        return self._context.active_profile_name()
 
     def profile_changed(self) -> None:
         """Forget the list of the previous profile; load again when the page is shown."""
@@ -356,7 +355,7 @@ class TemplatesPage(QWidget):
         self._loading = True
         self.refresh_button.setEnabled(False)
         self.list_message.show_message("info", self.tr("Loading templates…"))
-        workspace = self._window.workspace
+        workspace = self._context.workspace
         self._tasks.run(
             lambda: workspace.service(name).list_templates(),
             lambda listing: self._on_loaded(name, listing.templates),
@@ -799,7 +798,7 @@ class TemplatesPage(QWidget):
 
     def _dispatch(self, body: dict[str, Any]) -> None:
         name = self._profile()
-        workspace = self._window.workspace
+        workspace = self._context.workspace
         profile = workspace.profile(name)
         if profile.production and not self.ask_confirm(
             self,
