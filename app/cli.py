@@ -29,6 +29,27 @@ log = logging.getLogger("app.cli")
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_TRANSPORT, EXIT_UNKNOWN = 0, 1, 2, 3, 4
 
 
+def exit_code(error: BaseException) -> int:
+    """The one table from a failure to the exit code (module docstring)."""
+    from app.core.errors import (
+        BadInput,
+        OutcomeUnknown,
+        ProtocolError,
+        RemoteRefused,
+        TransportError,
+    )
+
+    table: tuple[tuple[type[BaseException], int], ...] = (
+        (RemoteRefused, EXIT_REFUSED),
+        (BadInput, EXIT_BAD_INPUT),
+        (OutcomeUnknown, EXIT_UNKNOWN),
+        (TransportError, EXIT_TRANSPORT),
+        (ProtocolError, EXIT_TRANSPORT),
+        (OSError, EXIT_BAD_INPUT),
+    )
+    return next((code for kind, code in table if isinstance(error, kind)), EXIT_TRANSPORT)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = top_level_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -150,14 +171,10 @@ def _context(args: argparse.Namespace, lang: str, *, need_secret: bool) -> Conte
         profile = _load_config(args).profile(args.profile)
         secret, _source = SecretStore().get(profile) if need_secret else ("", "none")
         if need_secret and not secret:
-            raise BadInput(
-                f"profile {profile.name!r} has no secret: run `recall-desk profiles set-secret "
-                f"{profile.name}` or set RECALL_DESK_SECRET",
-                field="secret",
-            )
+            raise BadInput("cli.no_secret", field="secret", profile=profile.name)
     if args.timeout is not None:
         if not 0.1 <= args.timeout <= 300:
-            raise BadInput("--timeout must be between 0.1 and 300 seconds", field="timeout")
+            raise BadInput("cli.timeout_range", field="timeout")
         profile = replace(profile, timeout=args.timeout)
     history = History(data_home() / "history.sqlite3")
     return Context(profile, secret, history, lang, sandbox)
@@ -237,7 +254,7 @@ def _pairs(items: Sequence[str], option: str) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise BadInput(f"{option} takes KEY=VALUE, got {item!r}", field=option)
+            raise BadInput("cli.pair", field=option, option=option, item=item)
         result[key.strip()] = value
     return result
 
@@ -275,24 +292,19 @@ def cmd_send(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
             )
             if template is None:
                 raise BadInput(
-                    f"template {args.template_id!r} is not in the middleware's list "
-                    "(use --no-lint to send anyway)",
-                    field="template_id",
+                    "cli.send.unknown_template", field="template_id", template_id=args.template_id
                 )
             findings = lint(template, values, colors)
             for finding in findings:
                 level = finding.level.upper()
                 print(f"{level} {finding.key}: {lint_message(finding, ctx.lang)}", file=sys.stderr)
             if has_errors(findings):
-                raise BadInput(
-                    "lint found errors WeChat would refuse (fix them or pass --no-lint)",
-                    field="data",
-                )
+                raise BadInput("cli.send.lint_errors", field="data")
         if args.dry_run:
             print(json.dumps(body, ensure_ascii=False, indent=2), file=out)
             return EXIT_OK
         if ctx.profile.production and not args.yes and not _confirm(ctx, args.to):
-            raise BadInput("production send not confirmed (pass --yes)", field="yes")
+            raise BadInput("cli.send.not_confirmed", field="yes")
         result = service.send_body(body)
     if args.json:
         print(json.dumps(result.raw, ensure_ascii=False), file=out)
@@ -354,7 +366,7 @@ def cmd_profiles(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         else:
             secret = sys.stdin.readline().rstrip("\r\n")
         if not secret:
-            raise BadInput("empty secret: nothing stored", field="secret")
+            raise BadInput("cli.empty_secret", field="secret")
         where = store.set(profile.name, secret)
         if where == "file":
             config.profiles[profile.name] = replace(profile, secret=secret)
@@ -516,9 +528,9 @@ def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     from app.core.errors import BadInput
 
     if bool(args.send_to) != bool(args.template_id):
-        raise BadInput("--send-to and --template-id go together", field="send_to")
+        raise BadInput("cli.check.send_needs_template", field="send_to")
     if not ctx.profile.middleware_url:
-        raise BadInput(f"profile {ctx.profile.name!r} has no middleware_url", field="middleware")
+        raise BadInput("cli.no_middleware_url", field="middleware", profile=ctx.profile.name)
     marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "skip": "skip"}
     with ctx.service() as service:
         results = run_checks(
@@ -588,7 +600,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         from app.ui.app import run
 
         return run(args)
-    from app.core.messages import describe, system_language
+    from app.core.messages import describe, system_language, where
 
     lang = system_language()
     _setup_logging(args.verbose)
@@ -603,8 +615,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         ctx = _context(args, lang, need_secret=args.command in ("qr", "qr-batch"))
         return COMMANDS[args.command](args, ctx, out)
     except RecallError as exc:
-        print(f"recall-desk: {describe(exc, lang)}", file=sys.stderr)
-        return exc.exit_code
+        from app.core.errors import BadInput
+
+        line, request = describe(exc, lang), where(exc)
+        if request and not isinstance(exc, BadInput):
+            line += f" [{request}]"
+        print(f"recall-desk: {line}", file=sys.stderr)
+        return exit_code(exc)
     except KeyboardInterrupt:
         print("recall-desk: interrupted", file=sys.stderr)
         return 130

@@ -1,8 +1,8 @@
-"""One exception tree for every failure the core layer reports.
+"""One exception tree for every failure the core layer reports: data, not prose.
 
 ::
 
-    RecallError                 base; carries an optional RequestContext
+    RecallError                 base: a catalogue key, its parameters, an optional RequestContext
     ├── BadInput                the user's input or configuration is wrong; nothing was sent
     ├── RemoteRefused           the server answered with a refusal (code != 1000, errcode != 0)
     ├── TransportError          no usable answer: refused connection, DNS, TLS, timeout
@@ -12,16 +12,17 @@
     └── OutcomeUnknown          a send that may have reached the server (timeout or dropped
                                 connection after the request went out); never retried for you
 
-Callers turn these into sentences (the CLI via :func:`describe`, the GUI via its own ``tr()``
-mapping) around :meth:`RecallError.text`, the reason in the user's language (each raise gives
-the Chinese beside the English); ``str(err)`` is the English, meant for logs.
+A raise names a key of the catalogue (``app/core/catalogue``) and gives its parameters as
+keywords: ``raise BadInput("stock.unknown", name=name)``. The front ends make the sentence with
+:func:`app.core.messages.describe`; ``str(err)`` is the English sentence, meant for logs.
+``err.key`` and ``err.params`` (str/int/float/bool/None values) are what to store to make the
+sentence again later, in either language (``messages.say(key, lang, **params)``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from app.core.lang import pick
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -37,42 +38,57 @@ class RequestContext:
 class RecallError(Exception):
     """Base of every error the core raises on purpose."""
 
-    exit_code = 3
-
     def __init__(
-        self, message: str, *, zh: str = "", context: RequestContext | None = None
+        self, key: str, /, *, context: RequestContext | None = None, **params: Any
     ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.zh = zh
+        super().__init__(key)
+        self.key = key
+        self.params: dict[str, Any] = params
         self.context = context
 
+    def __str__(self) -> str:
+        from app.core.messages import say
+
+        return say(self.key, "en", **self.params)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r}, **{self.params!r})"
+
+    # Transitional, while the raises are converted to keys: gone by the catalogue's last landing.
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
+
     def text(self, lang: str) -> str:
-        """The reason in ``lang`` (``zh…`` → Chinese where the raise gave it, else English)."""
-        return pick(lang, self.message, self.zh)
+        from app.core.messages import reason
+
+        return reason(self, lang)
 
 
 class BadInput(RecallError):
-    """Input or configuration is invalid; nothing was sent."""
-
-    exit_code = 2
+    """Input or configuration is invalid; nothing was sent. ``field`` names the input."""
 
     def __init__(
         self,
-        message: str,
+        key: str,
+        /,
         *,
-        zh: str = "",
         field: str | None = None,
         context: RequestContext | None = None,
+        **params: Any,
     ) -> None:
-        super().__init__(message, zh=zh, context=context)
+        super().__init__(key, context=context, **params)
         self.field = field
 
 
 class RemoteRefused(RecallError):
     """The remote answered with a refusal code (Udesk ``code`` or WeChat ``errcode``)."""
 
-    exit_code = 1
+    KEY = "remote.refused"
 
     def __init__(
         self,
@@ -81,11 +97,7 @@ class RemoteRefused(RecallError):
         *,
         context: RequestContext | None = None,
     ) -> None:
-        super().__init__(
-            f"refused with code {code}: {remote_message}",
-            zh=f"被拒绝，代码 {code}：{remote_message}",
-            context=context,
-        )
+        super().__init__(self.KEY, context=context, code=code, message=remote_message)
         self.code = code
         self.remote_message = remote_message
 
@@ -93,27 +105,22 @@ class RemoteRefused(RecallError):
 class TransportError(RecallError):
     """The request got no usable answer at the transport level."""
 
-    exit_code = 3
-
 
 class ProtocolError(RecallError):
     """The answer does not follow the contract."""
-
-    exit_code = 3
 
 
 class OutcomeUnknown(RecallError):
     """A send may or may not have been delivered; the user must check before resending."""
 
-    exit_code = 4
-
     def __init__(
         self,
-        message: str,
+        key: str,
+        /,
         *,
-        zh: str = "",
         client_msg_id: str | None = None,
         context: RequestContext | None = None,
+        **params: Any,
     ) -> None:
-        super().__init__(message, zh=zh, context=context)
+        super().__init__(key, context=context, **params)
         self.client_msg_id = client_msg_id

@@ -1,41 +1,45 @@
-"""Every reason the core gives the user comes in Chinese too: the users read Chinese."""
+"""Errors carry a key and parameters; the sentence comes in the reader's language."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
-import app.core
-from app.core.errors import BadInput, OutcomeUnknown, RemoteRefused
-from app.core.messages import describe
-
-USER_FACING = {"BadInput", "ProtocolError", "TransportError", "OutcomeUnknown"}
-CORE = Path(app.core.__file__).parent
-
-
-def _raises_without_chinese() -> list[str]:
-    missing = []
-    for path in sorted(CORE.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
-                continue
-            func = node.exc.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if name in USER_FACING and "zh" not in {k.arg for k in node.exc.keywords}:
-                missing.append(f"{path.name}:{node.lineno} {name}")
-    return missing
-
-
-def test_every_core_raise_gives_the_reason_in_chinese() -> None:
-    assert _raises_without_chinese() == []
+from app.core.errors import BadInput, OutcomeUnknown, RemoteRefused, RequestContext
+from app.core.messages import describe, detail, say
 
 
 def test_describe_picks_the_language() -> None:
-    error = BadInput("copies must be between 1 and 100", zh="份数必须在 1 到 100 之间")
-    assert describe(error, "zh") == "输入有误：份数必须在 1 到 100 之间"
-    assert describe(error, "en") == "Bad input: copies must be between 1 and 100"
-    assert error.text("zh_CN") == "份数必须在 1 到 100 之间"
-    assert BadInput("only English").text("zh") == "only English"  # never empty
-    unknown = OutcomeUnknown("timed out", zh="超时")
-    assert describe(unknown, "zh").startswith("发送结果未知：超时。")
-    assert RemoteRefused(4001, "bad").text("zh") == "被拒绝，代码 4001：bad"
+    error = BadInput("lint.too_long", limit="20", kind="thing")
+    assert describe(error, "zh") == "请检查输入：超过 20 个字符（thing）"
+    assert describe(error, "zh_CN") == describe(error, "zh")
+    assert describe(error, "en") == "Please check the input: longer than 20 characters (thing)"
+    assert str(error) == "longer than 20 characters (thing)"  # logs read English
+    assert (error.key, error.params) == ("lint.too_long", {"limit": "20", "kind": "thing"})
+
+
+def test_outcome_unknown_says_to_check_the_phone() -> None:
+    unknown = OutcomeUnknown("os.connection_refused", client_msg_id="abc")
+    assert describe(unknown, "zh").startswith("发送结果未知：连接被拒绝")
+    assert "Check the phone" in describe(unknown, "en")
+    assert "abc" in detail(unknown, "en")
+
+
+def test_a_refusal_with_a_known_errcode_is_explained_and_an_unknown_one_quoted() -> None:
+    known = RemoteRefused(40003, "invalid openid")
+    assert describe(known, "en").startswith("Refused (40003 invalid openid): Invalid openid")
+    assert "确认 openid 属于当前公众号" in describe(known, "zh")
+    assert describe(RemoteRefused(4001, "bad"), "zh") == "被拒绝：4001 bad"
+    assert str(RemoteRefused(4001, "bad")) == "refused with code 4001: bad"
+
+
+def test_detail_names_the_request() -> None:
+    context = RequestContext("GET", "https://x.example/list", 502, "<html>Bad Gateway")
+    error = RemoteRefused(7, "no", context=context)
+    assert detail(error, "en").splitlines() == [
+        "code 7: no",
+        "GET https://x.example/list",
+        "HTTP 502",
+        "<html>Bad Gateway",
+    ]
+
+
+def test_an_unfilled_placeholder_shows_instead_of_raising() -> None:
+    assert say("lint.too_long", "en", limit="5") == "longer than 5 characters ({kind})"
