@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
 
             qr = QrPage(self.context)
             qr.send_message_requested.connect(self.open_templates_for)
+            qr.current_changed.connect(self._enable_code_actions)
             profile = self._current_profile()
             if profile is not None:
                 qr.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
@@ -254,6 +255,7 @@ class MainWindow(QMainWindow):
             self.pdf_action,
         ):
             code_menu.addAction(action)
+        self._enable_code_actions(False)  # until the QR page has a current code
         tp = self.PAGE_TEMPLATES
         templates_menu = bar.addMenu(self.tr("&Templates"))
         self.refresh_action = self._action(self.tr("&Refresh list"), "F5", "refresh", tp)
@@ -284,6 +286,10 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Recall Desk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _enable_code_actions(self, enabled: bool) -> None:
+        for action in (self.save_action, self.copy_action, self.print_action, self.pdf_action):
+            action.setEnabled(enabled)
 
     def _action(
         self, text: str, shortcut: str | QKeySequence.StandardKey, method: str, page: int

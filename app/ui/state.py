@@ -25,8 +25,7 @@ KEYS: dict[str, tuple[type, Any]] = {
     "qr/channel": (str, ""),
     "qr/call_times": (int, -1),
     "qr/size_mm": (float, 50.0),
-    "qr/caption": (str, ""),
-    "qr/label": (str, ""),
+    "qr/caption": (str, ""),  # the caption template; the customer label is never remembered
     "qr/quiet_zone": (bool, True),
     "qr/last_dir": (str, ""),
     "ui/language": (str, ""),

@@ -113,6 +113,7 @@ class InlineMessage(QFrame):
         from PySide6.QtWidgets import QPlainTextEdit  # a class PySide takes ~2 ms to set up
 
         label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote servers and files
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         toggle = QPushButton(self.tr("Details"))

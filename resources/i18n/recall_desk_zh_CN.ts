@@ -772,7 +772,7 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     </message>
 </context>
 <context>
-    <name>QrPage</name>
+    <name>QrForm</name>
     <message>
         <source>sdkAppId</source>
         <translation>sdkAppId</translation>
@@ -850,6 +850,17 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>打印</translation>
     </message>
     <message>
+        <source>Scan with WeChat to start a video call</source>
+        <translation>微信扫码，发起视频通话</translation>
+    </message>
+</context>
+<context>
+    <name>QrPage</name>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
         <source>Recall QR code</source>
         <translation>视频召回码</translation>
     </message>
@@ -906,8 +917,12 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>打开模板消息页，并以这个 openId 作为接收人</translation>
     </message>
     <message>
-        <source>Scan with WeChat to start a video call</source>
-        <translation>微信扫码，发起视频通话</translation>
+        <source>The form or the profile changed after this code was generated: it is stale and cannot be saved or printed. Press Generate for the new values.</source>
+        <translation>生成这个二维码之后，表单或配置已改动：它已过期，不能保存或打印。请按“生成”为新的内容生成。</translation>
+    </message>
+    <message>
+        <source>Stale — generate again</source>
+        <translation>已过期 — 请重新生成</translation>
     </message>
     <message>
         <source>Generating…</source>
@@ -916,6 +931,10 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     <message>
         <source>Asking Udesk for a recall code…</source>
         <translation>正在向 Udesk 申请召回码…</translation>
+    </message>
+    <message>
+        <source>This code was generated for {open_id}, but the form changed while it was on its way: it is stale. Press Generate for the new values.</source>
+        <translation>这个二维码是为 {open_id} 生成的，但生成期间表单已改动：它已过期。请按“生成”为新的内容生成。</translation>
     </message>
     <message>
         <source>classic QR code</source>

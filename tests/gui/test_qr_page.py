@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -213,3 +214,21 @@ def test_a_chinese_ui_gives_the_reason_in_chinese(qtbot, demo_window, sandbox, q
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
     assert sandbox.received == []
+
+
+def test_server_text_is_shown_as_plain_text(qtbot, make_window, sandbox) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QLabel
+
+    hostile = '<b>boom</b><img src="http://127.0.0.1:9/x.png">'
+    body = json.dumps({"code": 4001, "message": hostile, "data": {}}).encode()
+    with ScriptedServer({("POST", "/qr"): answer(200, body)}) as server:
+        profile = replace(sandbox.demo_profile(), qr_api_url=server.url + "/qr")
+        page = make_window(profile).qr_page
+        page.open_id_edit.setText("o1")
+        with qtbot.waitSignal(page.failed, timeout=10000):
+            page.generate()
+    label = page.message.findChild(QLabel)
+    assert hostile in label.text()
+    assert label.textFormat() == Qt.TextFormat.PlainText

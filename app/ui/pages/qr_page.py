@@ -3,30 +3,27 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.errors import BadInput
-from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
 from app.core.paths import atomic_write
+from app.ui.code_preview import CodePreview
 from app.ui.errors import describe
 from app.ui.page_context import PageContext
-from app.ui.widgets import CodeView, InlineMessage
+from app.ui.pages.qr_form import QrForm
+from app.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -36,6 +33,18 @@ if TYPE_CHECKING:
     from app.ui.printing import PrintOptions
 
 log = logging.getLogger(__name__)
+
+# What produced a code: the profile (name and settings) and the request fields as typed.
+FormKey = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class BoundCode:
+    """A code together with the profile and form values that produced it."""
+
+    key: FormKey
+    result: QrResult
+    prepared: PreparedCode
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -47,15 +56,24 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
 class QrPage(QWidget):
     """Generate one recall code and do everything a lead needs with it.
 
+    A code is *current* only while the profile and the request fields are those that produced
+    it: any change (or a new generation, or a failure) veils it as stale and disables every
+    action on it until a new code arrives. An answer that arrives after the form changed is
+    shown stale, never as current.
+
     Signals:
-        generated(object): a QrResult with its verified image arrived.
+        generated(object): a QrResult with its verified image arrived for the current form.
         failed(object): the generate call failed (the exception).
+        finished(): a generation ended (current, stale on arrival, or failed).
+        current_changed(bool): whether a current code is there to save, copy or print.
         saved(str): the image or PDF was written to this path.
         send_message_requested(str): the user wants to send a recall message to this openId.
     """
 
     generated = Signal(object)
     failed = Signal(object)
+    finished = Signal()
+    current_changed = Signal(bool)
     saved = Signal(str)
     send_message_requested = Signal(str)
 
@@ -66,85 +84,30 @@ class QrPage(QWidget):
         self._tasks = context.tasks
         self._state = context.state
         self._busy = False
-        self._result: QrResult | None = None
-        self._prepared: PreparedCode | None = None
+        self._code: BoundCode | None = None  # the code on screen, current or stale
+        self._current = False
         self._preview: tuple[QPrintPreviewDialog, QPrinter] | None = None
 
-        # -- the request form ------------------------------------------------------------------
-        self.sdk_app_id_edit = QLineEdit()
-        _named(self.sdk_app_id_edit, "qrSdkAppIdEdit", self.tr("sdkAppId"))
-        self.offi_account_edit = QLineEdit()
-        _named(self.offi_account_edit, "qrOffiAccountIdEdit", self.tr("Official account ID"))
-        self.open_id_edit = QLineEdit()
-        _named(self.open_id_edit, "qrOpenIdEdit", self.tr("Customer openId"))
-        self.open_id_edit.setPlaceholderText(
-            self.tr("The customer's openId in this official account")
-        )
-        self.open_id_edit.setClearButtonEnabled(True)
-        self.call_times_spin = QSpinBox()
-        _named(self.call_times_spin, "qrCallTimesSpin", self.tr("Calls allowed"))
-        self.call_times_spin.setRange(-1, 9999)
-        self.call_times_spin.setSpecialValueText(self.tr("Unlimited"))
-        self.call_times_spin.setValue(-1)
-        self.channel_edit = QLineEdit()
-        _named(self.channel_edit, "qrChannelEdit", self.tr("Custom channel"))
-        self.channel_edit.setPlaceholderText(self.tr("Optional: routes the video call"))
-        self.generate_button = QPushButton(self.tr("Generate"))
-        _named(self.generate_button, "qrGenerateButton", self.tr("Generate QR code"))
-        self.generate_button.setDefault(True)
-        self.generate_button.setToolTip(self.tr("Generate the recall QR code (Ctrl+G)"))
+        # -- the request form and print options -------------------------------------------------
+        form = QrForm()
+        self.form = form
+        self.sdk_app_id_edit = form.sdk_app_id_edit
+        self.offi_account_edit = form.offi_account_edit
+        self.open_id_edit = form.open_id_edit
+        self.call_times_spin = form.call_times_spin
+        self.channel_edit = form.channel_edit
+        self.generate_button = form.generate_button
+        self.size_spin = form.size_spin
+        self.caption_edit = form.caption_edit
+        self.label_edit = form.label_edit
+        self.quiet_check = form.quiet_check
         self.generate_button.clicked.connect(self.generate)
         self.open_id_edit.returnPressed.connect(self.generate)
-
-        form = QFormLayout()
-        form.addRow(self.tr("sdkAppId"), self.sdk_app_id_edit)
-        form.addRow(self.tr("Official account ID"), self.offi_account_edit)
-        form.addRow(self.tr("Customer openId"), self.open_id_edit)
-        form.addRow(self.tr("Calls allowed"), self.call_times_spin)
-        form.addRow(self.tr("Custom channel"), self.channel_edit)
-        request_box = QGroupBox(self.tr("Recall code request"))
-        box_layout = QVBoxLayout(request_box)
-        box_layout.addLayout(form)
-        button_row = QHBoxLayout()
-        button_row.addStretch(1)
-        button_row.addWidget(self.generate_button)
-        box_layout.addLayout(button_row)
-
-        # -- print options ---------------------------------------------------------------------
-        self.size_spin = QDoubleSpinBox()
-        _named(self.size_spin, "qrSizeSpin", self.tr("Printed size"))
-        self.size_spin.setRange(MIN_CODE_MM, MAX_CODE_MM)
-        self.size_spin.setDecimals(1)
-        self.size_spin.setSuffix(" mm")
-        self.size_spin.setValue(50.0)
-        self.caption_edit = QLineEdit()
-        _named(self.caption_edit, "qrCaptionEdit", self.tr("Caption"))
-        self.caption_edit.setPlaceholderText(self.tr("e.g. Scan with WeChat to start a video call"))
-        self.label_edit = QLineEdit()
-        _named(self.label_edit, "qrLabelEdit", self.tr("Customer label"))
-        self.label_edit.setPlaceholderText(
-            self.tr("Optional second line, e.g. the customer's name")
-        )
-        self.quiet_check = QCheckBox(self.tr("White quiet zone (4 modules)"))
-        self.quiet_check.setObjectName("qrQuietZoneCheck")
-        self.quiet_check.setChecked(True)
-        print_form = QFormLayout()
-        print_form.addRow(self.tr("Printed size"), self.size_spin)
-        print_form.addRow(self.tr("Caption"), self.caption_edit)
-        print_form.addRow(self.tr("Customer label"), self.label_edit)
-        print_form.addRow("", self.quiet_check)
-        print_box = QGroupBox(self.tr("Printing"))
-        print_box.setLayout(print_form)
-
-        left = QVBoxLayout()
-        left.addWidget(request_box)
-        left.addWidget(print_box)
-        left.addStretch(1)
 
         # -- the result ------------------------------------------------------------------------
         self.message = InlineMessage()
         self.message.setObjectName("qrMessage")
-        self.image_view = CodeView()
+        self.image_view = CodePreview()
         _named(self.image_view, "qrImageView", self.tr("Recall QR code"))
         self.image_view.set_placeholder(
             self.tr("Fill in the customer's openId and press Generate (Ctrl+G).")
@@ -198,53 +161,87 @@ class QrPage(QWidget):
         right.addLayout(actions)
         right.addLayout(follow_up)
 
-        left_panel = QWidget()
-        left_panel.setLayout(left)
-        left_panel.setMinimumWidth(360)
-        left_panel.setMaximumWidth(440)
-        left.setContentsMargins(0, 0, 0, 0)
+        form.setMinimumWidth(360)
+        form.setMaximumWidth(440)
         root = QHBoxLayout(self)
-        root.addWidget(left_panel, 0)
+        root.addWidget(form, 0)
         root.addLayout(right, 1)
         self._set_result_actions(False)
-        self._restore()
+        form.keep_in(self._state)
         for signal in (
+            self.sdk_app_id_edit.textChanged,
+            self.offi_account_edit.textChanged,
             self.open_id_edit.textChanged,
             self.channel_edit.textChanged,
-            self.caption_edit.textChanged,
-            self.label_edit.textChanged,
+            self.call_times_spin.valueChanged,
         ):
-            signal.connect(self._remember)
-        self.call_times_spin.valueChanged.connect(self._remember)
-        self.size_spin.valueChanged.connect(self._remember)
-        self.quiet_check.toggled.connect(self._remember)
+            signal.connect(self._inputs_changed)
 
     # -- state ---------------------------------------------------------------------------------
-    def _restore(self) -> None:
-        s = self._state
-        self.open_id_edit.setText(s.get("qr/open_id"))
-        self.channel_edit.setText(s.get("qr/channel"))
-        self.call_times_spin.setValue(s.get("qr/call_times"))
-        self.size_spin.setValue(s.get("qr/size_mm"))
-        self.caption_edit.setText(
-            s.get("qr/caption") or self.tr("Scan with WeChat to start a video call")
-        )
-        self.label_edit.setText(s.get("qr/label"))
-        self.quiet_check.setChecked(s.get("qr/quiet_zone"))
-
-    def _remember(self) -> None:
-        s = self._state
-        s.set("qr/open_id", self.open_id_edit.text())
-        s.set("qr/channel", self.channel_edit.text())
-        s.set("qr/call_times", self.call_times_spin.value())
-        s.set("qr/size_mm", self.size_spin.value())
-        s.set("qr/caption", self.caption_edit.text())
-        s.set("qr/label", self.label_edit.text())
-        s.set("qr/quiet_zone", self.quiet_check.isChecked())
-
     def load_profile_defaults(self, sdk_app_id: str, offi_account_id: str) -> None:
+        """The window switched (or edited) the profile: take its ids; the code goes stale."""
         self.sdk_app_id_edit.setText(sdk_app_id)
         self.offi_account_edit.setText(offi_account_id)
+        self._inputs_changed()
+
+    # -- what produced the code ------------------------------------------------------------------
+    def _form_key(self) -> FormKey:
+        name = self._context.active_profile_name()
+        try:
+            profile = self._context.workspace.profile(name) if name else None
+        except BadInput:
+            profile = None
+        return (
+            name,
+            profile,
+            self.sdk_app_id_edit.text(),
+            self.offi_account_edit.text(),
+            self.open_id_edit.text(),
+            self.call_times_spin.value(),
+            self.channel_edit.text(),
+        )
+
+    def _inputs_changed(self) -> None:
+        code = self._code
+        if code is None:
+            return
+        if self.open_id_edit.text().strip() != code.result.request.open_id:
+            self.label_edit.clear()  # the customer label belongs to that customer's code
+        if self._current and self._form_key() != code.key:
+            self._mark_stale()
+            self.message.show_message(
+                "warning",
+                self.tr(
+                    "The form or the profile changed after this code was generated: it is "
+                    "stale and cannot be saved or printed. Press Generate for the new values."
+                ),
+            )
+
+    def _mark_stale(self) -> None:
+        self._current = False
+        self.image_view.set_stale(self.tr("Stale — generate again"))
+        self.url_field.setEnabled(False)
+        self._set_result_actions(False)
+        if self._preview is not None:
+            self._preview[0].close()
+        self.current_changed.emit(False)
+
+    def _clear_code(self) -> None:
+        was_current = self._current
+        self._code, self._current = None, False
+        self.image_view.clear_image()
+        self.url_field.clear()
+        self._set_result_actions(False)
+        if was_current:
+            self.current_changed.emit(False)
+
+    def _current_code(self) -> BoundCode | None:
+        return self._code if self._current else None
+
+    @property
+    def stale(self) -> bool:
+        """A code is on screen but no longer belongs to the form (or a generation runs)."""
+        return self._code is not None and not self._current
 
     def restore_request(self, request: dict[str, object]) -> None:
         """Put a past request's fields back into the form (History's "Use again"); never sends."""
@@ -278,6 +275,8 @@ class QrPage(QWidget):
         self.generate_button.setText(self.tr("Generating…") if busy else self.tr("Generate"))
         if busy:
             self.message.show_message("info", self.tr("Asking Udesk for a recall code…"))
+            if self._code is not None:
+                self._mark_stale()
 
     # -- generate ------------------------------------------------------------------------------
     def request_from_form(self) -> QrRequest:
@@ -302,6 +301,7 @@ class QrPage(QWidget):
             return
         workspace = self._context.workspace
         profile_name = self._context.active_profile_name()
+        key = self._form_key()
         self._set_busy(True)
 
         def work() -> tuple[QrResult, PreparedCode]:
@@ -311,12 +311,12 @@ class QrPage(QWidget):
             assert result.image is not None
             return result, prepare_code(result.image)
 
-        self._tasks.run(work, self._on_generated, self._on_failed)
+        self._tasks.run(work, lambda value: self._on_generated(key, value), self._on_failed)
 
-    def _on_generated(self, value: tuple[QrResult, PreparedCode]) -> None:
+    def _on_generated(self, key: FormKey, value: tuple[QrResult, PreparedCode]) -> None:
         result, prepared = value
         self._set_busy(False)
-        self._result, self._prepared = result, prepared
+        self._code = BoundCode(key, result, prepared)
         assert result.image is not None
         from PySide6.QtGui import QImage
 
@@ -324,7 +324,22 @@ class QrPage(QWidget):
         self.image_view.set_image(image, crisp=prepared.classic)
         self.url_field.setText(result.qr_code_url)
         self.url_field.setCursorPosition(0)
+        if self._form_key() != key:  # the form changed while the request was in flight
+            self._mark_stale()
+            self.message.show_message(
+                "warning",
+                self.tr(
+                    "This code was generated for {open_id}, but the form changed while it "
+                    "was on its way: it is stale. Press Generate for the new values."
+                ).format(open_id=result.request.open_id),
+            )
+            self.finished.emit()
+            return
+        self._current = True
+        self.image_view.set_stale("")
+        self.url_field.setEnabled(True)
         self._set_result_actions(True)
+        self.current_changed.emit(True)
         kind = self.tr("classic QR code") if prepared.classic else self.tr("WeChat code")
         self.message.show_message(
             "ok",
@@ -337,33 +352,39 @@ class QrPage(QWidget):
             ),
         )
         self.generated.emit(result)
+        self.finished.emit()
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)
+        self._clear_code()
         summary, detail = describe(error)
         self.message.show_message("error", summary, detail)
         self.failed.emit(error)
+        self.finished.emit()
 
     # -- actions on the result -----------------------------------------------------------------
     def result(self) -> QrResult | None:
-        return self._result
+        """The current code's result; None when there is none or it is stale."""
+        code = self._current_code()
+        return code.result if code else None
 
     def copy_url(self) -> None:
-        if self._result:
-            QGuiApplication.clipboard().setText(self._result.qr_code_url)
+        if code := self._current_code():
+            QGuiApplication.clipboard().setText(code.result.qr_code_url)
             self.message.show_message("ok", self.tr("URL copied."))
 
     def copy_image(self) -> None:
-        if not self.image_view.image().isNull():
+        if self._current_code() and not self.image_view.image().isNull():
             QGuiApplication.clipboard().setImage(self.image_view.image())
             self.message.show_message("ok", self.tr("Image copied."))
 
     def _request_send(self) -> None:
-        if self._result:
-            self.send_message_requested.emit(self._result.request.open_id)
+        if code := self._current_code():
+            self.send_message_requested.emit(code.result.request.open_id)
 
     def _default_name(self, suffix: str) -> str:
-        open_id = self._result.request.open_id if self._result else "code"
+        code = self._current_code()
+        open_id = code.result.request.open_id if code else "code"
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in open_id)[:60]
         folder = self._state.get("qr/last_dir") or str(Path.home())
         return str(Path(folder) / f"recall-{safe}.{suffix}")
@@ -378,9 +399,10 @@ class QrPage(QWidget):
         return path
 
     def save_dialog(self) -> None:
-        if not self._result or not self._result.image:
+        code = self._current_code()
+        if code is None or code.result.image is None:
             return
-        ext = self._result.image.extension
+        ext = code.result.image.extension
         filters = self.tr("Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg)").format(
             ext=ext
         )
@@ -390,9 +412,10 @@ class QrPage(QWidget):
 
     def save_image(self, path: str) -> None:
         """Write the image (original bytes when the extension matches) off the GUI thread."""
-        if not self._result or not self._result.image:
+        code = self._current_code()
+        if code is None or code.result.image is None:
             return
-        image = self._result.image
+        image = code.result.image
         target = Path(path)
         self._state.set("qr/last_dir", str(target.parent))
 
@@ -427,11 +450,11 @@ class QrPage(QWidget):
     def paint(self, printer: QPrinter) -> None:
         from app.ui.printing import paint_single
 
-        if self._prepared is not None:
-            paint_single(printer, self._prepared, self.print_options())
+        if code := self._current_code():
+            paint_single(printer, code.prepared, self.print_options())
 
     def print_preview(self) -> None:
-        if self._prepared is None:
+        if self._current_code() is None:
             return
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
@@ -452,7 +475,7 @@ class QrPage(QWidget):
             self._preview = None
 
     def pdf_dialog(self) -> None:
-        if self._prepared is None:
+        if self._current_code() is None:
             return
         path = self.ask_save_path(self, self._default_name("pdf"), self.tr("PDF (*.pdf)"))
         if path:
@@ -460,13 +483,14 @@ class QrPage(QWidget):
 
     def export_pdf(self, path: str) -> None:
         """Write the code into a PDF at its physical size, off the GUI thread."""
-        if self._prepared is None:
+        code = self._current_code()
+        if code is None:
             return
         from app.ui.printing import write_single_pdf
 
-        code, options = self._prepared, self.print_options()
+        prepared, options = code.prepared, self.print_options()
         self._tasks.run(
-            lambda: write_single_pdf(path, code, options),
+            lambda: write_single_pdf(path, prepared, options),
             lambda _none: self._on_saved(path),
             self._on_save_failed,
         )

@@ -1,0 +1,133 @@
+"""The QR page's form: the request fields and the print options."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
+from app.ui.state import UiState
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class QrForm(QWidget):
+    """What a code is asked for (profile ids, openId, calls, channel) and how it prints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # -- the request ------------------------------------------------------------------
+        self.sdk_app_id_edit = QLineEdit()
+        _named(self.sdk_app_id_edit, "qrSdkAppIdEdit", self.tr("sdkAppId"))
+        self.offi_account_edit = QLineEdit()
+        _named(self.offi_account_edit, "qrOffiAccountIdEdit", self.tr("Official account ID"))
+        self.open_id_edit = QLineEdit()
+        _named(self.open_id_edit, "qrOpenIdEdit", self.tr("Customer openId"))
+        self.open_id_edit.setPlaceholderText(
+            self.tr("The customer's openId in this official account")
+        )
+        self.open_id_edit.setClearButtonEnabled(True)
+        self.call_times_spin = QSpinBox()
+        _named(self.call_times_spin, "qrCallTimesSpin", self.tr("Calls allowed"))
+        self.call_times_spin.setRange(-1, 9999)
+        self.call_times_spin.setSpecialValueText(self.tr("Unlimited"))
+        self.call_times_spin.setValue(-1)
+        self.channel_edit = QLineEdit()
+        _named(self.channel_edit, "qrChannelEdit", self.tr("Custom channel"))
+        self.channel_edit.setPlaceholderText(self.tr("Optional: routes the video call"))
+        self.generate_button = QPushButton(self.tr("Generate"))
+        _named(self.generate_button, "qrGenerateButton", self.tr("Generate QR code"))
+        self.generate_button.setDefault(True)
+        self.generate_button.setToolTip(self.tr("Generate the recall QR code (Ctrl+G)"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("sdkAppId"), self.sdk_app_id_edit)
+        form.addRow(self.tr("Official account ID"), self.offi_account_edit)
+        form.addRow(self.tr("Customer openId"), self.open_id_edit)
+        form.addRow(self.tr("Calls allowed"), self.call_times_spin)
+        form.addRow(self.tr("Custom channel"), self.channel_edit)
+        request_box = QGroupBox(self.tr("Recall code request"))
+        box_layout = QVBoxLayout(request_box)
+        box_layout.addLayout(form)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.generate_button)
+        box_layout.addLayout(button_row)
+
+        # -- print options ---------------------------------------------------------------------
+        self.size_spin = QDoubleSpinBox()
+        _named(self.size_spin, "qrSizeSpin", self.tr("Printed size"))
+        self.size_spin.setRange(MIN_CODE_MM, MAX_CODE_MM)
+        self.size_spin.setDecimals(1)
+        self.size_spin.setSuffix(" mm")
+        self.size_spin.setValue(50.0)
+        self.caption_edit = QLineEdit()
+        _named(self.caption_edit, "qrCaptionEdit", self.tr("Caption"))
+        self.caption_edit.setPlaceholderText(self.tr("e.g. Scan with WeChat to start a video call"))
+        self.label_edit = QLineEdit()
+        _named(self.label_edit, "qrLabelEdit", self.tr("Customer label"))
+        self.label_edit.setPlaceholderText(
+            self.tr("Optional second line, e.g. the customer's name")
+        )
+        self.quiet_check = QCheckBox(self.tr("White quiet zone (4 modules)"))
+        self.quiet_check.setObjectName("qrQuietZoneCheck")
+        self.quiet_check.setChecked(True)
+        print_form = QFormLayout()
+        print_form.addRow(self.tr("Printed size"), self.size_spin)
+        print_form.addRow(self.tr("Caption"), self.caption_edit)
+        print_form.addRow(self.tr("Customer label"), self.label_edit)
+        print_form.addRow("", self.quiet_check)
+        print_box = QGroupBox(self.tr("Printing"))
+        print_box.setLayout(print_form)
+
+        left = QVBoxLayout(self)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(request_box)
+        left.addWidget(print_box)
+        left.addStretch(1)
+
+    def keep_in(self, state: UiState) -> None:
+        """Restore the remembered values, then remember every change."""
+        self.restore(state)
+        for signal in (
+            self.open_id_edit.textChanged,
+            self.channel_edit.textChanged,
+            self.caption_edit.textChanged,
+            self.call_times_spin.valueChanged,
+            self.size_spin.valueChanged,
+            self.quiet_check.toggled,
+        ):
+            signal.connect(lambda *_: self.remember(state))
+
+    def restore(self, s: UiState) -> None:
+        """Put the remembered values back (never the customer label: it belongs to one code)."""
+        self.open_id_edit.setText(s.get("qr/open_id"))
+        self.channel_edit.setText(s.get("qr/channel"))
+        self.call_times_spin.setValue(s.get("qr/call_times"))
+        self.size_spin.setValue(s.get("qr/size_mm"))
+        self.caption_edit.setText(
+            s.get("qr/caption") or self.tr("Scan with WeChat to start a video call")
+        )
+        self.quiet_check.setChecked(s.get("qr/quiet_zone"))
+
+    def remember(self, s: UiState) -> None:
+        s.set("qr/open_id", self.open_id_edit.text())
+        s.set("qr/channel", self.channel_edit.text())
+        s.set("qr/call_times", self.call_times_spin.value())
+        s.set("qr/size_mm", self.size_spin.value())
+        s.set("qr/caption", self.caption_edit.text())
+        s.set("qr/quiet_zone", self.quiet_check.isChecked())
