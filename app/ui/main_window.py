@@ -22,7 +22,7 @@ from app.ui.exchange_log import ExchangeLog
 from app.ui.page_context import PageContext
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import NavigationBar
+from app.ui.widgets import NavigationBar, guard_wheel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
             settings = SettingsPage(self.context)
             settings.profiles_changed.connect(self.reload_profiles)
             page = settings
+        guard_wheel(page)
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
         if placeholder is not None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
     QButtonGroup,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -223,3 +226,37 @@ class CodeView(QWidget):
         h = self._image.height() * scale / ratio
         target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
         painter.drawImage(target, self._image)
+
+
+class WheelGuard(QObject):
+    """Wheel events over a combo box or spin box that has no focus scroll the surrounding
+    scroll area instead of changing the value (a form scrolled with the wheel is not edited by
+    the fields passing under the pointer). Install with :func:`guard_wheel`."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+            return False
+        if watched.hasFocus():
+            return False
+        area = _scroll_area_of(watched)
+        if area is not None:
+            QCoreApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QComboBox):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Put every combo box and spin box under ``root`` behind one :class:`WheelGuard`; they
+    take focus by click or Tab, not by the wheel."""
+    guard = root.findChild(WheelGuard) or WheelGuard(root)
+    for widget in (*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)):
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(guard)

@@ -291,14 +291,6 @@
         <translation>该配置没有填写模拟域名</translation>
     </message>
     <message>
-        <source>Send with a production profile?</source>
-        <translation>使用生产环境配置发送？</translation>
-    </message>
-    <message>
-        <source>The check sends one real message to {to}.</source>
-        <translation>检查时会向 {to} 真实发送一条消息。</translation>
-    </message>
-    <message>
         <source>Checking {url}…</source>
         <translation>正在检查 {url}…</translation>
     </message>
@@ -336,6 +328,27 @@
     <message>
         <source>Something went wrong. Your data is safe; the details are in {path}.</source>
         <translation>程序出错了。您的数据是安全的，详细信息已记录在 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Send with a production profile?</source>
+        <translation>使用生产环境配置发送？</translation>
+    </message>
+    <message>
+        <source>This sends a real template message.
+
+Profile: {profile}
+Official account: {account}
+Recipient: {to}
+Template: {tid}</source>
+        <translation>将发送一条真实的模板消息。
+
+配置：{profile}
+公众号：{account}
+接收人：{to}
+模板：{tid}</translation>
     </message>
 </context>
 <context>
@@ -769,6 +782,195 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     <message>
         <source>Stop the batch and quit? Codes already generated are kept; running the same list into the same folder later resumes where it stopped.</source>
         <translation>停止批量生成并退出？已生成的召回码会保留；以后用同一份名单、同一个文件夹再次运行，会从中断处继续。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageComposer</name>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Recipient openId</source>
+        <translation>接收人 openId</translation>
+    </message>
+    <message>
+        <source>openId of a follower, e.g. your own</source>
+        <translation>已关注用户的 openId，例如您自己的</translation>
+    </message>
+    <message>
+        <source>Template fields</source>
+        <translation>模板字段</translation>
+    </message>
+    <message>
+        <source>Colours are optional: WeChat ignores them since May 2023 and no longer shows “first” and “remark”.</source>
+        <translation>颜色可不填：2023 年 5 月起微信忽略自定义颜色，也不再显示 first 和 remark。</translation>
+    </message>
+    <message>
+        <source>Jump target</source>
+        <translation>点击跳转</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不跳转</translation>
+    </message>
+    <message>
+        <source>Web page (URL)</source>
+        <translation>网页（URL）</translation>
+    </message>
+    <message>
+        <source>Mini program</source>
+        <translation>小程序</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Mini-program appid</source>
+        <translation>小程序 appid</translation>
+    </message>
+    <message>
+        <source>Page path</source>
+        <translation>页面路径</translation>
+    </message>
+    <message>
+        <source>Agent ID</source>
+        <translation>坐席 ID</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Agent group ID</source>
+        <translation>技能组 ID</translation>
+    </message>
+    <message>
+        <source>Test message</source>
+        <translation>测试消息</translation>
+    </message>
+    <message>
+        <source>Message preview</source>
+        <translation>消息预览</translation>
+    </message>
+    <message>
+        <source>JSON body</source>
+        <translation>JSON 请求体</translation>
+    </message>
+    <message>
+        <source>Edit the JSON directly (advanced)</source>
+        <translation>直接编辑 JSON（高级）</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Select a template.</source>
+        <translation>请选择模板。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient&apos;s openId.</source>
+        <translation>请填写接收人的 openId。</translation>
+    </message>
+    <message>
+        <source>Fill in {n} more field(s).</source>
+        <translation>还有 {n} 个字段需要填写。</translation>
+    </message>
+    <message>
+        <source>{n} field(s) would be refused by WeChat (in red).</source>
+        <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
+    </message>
+    <message>
+        <source>Select a template</source>
+        <translation>请选择模板</translation>
+    </message>
+    <message>
+        <source>Press F5 to load the list from the simulation middleware.</source>
+        <translation>按 F5 从模拟中间件加载模板列表。</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>ID: {id}
+Industry: {industry}</source>
+        <translation>ID：{id}
+行业：{industry}</translation>
+    </message>
+    <message>
+        <source>⚠ This list entry breaks the contract: {p}</source>
+        <translation>⚠ 这条记录不符合接口约定：{p}</translation>
+    </message>
+    <message>
+        <source>(empty content)</source>
+        <translation>（模板内容为空）</translation>
+    </message>
+    <message>
+        <source>This template has no fields to fill (full simulation: empty content).</source>
+        <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
+    </message>
+    <message>
+        <source>Colour of {key}</source>
+        <translation>{key} 的颜色</translation>
+    </message>
+    <message>
+        <source>WeChat opens the web page when the customer taps the message.</source>
+        <translation>客户点击消息时，微信打开这个网页。</translation>
+    </message>
+    <message>
+        <source>WeChat opens the mini program; agent_id and group_id are also appended to the page path so the video mini program finds the agent.</source>
+        <translation>微信会打开小程序；坐席 ID 和技能组 ID 也会拼接到页面路径上，方便视频小程序找到对应坐席。</translation>
+    </message>
+    <message>
+        <source>The message does not open anything when tapped.</source>
+        <translation>点击消息不会跳转。</translation>
+    </message>
+    <message>
+        <source>(not shown since May 2023)</source>
+        <translation>（2023 年 5 月起不再显示）</translation>
+    </message>
+    <message>
+        <source>(cut at 20 characters)</source>
+        <translation>（超过 20 个字会被截断）</translation>
+    </message>
+    <message>
+        <source>Tap to open →</source>
+        <translation>点击查看 →</translation>
+    </message>
+    <message>
+        <source>No content: the middleware decides what the customer sees.</source>
+        <translation>模板内容为空：客户看到的内容由中间件决定。</translation>
+    </message>
+    <message>
+        <source>The JSON is not valid (line {line}, column {col}): {msg}</source>
+        <translation>JSON 格式不正确（第 {line} 行第 {col} 列）：{msg}</translation>
+    </message>
+    <message>
+        <source>The JSON body must be an object.</source>
+        <translation>JSON 请求体必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>The JSON body needs a string “{key}”.</source>
+        <translation>JSON 请求体需要字符串字段“{key}”。</translation>
+    </message>
+    <message>
+        <source>“data” must be an object.</source>
+        <translation>“data”必须是一个对象。</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1442,37 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     </message>
 </context>
 <context>
+    <name>TemplateBrowser</name>
+    <message>
+        <source>Filter templates</source>
+        <translation>筛选模板</translation>
+    </message>
+    <message>
+        <source>Filter by title, ID, industry or content (Ctrl+F, Esc clears)</source>
+        <translation>按标题、ID、行业或内容筛选（Ctrl+F，Esc 清除）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Refresh the template list</source>
+        <translation>刷新模板列表</translation>
+    </message>
+    <message>
+        <source>Load the template list again (F5)</source>
+        <translation>重新加载模板列表（F5）</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板消息</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} templates</source>
+        <translation>显示 {shown} / 共 {total} 个模板</translation>
+    </message>
+</context>
+<context>
     <name>TemplateTableModel</name>
     <message>
         <source>Title</source>
@@ -1268,122 +1501,6 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 </context>
 <context>
     <name>TemplatesPage</name>
-    <message>
-        <source>Filter templates</source>
-        <translation>筛选模板</translation>
-    </message>
-    <message>
-        <source>Filter by title, ID, industry or content (Ctrl+F)</source>
-        <translation>按标题、ID、行业或内容筛选（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Refresh the template list</source>
-        <translation>刷新模板列表</translation>
-    </message>
-    <message>
-        <source>Load the template list again (F5)</source>
-        <translation>重新加载模板列表（F5）</translation>
-    </message>
-    <message>
-        <source>Templates</source>
-        <translation>模板消息</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Example</source>
-        <translation>示例</translation>
-    </message>
-    <message>
-        <source>Recipient openId</source>
-        <translation>接收人 openId</translation>
-    </message>
-    <message>
-        <source>openId of a follower, e.g. your own</source>
-        <translation>已关注用户的 openId，例如您自己的</translation>
-    </message>
-    <message>
-        <source>Template fields</source>
-        <translation>模板字段</translation>
-    </message>
-    <message>
-        <source>Colours are optional: WeChat ignores them since May 2023 and no longer shows “first” and “remark”.</source>
-        <translation>颜色可不填：2023 年 5 月起微信忽略自定义颜色，也不再显示 first 和 remark。</translation>
-    </message>
-    <message>
-        <source>Jump target</source>
-        <translation>点击跳转</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>不跳转</translation>
-    </message>
-    <message>
-        <source>Web page (URL)</source>
-        <translation>网页（URL）</translation>
-    </message>
-    <message>
-        <source>Mini program</source>
-        <translation>小程序</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>网址</translation>
-    </message>
-    <message>
-        <source>Mini-program appid</source>
-        <translation>小程序 appid</translation>
-    </message>
-    <message>
-        <source>Page path</source>
-        <translation>页面路径</translation>
-    </message>
-    <message>
-        <source>Agent ID</source>
-        <translation>坐席 ID</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>选填</translation>
-    </message>
-    <message>
-        <source>Agent group ID</source>
-        <translation>技能组 ID</translation>
-    </message>
-    <message>
-        <source>Test message</source>
-        <translation>测试消息</translation>
-    </message>
-    <message>
-        <source>Message preview</source>
-        <translation>消息预览</translation>
-    </message>
-    <message>
-        <source>JSON body</source>
-        <translation>JSON 请求体</translation>
-    </message>
-    <message>
-        <source>Edit the JSON directly (advanced)</source>
-        <translation>直接编辑 JSON（高级）</translation>
-    </message>
-    <message>
-        <source>Copy JSON</source>
-        <translation>复制 JSON</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
     <message>
         <source>Send test message</source>
         <translation>发送测试消息</translation>
@@ -1417,114 +1534,12 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>中间件没有返回任何模板。</translation>
     </message>
     <message>
-        <source>{shown} of {total} templates</source>
-        <translation>显示 {shown} / 共 {total} 个模板</translation>
-    </message>
-    <message>
-        <source>Select a template</source>
-        <translation>请选择模板</translation>
-    </message>
-    <message>
-        <source>Press F5 to load the list from the simulation middleware.</source>
-        <translation>按 F5 从模拟中间件加载模板列表。</translation>
-    </message>
-    <message>
-        <source>(no title)</source>
-        <translation>（无标题）</translation>
-    </message>
-    <message>
-        <source>ID: {id}
-Industry: {industry}</source>
-        <translation>ID：{id}
-行业：{industry}</translation>
-    </message>
-    <message>
-        <source>⚠ This list entry breaks the contract: {p}</source>
-        <translation>⚠ 这条记录不符合接口约定：{p}</translation>
-    </message>
-    <message>
-        <source>(empty content)</source>
-        <translation>（模板内容为空）</translation>
-    </message>
-    <message>
-        <source>This template has no fields to fill (full simulation: empty content).</source>
-        <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
-    </message>
-    <message>
-        <source>Colour of {key}</source>
-        <translation>{key} 的颜色</translation>
-    </message>
-    <message>
         <source>Template {tid} is no longer in the list.</source>
         <translation>模板 {tid} 已不在列表中。</translation>
     </message>
     <message>
         <source>Filled from history. Nothing was sent.</source>
         <translation>已按历史记录填写，没有发送。</translation>
-    </message>
-    <message>
-        <source>Select a template first.</source>
-        <translation>请先选择模板。</translation>
-    </message>
-    <message>
-        <source>WeChat opens the web page when the customer taps the message.</source>
-        <translation>客户点击消息时，微信打开这个网页。</translation>
-    </message>
-    <message>
-        <source>WeChat opens the mini program; agent_id and group_id are also appended to the page path so the video mini program finds the agent.</source>
-        <translation>微信会打开小程序；坐席 ID 和技能组 ID 也会拼接到页面路径上，方便视频小程序找到对应坐席。</translation>
-    </message>
-    <message>
-        <source>The message does not open anything when tapped.</source>
-        <translation>点击消息不会跳转。</translation>
-    </message>
-    <message>
-        <source>(not shown since May 2023)</source>
-        <translation>（2023 年 5 月起不再显示）</translation>
-    </message>
-    <message>
-        <source>(cut at 20 characters)</source>
-        <translation>（超过 20 个字会被截断）</translation>
-    </message>
-    <message>
-        <source>Tap to open →</source>
-        <translation>点击查看 →</translation>
-    </message>
-    <message>
-        <source>No content: the middleware decides what the customer sees.</source>
-        <translation>模板内容为空：客户看到的内容由中间件决定。</translation>
-    </message>
-    <message>
-        <source>The JSON is not valid (line {line}, column {col}): {msg}</source>
-        <translation>JSON 格式不正确（第 {line} 行第 {col} 列）：{msg}</translation>
-    </message>
-    <message>
-        <source>The JSON body must be an object.</source>
-        <translation>JSON 请求体必须是一个对象。</translation>
-    </message>
-    <message>
-        <source>The JSON body needs a string “{key}”.</source>
-        <translation>JSON 请求体需要字符串字段“{key}”。</translation>
-    </message>
-    <message>
-        <source>“data” must be an object.</source>
-        <translation>“data”必须是一个对象。</translation>
-    </message>
-    <message>
-        <source>Select a template.</source>
-        <translation>请选择模板。</translation>
-    </message>
-    <message>
-        <source>Enter the recipient&apos;s openId.</source>
-        <translation>请填写接收人的 openId。</translation>
-    </message>
-    <message>
-        <source>Fill in {n} more field(s).</source>
-        <translation>还有 {n} 个字段需要填写。</translation>
-    </message>
-    <message>
-        <source>{n} field(s) would be refused by WeChat (in red).</source>
-        <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -1535,42 +1550,12 @@ Industry: {industry}</source>
         <translation>{n} 条提醒：部分内容会被微信去掉或截断。</translation>
     </message>
     <message>
-        <source>Send with a production profile?</source>
-        <translation>使用生产环境配置发送？</translation>
-    </message>
-    <message>
-        <source>This sends a real template message.
-
-Profile: {profile}
-Official account: {account}
-Recipient: {to}
-Template: {tid}</source>
-        <translation>将发送一条真实的模板消息。
-
-配置：{profile}
-公众号：{account}
-接收人：{to}
-模板：{tid}</translation>
-    </message>
-    <message>
         <source>Not sent.</source>
         <translation>未发送。</translation>
     </message>
     <message>
         <source>Sent: errcode 0, errmsg “{msg}”, msgid {msgid}.</source>
         <translation>发送成功：errcode 0，errmsg“{msg}”，msgid {msgid}。</translation>
-    </message>
-    <message>
-        <source>Outcome unknown — check the phone before sending again. The request may have reached the middleware ({reason}).</source>
-        <translation>发送结果未知——请先在手机上确认是否收到，再决定是否重发。请求可能已经到达中间件（{reason}）。</translation>
-    </message>
-    <message>
-        <source>Refused: errcode {code}, errmsg “{msg}”.</source>
-        <translation>被拒绝：errcode {code}，errmsg“{msg}”。</translation>
-    </message>
-    <message>
-        <source>What to do: {hint}</source>
-        <translation>处理建议：{hint}</translation>
     </message>
 </context>
 </TS>

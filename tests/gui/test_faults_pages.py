@@ -58,17 +58,17 @@ def test_template_list_faults(qtbot, make_window, sandbox, name, route, needle) 
         with qtbot.waitSignal(page.load_failed, timeout=20000):
             window.nav.setCurrentRow(window.PAGE_TEMPLATES)
         release.set()
-    shown = page.list_message.text() + "\n" + page.list_message.details()
-    assert page.list_message.level == "error" and needle in shown, (name, shown)
+    shown = page.browser.message.text() + "\n" + page.browser.message.details()
+    assert page.browser.message.level == "error" and needle in shown, (name, shown)
     assert _no_traceback(shown)
-    assert page.refresh_button.isEnabled() and page.model.rowCount() == 0
+    assert page.browser.refresh_button.isEnabled() and page.browser.model.rowCount() == 0
 
 
 @pytest.mark.parametrize(
     ("name", "route", "outcome", "needle"),
     [
-        ("reset mid-response", reset_mid_body(), "unknown", "check the phone"),
-        ("stall before headers", stall, "unknown", "check the phone"),
+        ("reset mid-response", reset_mid_body(), "unknown", "Check the phone"),
+        ("stall before headers", stall, "unknown", "Check the phone"),
         ("HTML 500", answer(500, b"<html>Server error</html>", "text/html"), "error", "HTTP 500"),
         # A gateway's 502/504 does not say the middleware behind it did not send.
         ("HTML 504", answer(504, b"<html>Timeout</html>", "text/html"), "unknown", "HTTP 504"),

@@ -62,8 +62,8 @@ def test_use_again_fills_forms_and_sends_nothing(qtbot, demo_window, sandbox) ->
     history.use_selected()
     page = demo_window.templates_page
     assert demo_window.stack.currentWidget() is page
-    qtbot.waitUntil(lambda: page.send_to_edit.text() == "oHistOk")
-    assert page.value_edit("name3").text() == "王小明"
+    qtbot.waitUntil(lambda: page.composer.recipient() == "oHistOk")
+    assert page.composer.value_edit("name3").text() == "王小明"
     assert len(sandbox.deliveries) == deliveries
     history.select_row(2)  # the QR request
     history.use_selected()
@@ -139,13 +139,11 @@ def test_check_page_against_the_sandbox(qtbot, demo_window) -> None:
 def test_check_page_real_send_on_production_asks_first(
     qtbot, make_window, sandbox, monkeypatch
 ) -> None:
-    from app.ui.pages.templates_page import TemplatesPage
+    from app.ui import dialogs
 
     asked: list[str] = []
     monkeypatch.setattr(
-        TemplatesPage,
-        "ask_confirm",
-        classmethod(lambda cls, p, title, text: asked.append(text) or False),
+        dialogs, "ask_confirm", lambda parent, title, text: asked.append(text) or False
     )
     window = make_window(replace(sandbox.demo_profile(), production=True))
     window.nav.setCurrentRow(window.PAGE_CHECK)

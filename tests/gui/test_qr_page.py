@@ -178,7 +178,7 @@ def test_send_recall_message_opens_templates_with_recipient(qtbot, demo_window) 
     generate(qtbot, demo_window, "oRecall9")
     qtbot.mouseClick(demo_window.qr_page.send_button, Qt.MouseButton.LeftButton)
     assert demo_window.stack.currentWidget() is demo_window.templates_page
-    assert demo_window.templates_page.send_to_edit.text() == "oRecall9"
+    assert demo_window.templates_page.composer.recipient() == "oRecall9"
 
 
 def test_ctrl_g_generates(qtbot, demo_window, sandbox) -> None:

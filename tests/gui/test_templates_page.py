@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.core.errors import OutcomeUnknown
 from app.core.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
+from app.ui import dialogs
 from app.ui.pages.templates_page import TemplatesPage
 from tests.helpers.servers import ScriptedServer, answer, stall
 
@@ -32,9 +33,9 @@ def open_templates(qtbot, window) -> TemplatesPage:
 
 def fill(page: TemplatesPage, template_id: str, values: dict[str, str], to: str = "oMe") -> None:
     assert page.select_template(template_id)
-    page.send_to_edit.setText(to)
+    page.composer.set_recipient(to)
     for key, value in values.items():
-        page.value_edit(key).setText(value)
+        page.composer.value_edit(key).setText(value)
 
 
 def send(qtbot, page: TemplatesPage, signal_name: str = "sent"):
@@ -45,35 +46,41 @@ def send(qtbot, page: TemplatesPage, signal_name: str = "sent"):
 
 def test_list_filter_and_select(qtbot, demo_window) -> None:
     page = open_templates(qtbot, demo_window)
-    assert page.model.rowCount() == 6
-    page.filter_edit.setText("支付")
-    assert page.model.rowCount() == 1
-    page.filter_edit.setText("CAR_NUMBER")  # content, case-insensitive
-    assert page.model.rowCount() == 1
-    page.filter_edit.setText("vdrecall_thing1")  # id
-    assert page.model.rowCount() == 1
-    page.filter_edit.setText("")
+    assert page.browser.model.rowCount() == 6
+    page.browser.filter_edit.setText("支付")
+    assert page.browser.model.rowCount() == 1
+    page.browser.filter_edit.setText("CAR_NUMBER")  # content, case-insensitive
+    assert page.browser.model.rowCount() == 1
+    page.browser.filter_edit.setText("vdrecall_thing1")  # id
+    assert page.browser.model.rowCount() == 1
+    page.browser.filter_edit.setText("")
     assert page.select_template(VISIT)
-    assert page.title_label.text() == "视频客服回访提醒"
-    assert "{{thing1.DATA}}" in page.content_view.toPlainText()
+    assert page.composer.title_label.text() == "视频客服回访提醒"
+    assert "{{thing1.DATA}}" in page.composer.content_view.toPlainText()
 
 
 def test_seed_template_form_from_spaced_placeholders(qtbot, demo_window) -> None:
     page = open_templates(qtbot, demo_window)
     page.select_template(SEED_TEMPLATE_ID)
-    keys = list(page._value_edits)
+    keys = page.composer.field_keys()
     assert keys == ["result", "withdrawMoney", "withdrawTime", "cardInfo", "arrivedTime", "remark"]
-    assert page.value_edit("withdrawMoney").accessibleName() == "领奖金额"
-    assert page.value_edit("withdrawTime").placeholderText() == "2013-10-10 12:22:22"
+    assert page.composer.value_edit("withdrawMoney").accessibleName() == "领奖金额"
+    assert page.composer.value_edit("withdrawTime").placeholderText() == "2013-10-10 12:22:22"
 
 
 def test_category_template_and_empty_content(qtbot, demo_window, sandbox) -> None:
     page = open_templates(qtbot, demo_window)
     page.select_template("Appt_date1_phone2_car3_pH4x2")
-    assert list(page._value_edits) == ["date1", "phone_number2", "car_number3", "thing4", "number5"]
+    assert page.composer.field_keys() == [
+        "date1",
+        "phone_number2",
+        "car_number3",
+        "thing4",
+        "number5",
+    ]
     page.select_template("FullSim_empty_content_0001")
-    assert page._value_edits == {}
-    page.send_to_edit.setText("oMe")
+    assert page.composer.field_keys() == []
+    page.composer.set_recipient("oMe")
     assert page.can_send()
     result = send(qtbot, page)
     assert result.errcode == 0 and sandbox.deliveries[-1]["data"] == {}
@@ -83,25 +90,25 @@ def test_overlong_thing_blocks_sending(qtbot, demo_window, sandbox) -> None:
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, {**VISIT_VALUES, "thing1": "长" * 21})
     assert not page.can_send()
-    assert "20" in page.lint_text("thing1")
+    assert "20" in page.composer.lint_text("thing1")
     assert "refused by WeChat" in page.send_state.text()
     page.send()  # Ctrl+Return path: refused without a request
     assert sandbox.deliveries == []
-    page.value_edit("thing1").setText("长" * 20)
+    page.composer.value_edit("thing1").setText("长" * 20)
     assert page.can_send()
 
 
 def test_json_body_is_exactly_what_the_middleware_receives(qtbot, demo_window, sandbox) -> None:
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, VISIT_VALUES)
-    page.color_edit("thing1").setText("#173177")
-    page.jump_combo.setCurrentIndex(page.jump_combo.findData("miniprogram"))
-    page.mp_appid_edit.setText("wxmini")
-    page.pagepath_edit.setText("pages/video/index?foo=bar")
-    page.agent_id_edit.setText("123")
-    page.group_id_edit.setText("12")
-    shown = json.loads(page.json_view.toPlainText())
-    assert "agent_id" in page.jump_note.text()
+    page.composer.color_edit("thing1").setText("#173177")
+    page.composer.jump_combo.setCurrentIndex(page.composer.jump_combo.findData("miniprogram"))
+    page.composer.mp_appid_edit.setText("wxmini")
+    page.composer.pagepath_edit.setText("pages/video/index?foo=bar")
+    page.composer.agent_id_edit.setText("123")
+    page.composer.group_id_edit.setText("12")
+    shown = json.loads(page.composer.json_view.toPlainText())
+    assert "agent_id" in page.composer.jump_note.text()
     send(qtbot, page)
     (post,) = [r for r in sandbox.received if r.method == "POST"]
     assert json.loads(post.body) == shown
@@ -110,7 +117,9 @@ def test_json_body_is_exactly_what_the_middleware_receives(qtbot, demo_window, s
     assert shown["data"]["thing4"] == {"value": "请点击消息进入视频通话"}
     assert "msgid" in page.result.text()
     # The next intended send gets a new client_msg_id.
-    assert json.loads(page.json_view.toPlainText())["client_msg_id"] != shown["client_msg_id"]
+    assert (
+        json.loads(page.composer.json_view.toPlainText())["client_msg_id"] != shown["client_msg_id"]
+    )
 
 
 def test_43004_is_explained(qtbot, demo_window) -> None:
@@ -119,15 +128,15 @@ def test_43004_is_explained(qtbot, demo_window) -> None:
     send(qtbot, page, "send_failed")
     assert page.result.level == "error"
     assert "43004" in page.result.text() and "does not follow" in page.result.text()
-    assert "What to do" in page.result.text()
+    assert "follower" in page.result.text().split("does not follow")[1]  # what to do
 
 
 def test_40037_from_edited_json_is_explained(qtbot, demo_window) -> None:
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, VISIT_VALUES)
-    page.edit_json_check.setChecked(True)
-    body = json.loads(page.json_view.toPlainText())
-    page.json_view.setPlainText(json.dumps({**body, "template_id": "deleted-template"}))
+    page.composer.edit_json_check.setChecked(True)
+    body = json.loads(page.composer.json_view.toPlainText())
+    page.composer.json_view.setPlainText(json.dumps({**body, "template_id": "deleted-template"}))
     send(qtbot, page, "send_failed")
     assert "40037" in page.result.text() and "deleted" in page.result.text()
 
@@ -135,12 +144,12 @@ def test_40037_from_edited_json_is_explained(qtbot, demo_window) -> None:
 def test_invalid_edited_json_blocks_sending(qtbot, demo_window) -> None:
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, VISIT_VALUES)
-    page.edit_json_check.setChecked(True)
-    page.json_view.setPlainText('{"touser": "o1", ')
+    page.composer.edit_json_check.setChecked(True)
+    page.composer.json_view.setPlainText('{"touser": "o1", ')
     assert not page.can_send()
-    assert "not valid" in page.json_problem.text()
-    page.json_view.setPlainText('{"touser": "o1"}')
-    assert "template_id" in page.json_problem.text()
+    assert "not valid" in page.composer.json_problem.text()
+    page.composer.json_view.setPlainText('{"touser": "o1"}')
+    assert "template_id" in page.composer.json_problem.text()
 
 
 def _stalling_middleware(release: threading.Event) -> ScriptedServer:
@@ -165,7 +174,7 @@ def test_timeout_is_outcome_unknown_sent_once_and_resend_reuses_the_id(
         error = send(qtbot, page, "send_failed")
         assert isinstance(error, OutcomeUnknown)
         assert server.hits[("POST", "/mw/message/template/send")] == 1
-        assert page.result.level == "warning" and "check the phone" in page.result.text()
+        assert page.result.level == "warning" and "check the phone" in page.result.text().lower()
         assert page.resend_button.isVisible()
         first_id = json.loads(server.bodies[-1])["client_msg_id"]
         (event,) = window.workspace.history.recent(kind="send")
@@ -181,11 +190,11 @@ def test_timeout_is_outcome_unknown_sent_once_and_resend_reuses_the_id(
 def test_production_send_asks_first(qtbot, make_window, sandbox, monkeypatch, confirm) -> None:
     asked: list[str] = []
 
-    def ask(cls, parent, title, text):
+    def ask(parent, title, text):
         asked.append(text)
         return confirm
 
-    monkeypatch.setattr(TemplatesPage, "ask_confirm", classmethod(ask))
+    monkeypatch.setattr(dialogs, "ask_confirm", ask)
     window = make_window(replace(sandbox.demo_profile(), production=True))
     page = open_templates(qtbot, window)
     fill(page, VISIT, VISIT_VALUES, to="oBoss")
@@ -204,17 +213,17 @@ def test_drafts_and_recent_recipients_are_kept(qtbot, make_window, sandbox) -> N
     fill(page, VISIT, {"thing1": "草稿内容"}, to="oRecent1")
     page.select_template(SEED_TEMPLATE_ID)
     page.select_template(VISIT)
-    assert page.value_edit("thing1").text() == "草稿内容"
+    assert page.composer.value_edit("thing1").text() == "草稿内容"
     fill(page, VISIT, VISIT_VALUES, to="oRecent1")
     send(qtbot, page)
-    page._persist_drafts()
+    page.composer.persist_drafts()
     window.close()
 
     again = make_window(sandbox.demo_profile())
     page2 = open_templates(qtbot, again)
     page2.select_template(VISIT)
-    assert page2.value_edit("name3").text() == "王小明"
-    assert page2.recent_recipients()[0] == "oRecent1"
+    assert page2.composer.value_edit("name3").text() == "王小明"
+    assert page2.composer.recent_recipients()[0] == "oRecent1"
 
 
 def test_contract_breaking_entries_are_listed_with_a_warning(qtbot, make_window, sandbox) -> None:
@@ -231,10 +240,10 @@ def test_contract_breaking_entries_are_listed_with_a_warning(qtbot, make_window,
     ) as mw:
         window = make_window(replace(sandbox.demo_profile(), middleware_url=mw.url + "/mw"))
         page = open_templates(qtbot, window)
-    assert page.model.rowCount() == 3
-    assert page.list_message.level == "warning" and "2 entries" in page.list_message.text()
+    assert page.browser.model.rowCount() == 3
+    assert page.browser.message.level == "warning" and "2 entries" in page.browser.message.text()
     page.select_template("spaced-key")
-    assert "template id" in page.problems_label.text()
+    assert "template id" in page.composer.problems_label.text()
 
 
 def test_list_failure_is_shown_inline(qtbot, make_window, sandbox) -> None:
@@ -243,26 +252,28 @@ def test_list_failure_is_shown_inline(qtbot, make_window, sandbox) -> None:
         page = window.templates_page
         with qtbot.waitSignal(page.load_failed, timeout=10000):
             window.nav.setCurrentRow(window.PAGE_TEMPLATES)
-    assert page.list_message.level == "error" and "HTTP 404" in page.list_message.text()
+    assert page.browser.message.level == "error" and "HTTP 404" in page.browser.message.text()
 
 
 def test_thousands_of_templates_filter(qtbot, make_window) -> None:
     with Sandbox(extra_templates=3000) as big:
         window = make_window(big.demo_profile())
         page = open_templates(qtbot, window)
-    assert page.model.rowCount() == page.model.total == 3006
-    page.filter_edit.setText("批量模板 0042")
-    assert page.model.rowCount() == 10  # 00420 … 00429
-    assert "10 of 3006" in page.count_label.text()
+    assert page.browser.model.rowCount() == page.browser.model.total == 3006
+    page.browser.filter_edit.setText("批量模板 0042")
+    assert page.browser.model.rowCount() == 10  # 00420 … 00429
+    assert "10 of 3006" in page.browser.count_label.text()
 
 
 def test_ctrl_return_sends(qtbot, demo_window, sandbox) -> None:
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, VISIT_VALUES)
     demo_window.activateWindow()
-    page.send_to_edit.setFocus()
+    page.composer.send_to_edit.setFocus()
     with qtbot.waitSignal(page.sent, timeout=10000):
-        qtbot.keyClick(page.send_to_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            page.composer.send_to_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     assert len(sandbox.deliveries) == 1
 
 
@@ -272,13 +283,97 @@ def test_double_click_and_key_repeat_send_once(qtbot, make_window) -> None:
         page = open_templates(qtbot, window)
         fill(page, VISIT, VISIT_VALUES)
         window.activateWindow()
-        page.send_to_edit.setFocus()
+        page.composer.send_to_edit.setFocus()
         with qtbot.waitSignal(page.sent, timeout=10000):
             qtbot.mouseDClick(page.send_button, Qt.MouseButton.LeftButton)
             page.send()
             for _ in range(5):  # auto-repeat of a held Ctrl+Enter
                 qtbot.keyClick(
-                    page.send_to_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+                    page.composer.send_to_edit,
+                    Qt.Key.Key_Return,
+                    Qt.KeyboardModifier.ControlModifier,
                 )
         qtbot.waitUntil(lambda: window.tasks.in_flight == 0)
         assert len([r for r in slow.received if r.method == "POST"]) == 1
+
+
+def test_esc_clears_the_filter_and_a_hidden_template_is_not_sendable(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    assert page.can_send()
+    page.browser.filter_edit.setText("支付")  # hides the visit template
+    assert page.composer.template() is None and not page.can_send()
+    assert page.browser.list_view.selectionModel().selectedRows() == []
+    page.browser.filter_edit.setFocus()
+    qtbot.keyClick(page.browser.filter_edit, Qt.Key.Key_Escape)
+    assert page.browser.filter_edit.text() == ""
+    assert page.browser.model.rowCount() == 6
+
+
+def test_wheel_over_an_unfocused_combo_scrolls_the_form(qtbot, demo_window) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    demo_window.resize(1366, 500)
+    page = open_templates(qtbot, demo_window)
+    page.select_template(VISIT)
+    scroll = page.findChild(QScrollArea, "composerScroll")
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    combo = page.composer.jump_combo
+    before = combo.currentIndex()
+
+    def wheel() -> None:
+        centre = QPointF(combo.rect().center())
+        event = QWheelEvent(
+            centre,
+            QPointF(combo.mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(combo, event)
+
+    bar.setValue(0)
+    wheel()
+    assert combo.currentIndex() == before and bar.value() > 0
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    wheel()
+    assert combo.currentIndex() != before  # a focused combo takes the wheel
+
+
+def test_text_from_the_middleware_is_plain_text(qtbot, make_window, sandbox, tmp_path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    image = tmp_path / "local.png"
+    image.write_bytes(b"not really an image")
+    hostile = f"<img src={image}><b>bold</b>"
+    listing = {
+        "template_list": [
+            {
+                "template_id": "html-1",
+                "title": hostile,
+                "primary_industry": "<a href='x'>IT</a>",
+                "content": f"{hostile}:{{{{thing1.DATA}}}}",
+            }
+        ]
+    }
+    body = json.dumps(listing, ensure_ascii=False).encode()
+    with ScriptedServer(
+        {("GET", "/mw/template/get_all_private_template"): answer(200, body)}
+    ) as mw:
+        window = make_window(replace(sandbox.demo_profile(), middleware_url=mw.url + "/mw"))
+        page = open_templates(qtbot, window)
+    page.select_template("html-1")
+    shown = [label for label in page.findChildren(QLabel) if "<img" in label.text()]
+    assert {label.objectName() for label in shown} >= {"templateTitle"}
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
+    assert "<a href='x'>IT</a>" in page.composer.meta_label.text()
+    assert page.composer.meta_label.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in page.composer.preview_text()
+    assert hostile in page.composer.content_view.toPlainText()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.check import CheckResult, run_checks, verdict
 from app.core.errors import BadInput
+from app.ui import dialogs
 from app.ui.errors import describe, ui_language
 from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
@@ -105,15 +106,15 @@ class CheckPage(QWidget):
                 "error", describe(BadInput(self.tr("this profile has no simulation domain")))[0]
             )
             return
-        from app.ui.pages.templates_page import TemplatesPage  # the one production question
-
         if (
             send_to
             and profile.production
-            and not TemplatesPage.ask_confirm(
+            and not dialogs.confirm_production_send(
                 self,
-                self.tr("Send with a production profile?"),
-                self.tr("The check sends one real message to {to}.").format(to=send_to),
+                profile=name,
+                account=profile.offi_account_id,
+                touser=send_to,
+                template_id=template_id,
             )
         ):
             return
