@@ -11,8 +11,8 @@ import time
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from app.core.http import Exchange
+from app.core.signing import AUTH_KEYS
 
-AUTH_KEYS = ("appId", "nonce", "timestamp", "token")
 # Headers httpx adds on its own; curl sets its own equivalents.
 SKIPPED_HEADERS = {"host", "content-length", "accept-encoding", "connection", "user-agent"}
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.errors import BadInput
 from app.core.paths import atomic_write
-from app.core.signing import AUTH_PLACEMENTS, AuthPlacement
+from app.core.signing import AUTH_PLACEMENTS, TIMESTAMP_NAMES, AuthPlacement, TimestampName
 
 if TYPE_CHECKING:
     from app.core.http import ClientSettings
@@ -38,6 +38,7 @@ class Profile:
     sdk_app_id: str = ""
     offi_account_id: str = ""
     auth_placement: AuthPlacement = "headers"
+    timestamp_name: TimestampName = "both"  # the seed's `timestap`, `timestamp`, or both
     production: bool = False
     timeout: float = 10.0
     ca_bundle: str = ""
@@ -119,6 +120,13 @@ def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
             f"profile {name!r}: auth_placement must be one of {', '.join(AUTH_PLACEMENTS)}",
             zh=f"配置 {name!r}：auth_placement 只能是 {', '.join(AUTH_PLACEMENTS)}",
             field="auth_placement",
+        )
+    if profile.timestamp_name not in TIMESTAMP_NAMES:
+        raise BadInput(
+            "auth.timestamp_name",
+            profile=name,
+            choices=", ".join(TIMESTAMP_NAMES),
+            field="timestamp_name",
         )
     if not 0.5 <= timeout <= 300:
         raise BadInput(

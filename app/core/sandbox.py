@@ -230,7 +230,9 @@ class _Handler(BaseHTTPRequestHandler):
                 return header
             return query.get(name, [""])[0]
 
-        app_id, nonce, timestamp = value("appId"), value("nonce"), value("timestamp")
+        # The seed's spelling `timestap` is accepted as well as `timestamp`.
+        app_id, nonce = value("appId"), value("nonce")
+        timestamp = value("timestamp") or value("timestap")
         token = self.headers.get("token", "") or query.get("token", [""])[0]
         if not (app_id and nonce and timestamp and token):
             self._json({"code": 2001, "message": "missing appId/nonce/timestamp/token", "data": {}})

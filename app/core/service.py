@@ -56,7 +56,12 @@ class Service:
             client or make_client(profile.client_settings()), hooks=hooks, label=profile.name
         )
         self.udesk = UdeskClient(
-            self.funnel, profile.qr_api_url, profile.app_id, secret, profile.auth_placement
+            self.funnel,
+            profile.qr_api_url,
+            profile.app_id,
+            secret,
+            profile.auth_placement,
+            profile.timestamp_name,
         )
         self.middleware = MiddlewareClient(
             self.funnel, profile.middleware_url, legacy_send_path=profile.legacy_send_path

@@ -1,6 +1,9 @@
 """Udesk request signing: ``token = sha256_hex(appId&secret&nonce&timestamp)``.
 
 Contract §1. The nonce is a fresh uuid4 hex per request and the timestamp is Unix *seconds*.
+The source document spells the timestamp parameter ``timestap`` (in the formula and in its
+table), which may be the name Udesk's server reads: by default the timestamp travels under both
+names (a server ignores a parameter it does not know); a profile may pick one.
 """
 
 from __future__ import annotations
@@ -12,6 +15,10 @@ from typing import Literal
 
 AuthPlacement = Literal["headers", "query"]
 AUTH_PLACEMENTS: tuple[AuthPlacement, ...] = ("headers", "query")
+TimestampName = Literal["both", "timestamp", "timestap"]
+TIMESTAMP_NAMES: tuple[TimestampName, ...] = ("both", "timestamp", "timestap")
+# Every name the auth may travel under, in headers or the query string.
+AUTH_KEYS = ("appId", "nonce", "timestamp", "timestap", "token")
 
 
 def compute_token(app_id: str, secret: str, nonce: str, timestamp: int | str) -> str:
@@ -31,27 +38,26 @@ class SignedAuth:
     timestamp: int
     token: str
 
-    def headers(self) -> dict[str, str]:
-        return {
-            "appId": self.app_id,
-            "nonce": self.nonce,
-            "timestamp": str(self.timestamp),
-            "token": self.token,
-        }
+    def values(self, timestamp_name: TimestampName = "both") -> dict[str, str]:
+        """appId, nonce and the timestamp under the chosen name(s), in that order."""
+        names = ("timestamp", "timestap") if timestamp_name == "both" else (timestamp_name,)
+        stamp = str(self.timestamp)
+        return {"appId": self.app_id, "nonce": self.nonce, **{name: stamp for name in names}}
 
-    def placed(self, placement: AuthPlacement) -> tuple[dict[str, str], dict[str, str]]:
+    def headers(self, timestamp_name: TimestampName = "both") -> dict[str, str]:
+        return {**self.values(timestamp_name), "token": self.token}
+
+    def placed(
+        self, placement: AuthPlacement, timestamp_name: TimestampName = "both"
+    ) -> tuple[dict[str, str], dict[str, str]]:
         """Split into (headers, query params) for the profile's auth placement.
 
         The token always travels in the ``token`` header (the seed says so); only appId, nonce
-        and timestamp move to the query string when the placement is ``query``.
+        and the timestamp move to the query string when the placement is ``query``.
         """
         if placement == "headers":
-            return self.headers(), {}
-        return {"token": self.token}, {
-            "appId": self.app_id,
-            "nonce": self.nonce,
-            "timestamp": str(self.timestamp),
-        }
+            return self.headers(timestamp_name), {}
+        return {"token": self.token}, self.values(timestamp_name)
 
 
 def _fresh_nonce() -> str:

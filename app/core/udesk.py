@@ -26,7 +26,7 @@ from app.core.http import (
     decode_json_object,
 )
 from app.core.images import VerifiedImage, verify_image
-from app.core.signing import AuthPlacement, sign
+from app.core.signing import AuthPlacement, TimestampName, sign
 
 SUCCESS_CODE = 1000
 
@@ -102,6 +102,7 @@ class UdeskClient:
         api_url: the full endpoint URL configured in the profile.
         app_id, secret: the credentials; the secret only ever enters the token.
         placement: where appId/nonce/timestamp travel (``headers`` or ``query``).
+        timestamp_name: ``both`` (default), ``timestamp`` or the seed's ``timestap``.
     """
 
     def __init__(
@@ -111,16 +112,18 @@ class UdeskClient:
         app_id: str,
         secret: str,
         placement: AuthPlacement = "headers",
+        timestamp_name: TimestampName = "both",
     ) -> None:
         self._funnel = funnel
         self._api_url = api_url
         self._app_id = app_id
         self._secret = secret
         self._placement: AuthPlacement = placement
+        self._timestamp_name: TimestampName = timestamp_name
 
     def fresh_auth(self) -> tuple[dict[str, str], dict[str, str]]:
         """New (headers, query params) for this profile: a fresh nonce, timestamp and token."""
-        return sign(self._app_id, self._secret).placed(self._placement)
+        return sign(self._app_id, self._secret).placed(self._placement, self._timestamp_name)
 
     def generate(self, request: QrRequest) -> QrResult:
         """Ask Udesk for a recall QR code; return its URL (the image is not fetched yet)."""
@@ -139,7 +142,7 @@ class UdeskClient:
             raise BadInput(
                 "the profile has no appId or secret", zh="配置里缺少 appId 或密钥", field="app_id"
             )
-        headers, params = sign(self._app_id, self._secret).placed(self._placement)
+        headers, params = self.fresh_auth()
         started = time.monotonic()
         try:
             response = self._funnel.request(

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuthForms</name>
+    <message>
+        <source>Both: timestamp and timestap</source>
+        <translation>两个都发：timestamp 和 timestap</translation>
+    </message>
+    <message>
+        <source>timestap (the source document&apos;s spelling)</source>
+        <translation>timestap（原始文档的拼写）</translation>
+    </message>
+    <message>
+        <source>The source document spells the parameter “timestap”. Sending both names works with either server; Test connection tells which one the server reads.</source>
+        <translation>原始文档把这个参数写作“timestap”。两个名字都发送，哪种服务器都能用；“测试连接”会告诉你服务器读的是哪一个。</translation>
+    </message>
+    <message>
+        <source>The server accepts the timestamp as “timestamp” and as “timestap”.</source>
+        <translation>服务器接受“timestamp”和“timestap”两种写法的时间戳。</translation>
+    </message>
+    <message>
+        <source>The server accepted neither “timestamp” nor “timestap” alone: keep sending both.</source>
+        <translation>服务器单独使用“timestamp”或“timestap”都不接受：请继续两个都发。</translation>
+    </message>
+    <message>
+        <source>The server accepts only “{name}”.</source>
+        <translation>服务器只接受“{name}”。</translation>
+    </message>
+    <message>
+        <source>Choose “{name}” (or both) under Timestamp sent as.</source>
+        <translation>请在“时间戳参数名”里选择“{name}”（或两个都发）。</translation>
+    </message>
+</context>
+<context>
     <name>BatchPage</name>
     <message>
         <source>Open list…</source>
@@ -1295,6 +1326,10 @@ Industry: {industry}</source>
     <message>
         <source>Auth parameters in</source>
         <translation>鉴权参数放在</translation>
+    </message>
+    <message>
+        <source>Timestamp sent as</source>
+        <translation>时间戳参数名</translation>
     </message>
     <message>
         <source>Udesk QR API</source>

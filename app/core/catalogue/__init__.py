@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.core.catalogue import cli, errors, lint, wechat
+from app.core.catalogue import auth, cli, errors, lint, wechat
 
-_AREAS: tuple[ModuleType, ...] = (errors, wechat, lint, cli)
+_AREAS: tuple[ModuleType, ...] = (errors, wechat, lint, cli, auth)
 
 
 def _merge(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

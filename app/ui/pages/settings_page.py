@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.auth_probe import probe_timestamp_names
 from app.core.errors import BadInput, RecallError
 from app.core.profiles import Profile, validate_profile_name
 from app.core.service import Service
 from app.core.udesk import QrRequest
+from app.ui.auth_forms import timestamp_name_combo, timestamp_report
 from app.ui.errors import describe
 from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
@@ -114,6 +116,7 @@ class SettingsPage(QWidget):
         self.placement_combo.setObjectName("settingsAuthPlacementCombo")
         self.placement_combo.addItem(self.tr("HTTP headers"), "headers")
         self.placement_combo.addItem(self.tr("Query string"), "query")
+        self.timestamp_name_combo = timestamp_name_combo(self)
         self.timeout_spin = QDoubleSpinBox()
         self.timeout_spin.setObjectName("settingsTimeoutSpin")
         self.timeout_spin.setRange(1, 120)
@@ -138,6 +141,7 @@ class SettingsPage(QWidget):
         udesk_form.addRow(self.tr("Secret"), secret_row)
         udesk_form.addRow("", self.secret_note)
         udesk_form.addRow(self.tr("Auth parameters in"), self.placement_combo)
+        udesk_form.addRow(self.tr("Timestamp sent as"), self.timestamp_name_combo)
         udesk_form.addRow(self.tr("Default sdkAppId"), self.sdk_app_id_edit)
         udesk_form.addRow(self.tr("Default official account ID"), self.offi_account_edit)
         udesk_box = QGroupBox(self.tr("Udesk QR API"))
@@ -260,6 +264,9 @@ class SettingsPage(QWidget):
         self.placement_combo.setCurrentIndex(
             max(0, self.placement_combo.findData(profile.auth_placement))
         )
+        self.timestamp_name_combo.setCurrentIndex(
+            max(0, self.timestamp_name_combo.findData(profile.timestamp_name))
+        )
         self.timeout_spin.setValue(profile.timeout)
         self.ca_bundle_edit.setText(profile.ca_bundle)
         self.proxy_edit.setText(profile.proxy)
@@ -280,6 +287,7 @@ class SettingsPage(QWidget):
             self.sdk_app_id_edit,
             self.offi_account_edit,
             self.placement_combo,
+            self.timestamp_name_combo,
             self.timeout_spin,
             self.ca_bundle_edit,
             self.proxy_edit,
@@ -386,6 +394,7 @@ class SettingsPage(QWidget):
             sdk_app_id=self.sdk_app_id_edit.text().strip(),
             offi_account_id=self.offi_account_edit.text().strip(),
             auth_placement=self.placement_combo.currentData(),
+            timestamp_name=self.timestamp_name_combo.currentData(),
             timeout=self.timeout_spin.value(),
             ca_bundle=self.ca_bundle_edit.text().strip(),
             proxy=self.proxy_edit.text().strip(),
@@ -515,18 +524,15 @@ class SettingsPage(QWidget):
                 else (stored.secret if stored.demo else workspace.store.get(stored)[0])
             )
             outcomes: list[tuple[str, object]] = []
+            request = QrRequest(
+                profile.sdk_app_id or "test", profile.offi_account_id or "test", TEST_OPEN_ID
+            )
             with Service(profile, secret) as service:
                 checks = (
                     (
                         "qr",
                         profile.qr_api_url,
-                        lambda: service.generate_qr(
-                            QrRequest(
-                                profile.sdk_app_id or "test",
-                                profile.offi_account_id or "test",
-                                TEST_OPEN_ID,
-                            )
-                        ),
+                        lambda: service.generate_qr(request),
                     ),
                     ("list", profile.middleware_url, service.list_templates),
                 )
@@ -538,11 +544,18 @@ class SettingsPage(QWidget):
                         outcomes.append((check, call()))
                     except RecallError as exc:
                         outcomes.append((check, exc))
+            if profile.qr_api_url:
+                outcomes.append(("qr-timestamp", probe_timestamp_names(profile, secret, request)))
             return outcomes
 
         def done(outcomes: list[tuple[str, object]]) -> None:
             self.test_button.setEnabled(True)
+            probes: Any = dict(outcomes).pop("qr-timestamp", None)
+            outcomes = [(check, value) for check, value in outcomes if check != "qr-timestamp"]
             results = [self._test_line(check, value) for check, value in outcomes]
+            if probes is not None:  # say which spelling of the timestamp the server read
+                report = timestamp_report(probes, profile)
+                results = [(c, ok, f"{t} {report}" if c == "qr" else t) for c, ok, t in results]
             lines = [("✓ " if ok else "✗ ") + text for _, ok, text in results]
             all_ok = all(ok for _, ok, _ in results)
             self.message.show_message("ok" if all_ok else "warning", "\n".join(lines))
