@@ -81,6 +81,8 @@ class BadInput(RecallError):
         context: RequestContext | None = None,
         **params: Any,
     ) -> None:
+        if field is not None:
+            params["field"] = field  # sentences name it by its label: "{field} is required"
         super().__init__(key, context=context, **params)
         self.field = field
 

@@ -8,6 +8,7 @@ inspector and the history read it). Endpoint modules (:mod:`udesk`, :mod:`middle
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import time
@@ -216,31 +217,32 @@ class Funnel:
                     body.extend(chunk)
                     if len(body) > max_bytes:
                         raise ProtocolError(
-                            f"response larger than {max_bytes} bytes",
-                            zh=f"回答超过 {max_bytes} 字节",
+                            "http.too_large",
+                            limit=max_bytes,
                             context=RequestContext(method, str(request.url), response.status_code),
                         )
             finally:
                 response.close()
         except ProtocolError as exc:
-            exchange.error = exc.message
+            exchange.error = str(exc)
             self._emit(exchange, started)
             raise
         except httpx.TooManyRedirects as exc:
             exchange.error = "too many redirects"
             self._emit(exchange, started)
-            raise ProtocolError("too many redirects", zh="重定向次数过多", context=context) from exc
+            raise ProtocolError("http.redirects", context=context) from exc
         except httpx.HTTPError as exc:
             exchange.error = f"{type(exc).__name__}: {exc}"
             self._emit(exchange, started)
             if method != "GET" and isinstance(exc, _maybe_delivered()):
-                raise OutcomeUnknown(
-                    f"{type(exc).__name__} after the request was sent",
-                    zh=f"请求发出后连接中断（{type(exc).__name__}）",
-                    context=context,
-                ) from exc
-            en, zh = _describe_transport(exc)
-            raise TransportError(en, zh=zh, context=context) from exc
+                key = (
+                    "http.after_send.timeout"
+                    if isinstance(exc, httpx.TimeoutException)
+                    else "http.after_send.dropped"
+                )
+                raise OutcomeUnknown(key, kind=type(exc).__name__, context=context) from exc
+            key, params = transport_reason(exc, request.url.host)
+            raise TransportError(key, context=context, **params) from exc
         exchange.status = response.status_code
         exchange.response_headers = dict(response.headers)
         exchange.response_body = bytes(body[:BODY_LOG_LIMIT])
@@ -262,22 +264,40 @@ class Funnel:
                 log.exception("exchange hook failed")
 
 
-def _describe_transport(exc: httpx.HTTPError) -> tuple[str, str]:
-    """(English, Chinese) for a transport failure."""
+def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]]:
+    """The catalogue key and parameters for a transport failure (refused, DNS, TLS, timeout)."""
+    import socket
+    import ssl
+
     import httpx
 
     if isinstance(exc, httpx.ConnectTimeout):
-        return "connection timed out", "连接超时"
+        return "http.connect_timeout", {"host": host}
     if isinstance(exc, httpx.TimeoutException):
-        return "timed out waiting for the server", "等待服务器回答超时"
-    if isinstance(exc, httpx.ConnectError):
-        text = str(exc)
-        if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
-            return f"TLS verification failed: {text}", f"TLS 证书校验失败：{text}"
-        return f"connection failed ({text})", f"连接失败（{text}）"
+        return "http.timeout", {}
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return f"unsupported URL: {exc}", f"不支持的网址：{exc}"
-    return f"{type(exc).__name__}: {exc}", f"网络错误 {type(exc).__name__}：{exc}"
+        return "http.unsupported_url", {"reason": str(exc)}
+    cause: BaseException | None = exc
+    while cause is not None:  # the socket's own error, under httpcore's and httpx's wrappers
+        if isinstance(cause, ssl.SSLError):
+            reason = getattr(cause, "verify_message", "") or getattr(cause, "reason", "") or ""
+            return "http.tls", {"host": host, "reason": str(reason or cause)}
+        if isinstance(cause, socket.gaierror):
+            return "http.dns", {"host": host}
+        if isinstance(cause, ConnectionRefusedError):
+            return "http.refused", {"host": host}
+        if isinstance(cause, OSError) and cause.errno in _UNREACHABLE:
+            return "http.unreachable", {"host": host}
+        cause = cause.__cause__ or cause.__context__
+    text = str(exc)
+    if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
+        return "http.tls", {"host": host, "reason": text}
+    if isinstance(exc, httpx.ConnectError):
+        return "http.connect_failed", {"host": host, "reason": text}
+    return "http.other", {"kind": type(exc).__name__, "reason": text}
+
+
+_UNREACHABLE = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EHOSTDOWN})
 
 
 def context_of(response: Response, method: str) -> RequestContext:
@@ -290,10 +310,9 @@ def check_http_status(response: Response, method: str) -> None:
     """Raise ProtocolError for any non-2xx answer."""
     if not 200 <= response.status < 300:
         html = b"<html" in response.content[:512].lower()
-        kind, kind_zh = ("HTML page", "HTML 网页") if html else ("answer", "回答")
         raise ProtocolError(
-            f"HTTP {response.status} ({kind} instead of the contract's JSON)",
-            zh=f"HTTP {response.status}（收到{kind_zh}，不是约定的 JSON）",
+            "http.status.html" if html else "http.status",
+            status=response.status,
             context=context_of(response, method),
         )
 
@@ -304,14 +323,10 @@ def decode_json_object(response: Response, method: str) -> dict[str, Any]:
         value = response.json()
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ProtocolError(
-            f"body is not valid JSON ({exc.__class__.__name__})",
-            zh=f"回答不是有效的 JSON（{exc.__class__.__name__}）",
-            context=context_of(response, method),
+            "http.not_json", kind=exc.__class__.__name__, context=context_of(response, method)
         ) from exc
     if not isinstance(value, dict):
         raise ProtocolError(
-            f"expected a JSON object, got {type(value).__name__}",
-            zh=f"回答应是 JSON 对象，实际是 {type(value).__name__}",
-            context=context_of(response, method),
+            "http.not_object", kind=type(value).__name__, context=context_of(response, method)
         )
     return value

@@ -56,7 +56,7 @@ def verify_image(
     from PIL import Image, UnidentifiedImageError
 
     if not data:
-        raise ProtocolError("the image is empty (0 bytes)", zh="图片是空的（0 字节）")
+        raise ProtocolError("image.empty")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -64,15 +64,10 @@ def verify_image(
                 fmt = img.format or ""
                 width, height = img.size
                 if fmt not in ALLOWED_FORMATS:
-                    raise ProtocolError(
-                        f"not a PNG/JPEG/GIF/WebP image (format {fmt or '?'})",
-                        zh=f"不是 PNG/JPEG/GIF/WebP 图片（格式 {fmt or '?'}）",
-                    )
+                    raise ProtocolError("image.format", format=fmt or "?")
                 if width * height > max_pixels:
                     raise ProtocolError(
-                        f"image is {width}×{height} pixels, larger than allowed "
-                        f"({max_pixels} pixels)",
-                        zh=f"图片有 {width}×{height} 像素，超过上限（{max_pixels} 像素）",
+                        "image.too_many_pixels", width=width, height=height, limit=max_pixels
                     )
                 img.load()
     except ProtocolError:
@@ -80,18 +75,10 @@ def verify_image(
     except UnidentifiedImageError as exc:
         head = data[:64].lstrip().lower()
         if head.startswith((b"<!doctype", b"<html")):
-            raise ProtocolError(
-                "the qrCodeUrl answer is an HTML page", zh="qrCodeUrl 返回的是 HTML 网页，不是图片"
-            ) from exc
-        raise ProtocolError(
-            "the qrCodeUrl answer is not an image", zh="qrCodeUrl 返回的不是图片"
-        ) from exc
+            raise ProtocolError("image.html") from exc
+        raise ProtocolError("image.not_image") from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ProtocolError(
-            "image refused as a decompression bomb", zh="图片像素异常巨大（解压炸弹），已拒绝"
-        ) from exc
+        raise ProtocolError("image.bomb") from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ProtocolError(
-            f"the image is truncated or corrupt ({exc})", zh=f"图片不完整或已损坏（{exc}）"
-        ) from exc
+        raise ProtocolError("image.corrupt", reason=str(exc)) from exc
     return VerifiedImage(data, fmt, width, height, source_url)

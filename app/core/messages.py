@@ -5,7 +5,9 @@ about a failure (what happened, what to do); ``detail(error, lang)`` the lines b
 "Details" toggle (code, method, URL, status, body excerpt). ``lang`` is ``zh…`` for Chinese,
 anything else for English; :func:`system_language` reads it from the locale variables.
 
-A parameter named ``field`` is shown by its label: ``field.NAME`` in the catalogue when it has one.
+Two parameter names are special: ``field`` is shown by its label (``field.NAME`` in the catalogue
+when it has one), and ``cause`` names another key, said with the same parameters — an error that
+wraps another (``raise OutcomeUnknown("middleware.accepted_but", cause=exc.key, **exc.params)``).
 """
 
 from __future__ import annotations
@@ -58,8 +60,12 @@ def say(key: str, lang: str, /, **params: Any) -> str:
         return str(legacy_zh) if chinese and legacy_zh else key
     template = entry[1] if chinese else entry[0]
     values = _Params(params)
-    if "field" in params and isinstance(params["field"], str):
+    if isinstance(params.get("field"), str):
         values["field"] = label(params["field"], lang)
+    cause = params.get("cause")
+    if isinstance(cause, str) and cause in CATALOGUE:
+        inner = {name: value for name, value in params.items() if name != "cause"}
+        values["cause"] = say(cause, lang, **inner)
     return _FORMATTER.vformat(template, (), values)
 
 
@@ -91,12 +97,15 @@ _OS_REASONS: Mapping[int, str] = {
 }
 
 
+def os_key(error: OSError) -> str:
+    """The catalogue key of an operating-system error, else its own text (for ``cause=``)."""
+    return _OS_REASONS.get(error.errno or 0) or error.strerror or str(error) or type(error).__name__
+
+
 def os_reason(error: OSError, lang: str) -> str:
     """A sentence for an operating-system error, never ``[Errno N]`` when we know the number."""
-    key = _OS_REASONS.get(error.errno or 0)
-    if key is not None:
-        return say(key, lang)
-    return error.strerror or str(error) or type(error).__name__
+    key = os_key(error)
+    return say(key, lang) if key in CATALOGUE else key
 
 
 def describe(error: BaseException, lang: str) -> str:
@@ -125,9 +134,7 @@ def describe(error: BaseException, lang: str) -> str:
         return reason(error, lang)
     if isinstance(error, OSError):
         if error.filename:
-            return say(
-                "error.file.named", lang, path=error.filename, reason=os_reason(error, lang)
-            )
+            return say("error.file.named", lang, path=error.filename, reason=os_reason(error, lang))
         return say("error.file", lang, reason=os_reason(error, lang))
     return say("error.internal", lang)
 

@@ -37,11 +37,7 @@ def join_url(base: str, path: str) -> str:
     base = base.strip()
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise BadInput(
-            f"the simulation domain is not an http(s) URL: {base!r}",
-            zh=f"模拟域名不是 http(s) 网址：{base!r}",
-            field="middleware_url",
-        )
+        raise BadInput("middleware.url_scheme", field="middleware_url", url=base)
     extra = urlsplit(path)
     joined_path = parts.path.rstrip("/") + "/" + extra.path.lstrip("/")
     query = "&".join(q for q in (parts.query, extra.query) if q)
@@ -105,13 +101,9 @@ def build_body(request: SendRequest) -> dict[str, Any]:
         BadInput: touser or template_id missing, or a mini program without appid.
     """
     if not request.touser.strip():
-        raise BadInput(
-            "touser (the recipient's openId) is required",
-            zh="必须填写接收人 openId（touser）",
-            field="touser",
-        )
+        raise BadInput("middleware.required", field="touser")
     if not request.template_id.strip():
-        raise BadInput("template_id is required", zh="必须填写模板 ID", field="template_id")
+        raise BadInput("middleware.required", field="template_id")
     body: dict[str, Any] = {
         "touser": request.touser.strip(),
         "template_id": request.template_id.strip(),
@@ -121,11 +113,7 @@ def build_body(request: SendRequest) -> dict[str, Any]:
     mp = request.miniprogram
     if mp is not None and (mp.appid or mp.pagepath or mp.agent_id or mp.group_id):
         if not mp.appid.strip():
-            raise BadInput(
-                "miniprogram.appid is required when a mini program is set",
-                zh="跳转小程序时必须填写小程序 appid",
-                field="appid",
-            )
+            raise BadInput("middleware.mini_program_appid", field="appid")
         mini: dict[str, str] = {"appid": mp.appid.strip()}
         ids = {"agent_id": mp.agent_id.strip(), "group_id": mp.group_id.strip()}
         if mp.pagepath or any(ids.values()):
@@ -165,11 +153,9 @@ def parse_template_list(payload: dict[str, Any]) -> list[Template]:
     """Parse ``{"template_list": [...]}``; entries that break the contract carry ``problems``."""
     items = payload.get("template_list")
     if not isinstance(items, list):
-        got = f" (got {type(items).__name__})" if items is not None else ""
-        raise ProtocolError(
-            "`template_list` is missing or not an array" + got,
-            zh="回答里的 `template_list` 缺失或不是数组" + got,
-        )
+        if items is None:
+            raise ProtocolError("middleware.no_template_list")
+        raise ProtocolError("middleware.template_list_type", kind=type(items).__name__)
     templates: list[Template] = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
@@ -250,9 +236,7 @@ class MiddlewareClient:
         try:
             templates = parse_template_list(payload)
         except ProtocolError as exc:
-            raise ProtocolError(
-                exc.message, zh=exc.zh, context=context_of(response, "GET")
-            ) from exc
+            raise ProtocolError(exc.key, context=context_of(response, "GET"), **exc.params) from exc
         return TemplateList(templates, len(templates))
 
     def send(self, request: SendRequest) -> SendResult:
@@ -268,19 +252,18 @@ class MiddlewareClient:
             response = self._funnel.request("POST", url, json_body=body, idempotent=False)
         except OutcomeUnknown as exc:
             raise OutcomeUnknown(
-                exc.message,
-                zh=exc.zh,
+                exc.key,
                 client_msg_id=str(body.get("client_msg_id") or ""),
                 context=exc.context,
+                **exc.params,
             ) from exc
         client_msg_id = str(body.get("client_msg_id") or "")
         if response.status in AMBIGUOUS_GATEWAY_STATUSES:
             # A gateway's 502/504 says the middleware behind it did not answer in time, not
             # that it did not send.
             raise OutcomeUnknown(
-                f"a gateway answered HTTP {response.status}; the middleware behind it may have "
-                "taken the request",
-                zh=f"网关返回 HTTP {response.status}，后面的中间件可能已经收到请求",
+                "middleware.gateway",
+                status=response.status,
                 client_msg_id=client_msg_id,
                 context=context_of(response, "POST"),
             )
@@ -288,26 +271,23 @@ class MiddlewareClient:
         try:
             payload = decode_json_object(response, "POST")
             if "errcode" not in payload:
-                raise ProtocolError(
-                    "the answer has no `errcode`",
-                    zh="回答里没有 `errcode`",
-                    context=context_of(response, "POST"),
-                )
+                raise ProtocolError("middleware.no_errcode", context=context_of(response, "POST"))
             errcode = _as_code(payload.get("errcode"))
             if not isinstance(errcode, int):
                 raise ProtocolError(
-                    f"`errcode` is not a number: {errcode!r}",
-                    zh=f"`errcode` 不是数字：{errcode!r}",
+                    "middleware.errcode_type",
+                    value=repr(errcode),
                     context=context_of(response, "POST"),
                 )
         except ProtocolError as exc:
             # The middleware took the request and said 2xx: an answer we cannot read does not
             # mean the message was not sent, so the user must check before sending again.
             raise OutcomeUnknown(
-                f"the middleware accepted the request but {exc.message}",
-                zh=f"中间件已收到请求，但{exc.text('zh')}",
+                "middleware.accepted_but",
+                cause=exc.key,
                 client_msg_id=client_msg_id,
                 context=exc.context,
+                **exc.params,
             ) from exc
         errmsg = str(payload.get("errmsg", ""))
         if errcode != 0:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import BadInput
+from app.core.messages import os_key
 from app.core.paths import atomic_write
 from app.core.signing import AUTH_PLACEMENTS, TIMESTAMP_NAMES, AuthPlacement, TimestampName
 
@@ -82,25 +83,13 @@ class Config:
         if wanted:
             if wanted not in self.profiles:
                 known = ", ".join(sorted(self.profiles)) or "none"
-                raise BadInput(
-                    f"no profile named {wanted!r} (known: {known})",
-                    zh=f"没有名为 {wanted!r} 的配置（已有：{known}）",
-                    field="profile",
-                )
+                raise BadInput("profile.unknown", field="profile", name=wanted, known=known)
             return self.profiles[wanted]
         if len(self.profiles) == 1:
             return next(iter(self.profiles.values()))
         if not self.profiles:
-            raise BadInput(
-                "no profile is configured (try --demo, or create one)",
-                zh="还没有任何配置（可用 --demo 试用，或先新建一个）",
-                field="profile",
-            )
-        raise BadInput(
-            "several profiles and no default_profile: pass --profile",
-            zh="有多个配置但没有默认配置：请用 --profile 指定",
-            field="profile",
-        )
+            raise BadInput("profile.none", field="profile")
+        raise BadInput("profile.no_default", field="profile")
 
 
 def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
@@ -114,12 +103,13 @@ def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
         profile = Profile(name=name, **values)
         timeout = float(profile.timeout)
     except (TypeError, ValueError) as exc:
-        raise BadInput(f"profile {name!r}: {exc}", zh=f"配置 {name!r}：{exc}") from exc
+        raise BadInput("profile.bad_value", name=name, reason=str(exc)) from exc
     if profile.auth_placement not in AUTH_PLACEMENTS:
         raise BadInput(
-            f"profile {name!r}: auth_placement must be one of {', '.join(AUTH_PLACEMENTS)}",
-            zh=f"配置 {name!r}：auth_placement 只能是 {', '.join(AUTH_PLACEMENTS)}",
+            "profile.auth_placement",
             field="auth_placement",
+            name=name,
+            choices=", ".join(AUTH_PLACEMENTS),
         )
     if profile.timestamp_name not in TIMESTAMP_NAMES:
         raise BadInput(
@@ -129,11 +119,7 @@ def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
             field="timestamp_name",
         )
     if not 0.5 <= timeout <= 300:
-        raise BadInput(
-            f"profile {name!r}: timeout must be between 0.5 and 300 seconds",
-            zh=f"配置 {name!r}：超时必须在 0.5 到 300 秒之间",
-            field="timeout",
-        )
+        raise BadInput("profile.timeout", field="timeout", name=name)
     for key in (
         "qr_api_url",
         "app_id",
@@ -145,11 +131,7 @@ def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
         "secret",
     ):
         if not isinstance(getattr(profile, key), str):
-            raise BadInput(
-                f"profile {name!r}: {key} must be a string",
-                zh=f"配置 {name!r}：{key} 必须是文本",
-                field=key,
-            )
+            raise BadInput("profile.not_text", field=key, name=name)
     return replace(profile, timeout=timeout, production=bool(profile.production))
 
 
@@ -166,28 +148,16 @@ def load_config(path: Path) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput(
-            f"config file {path} is not valid TOML: {exc}",
-            zh=f"配置文件 {path} 不是有效的 TOML：{exc}",
-        ) from exc
+        raise BadInput("config.not_toml", path=str(path), reason=str(exc)) from exc
     except OSError as exc:
-        raise BadInput(
-            f"config file {path} cannot be read: {exc.strerror}",
-            zh=f"无法读取配置文件 {path}：{exc.strerror}",
-        ) from exc
+        raise BadInput("config.unreadable", path=str(path), cause=os_key(exc)) from exc
     profiles_raw = raw.get("profiles", {})
     if not isinstance(profiles_raw, dict):
-        raise BadInput(
-            f"config file {path}: [profiles] must be a table",
-            zh=f"配置文件 {path}：[profiles] 必须是表",
-        )
+        raise BadInput("config.not_table", path=str(path), table="profiles")
     profiles = {}
     for name, body in profiles_raw.items():
         if not isinstance(body, dict):
-            raise BadInput(
-                f"config file {path}: [profiles.{name}] must be a table",
-                zh=f"配置文件 {path}：[profiles.{name}] 必须是表",
-            )
+            raise BadInput("config.not_table", path=str(path), table=f"profiles.{name}")
         profiles[name] = _coerce_profile(name, body)
     return Config(
         profiles=profiles,
@@ -201,7 +171,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
     """Write the config atomically, user-only permissions. Demo profiles are never written."""
     target = path or config.path
     if target is None:
-        raise BadInput("no config path to save to", zh="没有可保存配置的位置")
+        raise BadInput("config.no_path")
     doc: dict[str, Any] = {}
     if config.default_profile and config.default_profile in config.profiles:
         doc["default_profile"] = config.default_profile
@@ -224,13 +194,9 @@ def save_config(config: Config, path: Path | None = None) -> None:
 def validate_profile_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise BadInput("a profile needs a name", zh="配置需要一个名称", field="name")
+        raise BadInput("profile.name_empty", field="name")
     if any(ch in name for ch in '[]"\n\r\t.'):
-        raise BadInput(
-            'a profile name cannot contain [ ] " . or line breaks',
-            zh='配置名称不能包含 [ ] " . 或换行',
-            field="name",
-        )
+        raise BadInput("profile.name_chars", field="name")
     return name
 
 

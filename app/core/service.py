@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from app.core.errors import OutcomeUnknown, RecallError, RemoteRefused
 from app.core.history import History, Outcome
 from app.core.http import ExchangeHook, Funnel, make_client
+from app.core.messages import reason
 from app.core.middleware import MiddlewareClient, SendRequest, SendResult, TemplateList, build_body
 from app.core.profiles import Profile
 from app.core.udesk import QrRequest, QrResult, UdeskClient
@@ -131,8 +132,8 @@ class Service:
                     outcome=outcome_of(exc),
                     response=body,
                     code=code,
-                    error=exc.message,
-                    error_zh=exc.text("zh"),
+                    error=str(exc),
+                    error_zh=reason(exc, "zh"),
                 )
             raise
         except BaseException as exc:

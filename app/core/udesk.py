@@ -56,17 +56,11 @@ class QrRequest:
             ("offiAccountOpenId", stripped.open_id),
         ):
             if not value:
-                raise BadInput(f"{name} is required", zh=f"{name} 必填", field=name)
+                raise BadInput("udesk.required", field=name)
             if any(ch.isspace() for ch in value):
-                raise BadInput(
-                    f"{name} must not contain spaces", zh=f"{name} 不能包含空格", field=name
-                )
+                raise BadInput("udesk.spaces", field=name)
         if stripped.call_times == 0 or stripped.call_times < -1:
-            raise BadInput(
-                "callTimes must be -1 (unlimited) or a positive number",
-                zh="可呼叫次数必须是 -1（不限）或正整数",
-                field="callTimes",
-            )
+            raise BadInput("udesk.call_times", field="callTimes")
         return stripped
 
     def to_body(self) -> dict[str, Any]:
@@ -129,18 +123,12 @@ class UdeskClient:
         """Ask Udesk for a recall QR code; return its URL (the image is not fetched yet)."""
         request = request.validated()
         if not self._api_url:
-            raise BadInput(
-                "the profile has no QR API URL", zh="配置里没有二维码接口地址", field="qr_api_url"
-            )
+            raise BadInput("udesk.profile_missing", field="qr_api_url")
         if urlsplit(self._api_url).scheme not in ("http", "https"):
-            raise BadInput(
-                f"the QR API URL is not an http(s) URL: {self._api_url}",
-                zh=f"二维码接口地址不是 http(s) 网址：{self._api_url}",
-                field="qr_api_url",
-            )
+            raise BadInput("udesk.api_url_scheme", field="qr_api_url", url=self._api_url)
         if not self._app_id or not self._secret:
             raise BadInput(
-                "the profile has no appId or secret", zh="配置里缺少 appId 或密钥", field="app_id"
+                "udesk.profile_missing", field="app_id" if not self._app_id else "secret"
             )
         headers, params = self.fresh_auth()
         started = time.monotonic()
@@ -156,21 +144,13 @@ class UdeskClient:
             )
         except OutcomeUnknown as exc:
             # Generating a code twice is harmless, so for the QR API this is a plain failure.
-            raise TransportError(
-                "timed out waiting for the QR API (no code was received)",
-                zh="等待二维码接口超时（没有拿到二维码）",
-                context=exc.context,
-            ) from exc
+            raise TransportError("udesk.timeout", context=exc.context) from exc
         check_http_status(response, "POST")
         payload = decode_json_object(response, "POST")
         code = payload.get("code")
         if code != SUCCESS_CODE and str(code) != str(SUCCESS_CODE):
             if code is None:
-                raise ProtocolError(
-                    "the answer has no `code`",
-                    zh="回答里没有 `code`",
-                    context=context_of(response, "POST"),
-                )
+                raise ProtocolError("udesk.no_code", context=context_of(response, "POST"))
             raise RemoteRefused(
                 code if isinstance(code, int | str) else str(code),
                 str(payload.get("message", "")),
@@ -179,18 +159,12 @@ class UdeskClient:
         data = payload.get("data")
         url = data.get("qrCodeUrl") if isinstance(data, dict) else None
         if not isinstance(url, str) or not url.strip():
-            raise ProtocolError(
-                "code 1000 but no data.qrCodeUrl in the answer",
-                zh="code 为 1000，但回答里没有 data.qrCodeUrl",
-                context=context_of(response, "POST"),
-            )
+            raise ProtocolError("udesk.no_url", context=context_of(response, "POST"))
         url = url.strip()
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https") or not urlsplit(url).netloc:
             raise ProtocolError(
-                f"qrCodeUrl is not an absolute http(s) URL: {url[:200]}",
-                zh=f"qrCodeUrl 不是完整的 http(s) 网址：{url[:200]}",
-                context=context_of(response, "POST"),
+                "udesk.url_not_absolute", url=url[:200], context=context_of(response, "POST")
             )
         return QrResult(request, url, time.monotonic() - started)
 
@@ -203,9 +177,7 @@ class UdeskClient:
         try:
             return verify_image(response.content, source_url=url)
         except ProtocolError as exc:
-            raise ProtocolError(
-                exc.message, zh=exc.zh, context=context_of(response, "GET")
-            ) from exc
+            raise ProtocolError(exc.key, context=context_of(response, "GET"), **exc.params) from exc
 
     def generate_with_image(self, request: QrRequest) -> QrResult:
         """Generate a code and fetch its image: what the QR page and ``recall-desk qr`` do."""

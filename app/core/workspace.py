@@ -67,19 +67,11 @@ class Workspace:
         """Add or replace (and maybe rename) a profile in memory; call :meth:`save` after."""
         name = validate_profile_name(profile.name)
         if self.demo_profile is not None and name == self.demo_profile.name:
-            raise BadInput(
-                f"{name!r} is reserved for the demo sandbox",
-                zh=f"{name!r} 是演示沙箱专用的名称",
-                field="name",
-            )
+            raise BadInput("profile.reserved_name", field="name", name=name)
         with self._lock:
             if old_name and old_name != name:
                 if name in self.config.profiles:
-                    raise BadInput(
-                        f"a profile named {name!r} already exists",
-                        zh=f"已经有名为 {name!r} 的配置",
-                        field="name",
-                    )
+                    raise BadInput("profile.exists", field="name", name=name)
                 self.config.profiles.pop(old_name, None)
                 if self.config.default_profile == old_name:
                     self.config.default_profile = name

@@ -208,7 +208,7 @@ def test_a_chinese_ui_gives_the_reason_in_chinese(qtbot, demo_window, sandbox, q
         page.open_id_edit.setText("o 1")
         page.generate()
         assert page.message.level == "error"
-        assert page.message.text() == "请检查输入：offiAccountOpenId 不能包含空格"
+        assert page.message.text() == "请检查输入：客户 openId（offiAccountOpenId）不能包含空格"
     finally:
         for translator in qapp.property("recall_desk_translators") or []:
             qapp.removeTranslator(translator)

@@ -98,7 +98,7 @@ def test_missing_secret_is_bad_input_exit_2(run_cli, sandbox_config) -> None:
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["qr", "--demo", "--open-id", " "], "offiAccountOpenId is required"),
+        (["qr", "--demo", "--open-id", " "], "Customer openId (offiAccountOpenId) is required"),
         (["qr", "--demo", "--open-id", "o1", "--call-times", "0"], "callTimes"),
         (["qr", "--demo", "--open-id", "o1", "--timeout", "0"], "--timeout"),
         (["send", "--demo", "--template-id", "x", "--to", "o1", "--data", "novalue"], "KEY=VALUE"),

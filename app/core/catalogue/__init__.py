@@ -1,9 +1,11 @@
 """Every user-facing sentence of the core, the CLI and the errors, in English and Chinese.
 
 One module per area holds ``SENTENCES: dict[str, tuple[str, str]]`` — key → (English, Chinese),
-side by side, with the same ``{placeholders}`` in both. Register a new area module here (one
-import and one entry in ``_AREAS``). Keys are dotted and area-prefixed (``http.``, ``udesk.``,
-``stock.``, ``cli.`` …); a key defined twice is an error at import.
+side by side, with the same ``{placeholders}`` in both. To add an area, add its module to the
+import list below (one line, alphabetical). Keys are dotted and area-prefixed (``http.``,
+``udesk.``, ``stock.``, ``cli.`` …); a key defined twice is an error at import. Sentences that
+are the reason of an error are clauses without a final full stop: :func:`messages.describe`
+frames them ("Please check the input: …").
 
 :mod:`app.core.messages` turns keys into sentences (``say``, ``describe``).
 """
@@ -12,9 +14,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.core.catalogue import auth, cli, errors, lint, wechat
-
-_AREAS: tuple[ModuleType, ...] = (errors, wechat, lint, cli, auth)
+from app.core.catalogue import (
+    auth,
+    cli,
+    errors,
+    fields,
+    http,
+    images,
+    lint,
+    middleware,
+    profiles,
+    udesk,
+    wechat,
+)
 
 
 def _merge(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
@@ -28,4 +40,9 @@ def _merge(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
     return merged
 
 
+_AREAS: tuple[ModuleType, ...] = tuple(
+    value
+    for value in list(globals().values())
+    if isinstance(value, ModuleType) and value.__name__.startswith(__name__ + ".")
+)
 CATALOGUE: dict[str, tuple[str, str]] = _merge(_AREAS)
