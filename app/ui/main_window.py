@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
 from app import APP_NAME, __version__
+from app.core.profiles import Profile
 from app.core.workspace import Workspace
 from app.ui.exchange_log import ExchangeLog
 from app.ui.page_context import PageContext
@@ -35,18 +37,8 @@ if TYPE_CHECKING:
     from app.ui.pages.settings_page import SettingsPage
     from app.ui.pages.templates_page import TemplatesPage
 
-# Regular weight: the badge was the first screen's only bold text, and a bold face is another
-# font file to open (Noto Sans CJK Bold: 1.9 MB of the Chinese start-up).
+# Regular weight: a bold face is another font file to open (Noto Sans CJK Bold: 1.9 MB).
 BADGE_STYLE = "QLabel {{ color: white; background: {bg}; border-radius: 4px; padding: 3px 9px; }}"
-
-
-def set_shortcut(action: QAction, key: str | QKeySequence.StandardKey) -> None:
-    """``action.setShortcut`` without its cost: resolving that overload makes PySide build every
-    enum of the ``Qt`` namespace (~40 ms at start-up); ``setShortcuts`` does not."""
-    if isinstance(key, str):
-        action.setShortcuts([QKeySequence(key)])
-    else:
-        action.setShortcuts(key)
 
 
 def first_window_size(available: QSize) -> QSize:
@@ -139,8 +131,6 @@ class MainWindow(QMainWindow):
     def inspector(self) -> InspectorDock:
         """The request inspector dock, built (hidden unless restored) on first use."""
         if self._inspector is None:
-            from PySide6.QtCore import Qt
-
             from app.ui.inspector import InspectorDock
 
             dock = InspectorDock(self, self.exchange_log)
@@ -234,7 +224,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
-        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
         code_menu = bar.addMenu(self.tr("&Code"))
@@ -274,13 +264,13 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(self.tr("&Go"))
         for index, title in enumerate(titles):
             action = QAction(title, self)
-            set_shortcut(action, f"Ctrl+{index + 1}")
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             go_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
         self.inspector_action = QAction(self.tr("Request &inspector"), self)
         self.inspector_action.setCheckable(True)
-        set_shortcut(self.inspector_action, "Ctrl+Shift+I")
+        self.inspector_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.inspector_action.triggered.connect(lambda on: self.inspector.setVisible(on))
         view_menu.addAction(self.inspector_action)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -297,7 +287,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         """A window-wide action that shows its page, then calls ``page.method()``."""
         action = QAction(text, self)
-        set_shortcut(action, shortcut)
+        action.setShortcut(QKeySequence(shortcut))
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{text.replace('&', '')} ({keys})")
 
@@ -326,6 +316,11 @@ class MainWindow(QMainWindow):
         self.profile_switcher.setCurrentIndex(index if index >= 0 else 0)
         self.profile_switcher.blockSignals(False)
         self._on_profile_switched()
+
+    def add_demo_profile(self, profile: Profile, select: bool) -> None:
+        """List the demo sandbox's profile (it is up now); switch to it if ``select``."""
+        self.workspace.demo_profile = profile
+        self.reload_profiles(profile.name if select else "")
 
     def _current_profile(self) -> Any:
         name = self.current_profile_name()
@@ -387,8 +382,6 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.PAGE_TEMPLATES)
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Recall Desk"))
         box.setText(
@@ -402,8 +395,6 @@ class MainWindow(QMainWindow):
     @classmethod
     def ask_quit_during_batch(cls, parent: QWidget) -> bool:
         """Ask before closing while a batch runs; tests replace this classmethod."""
-        from PySide6.QtWidgets import QMessageBox
-
         answer = QMessageBox.question(
             parent,
             QCoreApplication.translate("MainWindow", "A batch is running"),

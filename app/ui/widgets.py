@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -14,28 +12,19 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QPlainTextEdit
-
-# Qt::AlignCenter | Qt::TextWordWrap as the int QPainter.drawText accepts. The first use of any
-# enum of PySide's ``Qt`` namespace builds all of them (~40 ms); widgets on the first screen
-# avoid it so start-up does not pay for it.
-CENTERED_WRAPPED_TEXT = 0x0084 | 0x1000
-
 
 class NavigationBar(QFrame):
     """The page list down the window's side: one checkable button per page, one checked.
 
     Tab reaches the checked page's button and the arrow keys move between pages (Qt does both
-    for an exclusive button group). Buttons rather than a QListWidget, whose item-view classes
-    and their enums PySide would set up before the first paint (0.3 MB of the start-up peak).
+    for an exclusive button group).
 
     Signals:
         currentRowChanged(int): another page's button was checked.
@@ -109,12 +98,9 @@ class InlineMessage(QFrame):
 
     def _built(self) -> tuple[QLabel, QPushButton, QPlainTextEdit]:
         """The label, Details toggle and details box, made on the first message: most messages
-        never appear, and pages build several (start-up pays for none)."""
+        never appear, and pages build several."""
         if self._body is not None:
             return self._body
-        from PySide6.QtCore import Qt  # here, not at start-up: see CENTERED_WRAPPED_TEXT
-        from PySide6.QtWidgets import QPlainTextEdit  # a class PySide takes ~2 ms to set up
-
         label = QLabel()
         label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote servers and files
         label.setWordWrap(True)
@@ -175,23 +161,17 @@ class CodeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._image: QImage | None = None  # PySide sets QImage's class up on first use
+        self._image = QImage()
         self._crisp = True
         self._placeholder = ""
         self.setMinimumSize(220, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        # Background and placeholder pen come from the palette roles: QPainter.fillRect and
-        # setPen would build the whole Qt namespace at start-up (see CENTERED_WRAPPED_TEXT).
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setAutoFillBackground(True)
 
     def image(self) -> QImage:
         """The image shown; a null image before the first."""
-        if self._image is None:
-            from PySide6.QtGui import QImage
-
-            return QImage()
         return self._image
 
     def set_image(self, image: QImage, *, crisp: bool) -> None:
@@ -208,10 +188,10 @@ class CodeView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        if self._image is None or self._image.isNull():
+        if self._image.isNull():
             painter.drawText(
                 self.rect().adjusted(16, 16, -16, -16),
-                CENTERED_WRAPPED_TEXT,
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 self._placeholder,
             )
             return

@@ -185,11 +185,19 @@ def test_a_first_window_fits_its_screen(qtbot, make_window, sandbox) -> None:
     assert window.height() == min(720, int(available.height() * 0.88))
 
 
-def test_smoke_start_exits_zero(qtbot) -> None:
+def test_smoke_start_exits_zero_and_leaves_the_process_as_it_was(qtbot) -> None:
+    import gc
+    import logging
+    import sys
+
     from app.ui.app import run
 
+    handlers, hook = list(logging.getLogger().handlers), sys.excepthook
     args = argparse.Namespace(config=None, demo=True, smoke=True)
     assert run(args) == 0
+    assert logging.getLogger().handlers == handlers
+    assert sys.excepthook is hook
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_pages_are_built_on_first_visit(demo_window) -> None:
@@ -201,48 +209,32 @@ def test_pages_are_built_on_first_visit(demo_window) -> None:
     assert demo_window.stack.currentWidget() is demo_window.settings_page
 
 
-def test_demo_sandbox_starts_on_first_use_only(qtbot) -> None:
-    import threading
-
-    from app.core.demo import demo_profile, reserve_port
+def test_demo_sandbox_is_listed_once_it_is_up_and_serves(qtbot) -> None:
     from app.core.profiles import Config
-    from app.core.sandbox import Sandbox
     from app.core.workspace import Workspace
+    from app.ui.app import start_demo_sandbox
     from app.ui.main_window import MainWindow
     from app.ui.state import UiState
 
-    sock = reserve_port()
-    host, port = sock.getsockname()[:2]
-    started: list[Sandbox] = []
-    lock = threading.Lock()
-
-    def start() -> None:
-        with lock:
-            if not started:
-                started.append(Sandbox(sock=sock).start())
-
-    workspace = Workspace(
-        Config(), demo_profile=demo_profile(f"http://{host}:{port}"), before_demo_use=start
-    )
+    workspace = Workspace(Config())
     window = MainWindow(workspace, UiState())
     qtbot.addWidget(window)
+    running: list[Sandbox] = []
     try:
-        assert started == []  # building and showing the window starts nothing
-        window.nav.setCurrentRow(window.PAGE_SETTINGS)
-        with qtbot.waitSignal(window.settings_page.tested, timeout=15000) as blocker:
-            window.settings_page.test_connection()
-        assert all(ok for _, ok, _ in blocker.args[0])
-        window.nav.setCurrentRow(window.PAGE_QR)
-        window.qr_page.open_id_edit.setText("oLazy")
+        window.show()
+        assert window.current_profile_name() == ""  # the window did not wait for it
+        start_demo_sandbox(window, True, running)
+        qtbot.waitUntil(lambda: window.current_profile_name() == "demo", timeout=10000)
+        assert window.profile_badge.text() == "DEMO SANDBOX"
+        window.qr_page.open_id_edit.setText("oDemo")
         with qtbot.waitSignal(window.qr_page.generated, timeout=15000):
             window.qr_page.generate()
-        assert len(started) == 1
+        assert len(running) == 1 and running[0].received
     finally:
         window.tasks.wait_all(5000)
         workspace.close()
-        for sandbox in started:
+        for sandbox in running:
             sandbox.stop()
-        sock.close()
 
 
 def test_navigation_by_keyboard(qtbot, demo_window) -> None:

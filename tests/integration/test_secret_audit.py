@@ -108,7 +108,7 @@ def test_gui_flows_never_reveal_the_secret(
     from app.ui.main_window import MainWindow
     from app.ui.state import UiState
 
-    log_path = Path(setup_file_logging())  # as the app does: a log file in the data home
+    log_path = Path(setup_file_logging()[0])  # as the app does: a log file in the data home
     profile = replace(marked_sandbox.demo_profile(), name="t", secret="", demo=False)
     config = Config(profiles={"t": profile}, default_profile="t", path=config_path())
     workspace = Workspace(config)

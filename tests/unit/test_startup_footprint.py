@@ -1,7 +1,7 @@
-"""What the window's start-up loads: no heavy library, no source text.
+"""What the window's start-up loads: no heavy library before it is used; the icon it carries.
 
-Each test starts the GUI in its own interpreter (``--smoke``: show the window, close it) and
-reports the modules it imported and the files linecache holds.
+The probe starts the GUI in its own interpreter (``--smoke``: show the window, close it) and
+reports the modules it imported.
 """
 
 from __future__ import annotations
@@ -10,23 +10,22 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.gui  # each test starts the window in a subprocess
 
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = r"""
-import gc, json, linecache, sys
+import json, sys
 from app.ui.app import main
 code = main(["--smoke"])
-seen = {"code": code, "modules": sorted(sys.modules), "sources": sorted(linecache.cache)}
-import app.ui.pages.batch_page  # a page, and what it imports, loaded later in the session
-seen["later_sources"] = sorted(linecache.cache)
-seen["collector"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
-print(json.dumps(seen))
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def start_window() -> dict[str, Any]:
+def test_heavy_libraries_wait_for_first_use() -> None:
     done = subprocess.run(
         [sys.executable, "-c", PROBE],
         capture_output=True,
@@ -36,48 +35,25 @@ def start_window() -> dict[str, Any]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    seen: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0
-    return seen
-
-
-def test_heavy_libraries_wait_for_first_use() -> None:
-    modules = set(start_window()["modules"])
+    modules = set(seen["modules"])
     assert "app.ui.main_window" in modules  # the probe did build the window
+    assert "app.ui.pages.qr_page" in modules  # and its first page
     on_first_use = {
         "httpx",
         "PIL",
         "qrcode",
         "openpyxl",
+        "keyring",
         "app.cli",
-        "app.core.sandbox",
-        "app.core.http",
-        "hashlib",
-        "socket",  # the demo's port is reserved with _socket
-        "tomllib",
-        "logging.handlers",
         "PySide6.QtPrintSupport",
         "PySide6.QtSvg",
+        "app.ui.pages.batch_page",  # pages not shown are not built
+        "app.ui.pages.templates_page",
+        "app.ui.inspector",
     }
     assert not on_first_use & modules
-
-
-def test_no_source_file_is_read_at_start_up_or_later() -> None:
-    """PySide's scan for ``from __feature__`` would read (and linecache keep) every module's
-    source, ours and the standard library's: app.ui.app answers it without reading."""
-    seen = start_window()
-    for sources in (seen["sources"], seen["later_sources"]):
-        ours = [path for path in sources if Path(path).is_relative_to(ROOT / "app")]
-        stdlib = [path for path in sources if Path(path).name in {"typing.py", "pathlib.py"}]
-        assert not ours and not stdlib, sources
-    assert "app.ui.pages.batch_page" not in seen["modules"]  # it really was imported later
-
-
-def test_the_cycle_collector_resumes_once_the_window_shows() -> None:
-    """Start-up runs without it; a session must not."""
-    collector = start_window()["collector"]
-    assert collector["enabled"]
-    assert collector["frozen"] > 10_000  # start-up's objects, left out of every later pass
 
 
 def test_every_window_icon_size_is_rendered() -> None:
@@ -89,3 +65,36 @@ def test_every_window_icon_size_is_rendered() -> None:
         for size in window_icon_sizes(platform):
             assert resource("icons", f"recall-desk-{size}.png").is_file(), (platform, size)
     assert max(window_icon_sizes("linux")) <= 128  # X11 copies every size into each window
+
+
+SCAN_PROBE = r"""
+import json, linecache
+from app.ui.app import main
+main(["--smoke"])
+import app.ui.pages.batch_page  # a page, and what it imports, loaded later in the session
+print(json.dumps(sorted(linecache.cache)))
+"""
+
+
+def test_no_source_file_is_read_for_pysides_feature_scan() -> None:
+    """app.ui.pyside_scan answers PySide's ``from __feature__`` lookup without reading (and
+    linecache keeping) the source of every module imported after PySide, ours and others'."""
+    import PySide6
+
+    from app.ui.pyside_scan import MEASURED_ON
+
+    if tuple(PySide6.__version_info__[:2]) not in MEASURED_ON:
+        pytest.skip("another PySide: its own scan runs")
+    done = subprocess.run(
+        [sys.executable, "-c", SCAN_PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    sources = json.loads(done.stdout.strip().splitlines()[-1])
+    ours = [path for path in sources if Path(path).is_relative_to(ROOT / "app")]
+    stdlib = [path for path in sources if Path(path).name in {"typing.py", "pathlib.py"}]
+    assert not ours and not stdlib, sources

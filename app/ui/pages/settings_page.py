@@ -516,8 +516,6 @@ class SettingsPage(QWidget):
         self.message.show_message("info", self.tr("Testing the QR API and the template list…"))
 
         def work() -> list[tuple[str, object]]:
-            if stored.demo:
-                workspace.prepare(stored.name)  # the demo sandbox starts on first use
             secret = (
                 typed
                 if typed is not None
