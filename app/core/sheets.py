@@ -53,37 +53,19 @@ class SheetSpec:
         from app.core.errors import BadInput
 
         if self.cols < 1 or self.rows < 1:
-            raise BadInput(
-                "a sheet needs at least one column and one row",
-                zh="标签纸至少要有一列一行",
-                field="layout",
-            )
+            raise BadInput("sheet.empty_grid", field="layout")
         right = self.margin_left + self.cols * self.label_w + (self.cols - 1) * self.gap_x
         bottom = self.margin_top + self.rows * self.label_h + (self.rows - 1) * self.gap_y
         if right > self.page_w + 0.01 or bottom > self.page_h + 0.01:
-            raise BadInput(
-                "the labels do not fit on the page", zh="标签排不进这张纸", field="layout"
-            )
+            raise BadInput("sheet.does_not_fit", field="layout")
         if not 1 <= self.start_cell <= self.per_page:
-            raise BadInput(
-                f"the start cell must be between 1 and {self.per_page}",
-                zh=f"起始格必须在 1 到 {self.per_page} 之间",
-                field="start",
-            )
+            raise BadInput("sheet.start_cell", field="start", last=self.per_page)
         if not 1 <= self.copies <= 100:
-            raise BadInput(
-                "copies must be between 1 and 100", zh="份数必须在 1 到 100 之间", field="copies"
-            )
+            raise BadInput("sheet.copies", field="copies")
         if not 0.5 <= self.scale <= 1.5:
-            raise BadInput(
-                "the scale correction must be between 0.5 and 1.5",
-                zh="缩放校正必须在 0.5 到 1.5 之间",
-                field="scale",
-            )
+            raise BadInput("sheet.scale", field="scale")
         if not MIN_CODE_MM / 2 <= self.code_mm <= MAX_CODE_MM:
-            raise BadInput(
-                "the code size is out of range", zh="二维码尺寸超出范围", field="code_mm"
-            )
+            raise BadInput("sheet.code_size", field="code_mm")
 
 
 def _a4_grid(
@@ -120,18 +102,10 @@ def sheet_spec(layout: str, **overrides: float | int) -> SheetSpec:
     else:
         match = re.fullmatch(r"(\d{1,2})x(\d{1,2})", layout)
         if not match:
-            raise BadInput(
-                f"layout must be 1x1, 2x4, 3x8 or COLSxROWS, not {layout!r}",
-                zh=f"排版必须是 1x1、2x4、3x8 或 列x行，不是 {layout!r}",
-                field="layout",
-            )
+            raise BadInput("sheet.layout", field="layout", layout=layout)
         cols, rows = int(match.group(1)), int(match.group(2))
         if cols < 1 or rows < 1:
-            raise BadInput(
-                "a sheet needs at least one column and one row",
-                zh="标签纸至少要有一列一行",
-                field="layout",
-            )
+            raise BadInput("sheet.empty_grid", field="layout")
         base = _a4_grid(cols, rows, round(200.0 / cols, 2), round(287.0 / rows, 2))
     base.update(overrides)
     spec = SheetSpec(**base)  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ from app.core.catalogue import (
     lint,
     middleware,
     profiles,
+    sheets,
     udesk,
     wechat,
 )
