@@ -530,7 +530,9 @@ def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     if bool(args.send_to) != bool(args.template_id):
         raise BadInput("cli.check.send_needs_template", field="send_to")
     if not ctx.profile.middleware_url:
-        raise BadInput("cli.no_middleware_url", field="middleware", profile=ctx.profile.name)
+        raise BadInput(
+            "profile.no_middleware_url", field="middleware_url", profile=ctx.profile.name
+        )
     marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "skip": "skip"}
     with ctx.service() as service:
         results = run_checks(

@@ -86,6 +86,7 @@ _OS_REASONS: Mapping[int, str] = {
     errno.ENOENT: "os.not_found",
     errno.EACCES: "os.permission",
     errno.EPERM: "os.permission",
+    errno.EEXIST: "os.exists",
     errno.ENOSPC: "os.disk_full",
     errno.EROFS: "os.read_only",
     errno.EISDIR: "os.is_directory",

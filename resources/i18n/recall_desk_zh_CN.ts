@@ -318,10 +318,6 @@
         <translation>测试发送需要同时填写接收人和模板，或者都不填。</translation>
     </message>
     <message>
-        <source>this profile has no simulation domain</source>
-        <translation>该配置没有填写模拟域名</translation>
-    </message>
-    <message>
         <source>Checking {url}…</source>
         <translation>正在检查 {url}…</translation>
     </message>
@@ -380,41 +376,6 @@ Template: {tid}</source>
 公众号：{account}
 接收人：{to}
 模板：{tid}</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>Refused with code {code}: {text}. {hint}</source>
-        <translation>被拒绝（错误码 {code}）：{text}。{hint}</translation>
-    </message>
-    <message>
-        <source>The server refused with code {code}: {message}</source>
-        <translation>服务器拒绝了请求，错误码 {code}：{message}</translation>
-    </message>
-    <message>
-        <source>Outcome unknown — check the phone before sending again. ({reason})</source>
-        <translation>发送结果未知——请先在手机上确认是否收到，再决定是否重发。（{reason}）</translation>
-    </message>
-    <message>
-        <source>Please check the input: {message}</source>
-        <translation>请检查输入：{message}</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer does not follow the contract: {message}</source>
-        <translation>服务器的返回不符合接口约定：{message}</translation>
-    </message>
-    <message>
-        <source>Could not reach the server: {message}</source>
-        <translation>无法连接服务器：{message}</translation>
-    </message>
-    <message>
-        <source>Could not write the file: {message}</source>
-        <translation>无法写入文件：{message}</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Recall Desk. The details are in the log.</source>
-        <translation>召回助手内部出错，详细信息已写入日志。</translation>
     </message>
 </context>
 <context>
@@ -1422,10 +1383,6 @@ Industry: {industry}</source>
     <message>
         <source>Applies the next time Recall Desk starts.</source>
         <translation>下次启动召回助手时生效。</translation>
-    </message>
-    <message>
-        <source>{label} must start with https:// or http://</source>
-        <translation>{label}必须以 https:// 或 http:// 开头</translation>
     </message>
     <message>
         <source>Profile “{name}” saved.</source>

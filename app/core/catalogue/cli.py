@@ -8,10 +8,6 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "--to and --template-id go together",
         "--to 和 --template-id 需要一起使用",
     ),
-    "cli.no_middleware_url": (
-        "profile {profile} has no simulation domain (middleware_url)",
-        "配置 {profile} 没有模拟域名（middleware_url）",
-    ),
     "cli.no_secret": (
         "profile {profile} has no secret: run `recall-desk profiles set-secret {profile}` "
         "or set RECALL_DESK_SECRET",
@@ -41,6 +37,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     ),
     "os.not_found": ("no such file or folder", "文件或文件夹不存在"),
     "os.permission": ("permission denied", "没有权限"),
+    "os.exists": (
+        "something with that name is already there (a file where a folder should be?)",
+        "同名的文件或文件夹已存在（是否有文件占了文件夹的位置？）",
+    ),
     "os.disk_full": ("the disk is full", "磁盘已满"),
     "os.read_only": ("the disk is read-only", "磁盘只读"),
     "os.is_directory": ("it is a folder, not a file", "这是文件夹，不是文件"),

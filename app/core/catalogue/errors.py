@@ -24,8 +24,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     ),
     "error.file": ("Could not write the file: {reason}", "无法写入文件：{reason}"),
     "error.file.named": (
-        "Could not use the file {path}: {reason}",
-        "无法使用文件 {path}：{reason}",
+        "Could not write the file {path}: {reason}",
+        "无法写入文件 {path}：{reason}",
     ),
     "error.internal": (
         "Something went wrong inside Recall Desk. The details are in the log.",

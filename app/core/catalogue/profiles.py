@@ -41,6 +41,14 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "{name} 是演示沙箱专用的名称",
     ),
     "profile.exists": ("a profile named {name} already exists", "已经有名为 {name} 的配置"),
+    "profile.url_scheme": (
+        "{field} must start with https:// or http://",
+        "{field}必须以 https:// 或 http:// 开头",
+    ),
+    "profile.no_middleware_url": (
+        "profile {profile} has no {field} (middleware_url)",
+        "配置 {profile} 没有{field}（middleware_url）",
+    ),
     "config.not_toml": (
         "config file {path} is not valid TOML: {reason}",
         "配置文件 {path} 不是有效的 TOML：{reason}",

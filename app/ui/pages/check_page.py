@@ -103,7 +103,10 @@ class CheckPage(QWidget):
         profile = workspace.profile(name)
         if not profile.middleware_url:
             self.message.show_message(
-                "error", describe(BadInput(self.tr("this profile has no simulation domain")))[0]
+                "error",
+                describe(
+                    BadInput("profile.no_middleware_url", field="middleware_url", profile=name)
+                )[0],
             )
             return
         if (

@@ -369,17 +369,15 @@ class SettingsPage(QWidget):
     # -- form → profile --------------------------------------------------------------------------
     def profile_from_form(self) -> Profile:
         name = validate_profile_name(self.name_edit.text())
-        for label, value in (
-            (self.tr("QR API URL"), self.qr_api_url_edit.text()),
-            (self.tr("Simulation domain"), self.middleware_url_edit.text()),
+        for field, value in (
+            ("qr_api_url", self.qr_api_url_edit.text()),
+            ("middleware_url", self.middleware_url_edit.text()),
         ):
             value = value.strip()
             if value and (
                 urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc
             ):
-                raise BadInput(
-                    self.tr("{label} must start with https:// or http://").format(label=label)
-                )
+                raise BadInput("profile.url_scheme", field=field)
         base = (
             self.workspace.profile(self._editing)
             if self._editing in self.workspace.profile_names()
