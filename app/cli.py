@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from app.cli_batch import add_parser as add_batch_parser
+from app.cli_batch import cmd_qr_batch
 from app.options import add_common, top_level_parser
 
 if TYPE_CHECKING:
@@ -89,20 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--yes", action="store_true", help="confirm a production send")
     send.add_argument("--json", action="store_true", help="print the middleware's answer")
 
-    batch = sub.add_parser("qr-batch", help="generate codes for a CSV/XLSX list")
-    add_common(batch, suppress=True)
-    batch.add_argument("--input", required=True, metavar="FILE", help=".csv or .xlsx")
-    batch.add_argument("--out-dir", required=True, metavar="DIR")
-    batch.add_argument("--pdf", metavar="FILE", help="also write label sheets to this PDF")
-    batch.add_argument("--concurrency", type=int, default=4)
-    batch.add_argument("--rate", type=float, default=0.0, help="requests per second (0 = no limit)")
-    batch.add_argument("--layout", default="2x4", help="1x1, 2x4 (default), 3x8 or COLSxROWS")
-    batch.add_argument("--code-mm", type=float, default=50.0)
-    batch.add_argument("--start-cell", type=int, default=1)
-    batch.add_argument("--copies", type=int, default=1)
-    batch.add_argument("--sdk-app-id", help="default: the profile's sdk_app_id")
-    batch.add_argument("--offi-account-id", help="default: the profile's offi_account_id")
-    batch.add_argument("--json", action="store_true", help="print a JSON summary")
+    add_batch_parser(sub)
 
     check = sub.add_parser("check", help="check a simulation middleware against the contract")
     add_common(check, suppress=True)
@@ -398,129 +387,6 @@ def cmd_profiles(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             file=out,
         )
     return EXIT_OK
-
-
-def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.core.batch import Controls, Progress, RowResult, build_rows, read_table, run_batch
-    from app.core.sheets import sheet_spec
-
-    table = read_table(Path(args.input))
-    rows = build_rows(table)
-    spec = (
-        sheet_spec(
-            args.layout, code_mm=args.code_mm, start_cell=args.start_cell, copies=args.copies
-        )
-        if args.pdf
-        else None
-    )
-    out_dir = Path(args.out_dir)
-    tty = sys.stderr.isatty()
-    zh = ctx.lang == "zh"
-    controls = Controls()
-
-    def progress(state: Progress, _result: RowResult | None) -> None:
-        if tty:
-            left = state.remaining()
-            if zh:
-                eta = f"，约剩 {left:.0f} 秒" if left is not None else ""
-                line = (
-                    f"{state.finished}/{state.total}：成功 {state.done}，失败 {state.failed}，"
-                    f"之前已完成 {state.skipped}{eta}"
-                )
-            else:
-                eta = f", ~{left:.0f} s left" if left is not None else ""
-                line = (
-                    f"{state.finished}/{state.total}: {state.done} ok, {state.failed} failed, "
-                    f"{state.skipped} already done{eta}"
-                )
-            print(
-                f"\r{line}   ",
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-
-    with ctx.service() as service:
-        try:
-            summary = run_batch(
-                rows,
-                lambda request: service.generate_qr(request),
-                out_dir,
-                sdk_app_id=args.sdk_app_id or ctx.profile.sdk_app_id,
-                offi_account_id=args.offi_account_id or ctx.profile.offi_account_id,
-                concurrency=args.concurrency,
-                rate=args.rate,
-                controls=controls,
-                on_progress=progress,
-            )
-        except KeyboardInterrupt:
-            controls.cancel()
-            raise
-    if tty:
-        print(file=sys.stderr)
-    pages = 0
-    if args.pdf and spec is not None:
-        pages = _write_batch_pdf(Path(args.pdf), spec, rows, summary.manifest, ctx.lang)
-    for failure in summary.failures:
-        where = failure.row.open_id or "-"
-        print(
-            f"第 {failure.row.line} 行（{where}）：{failure.error_in('zh')}"
-            if zh
-            else f"line {failure.row.line} ({where}): {failure.error}",
-            file=sys.stderr,
-        )
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "total": summary.total,
-                    "ok": summary.ok,
-                    "failed": summary.failed,
-                    "skipped": summary.skipped,
-                    "manifest": str(summary.manifest),
-                    "pdf": args.pdf,
-                    "pages": pages,
-                },
-                ensure_ascii=False,
-            ),
-            file=out,
-        )
-    elif zh:
-        print(
-            f"{summary.ok + summary.skipped}/{summary.total} 个召回码已保存到 {out_dir}"
-            f"（其中 {summary.skipped} 个来自上次运行），失败 {summary.failed} 个；"
-            f"清单：{summary.manifest}" + (f"；PDF：{args.pdf}（{pages} 页）" if pages else ""),
-            file=out,
-        )
-    else:
-        print(
-            f"{summary.ok + summary.skipped}/{summary.total} codes in {out_dir} "
-            f"({summary.skipped} from an earlier run), {summary.failed} failed; "
-            f"manifest: {summary.manifest}"
-            + (f"; PDF: {args.pdf} ({pages} page{'s' if pages != 1 else ''})" if pages else ""),
-            file=out,
-        )
-    return EXIT_OK if summary.failed == 0 else EXIT_REFUSED
-
-
-def _write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path, lang: str) -> int:
-    from app.core.batch import sheet_items
-    from app.core.sheets import fit_code_mm
-    from app.ui.printing import write_sheets_pdf
-
-    items = sheet_items(manifest, rows)
-    if items:
-        smallest = min(fit_code_mm(spec, i.code.modules, len(i.captions)) for i in items)
-        if smallest < spec.code_mm - 0.05:
-            size = f"{spec.label_w:g}×{spec.label_h:g}"
-            if lang == "zh":
-                note = "，小于手机一臂距离扫码所需的 30 mm" if smallest < 30 else ""
-                text = f"提示：为放进 {size} mm 的标签，二维码缩小到 {smallest:.1f} mm{note}"
-            else:
-                note = " — below the 30 mm a phone at arm's length needs" if smallest < 30 else ""
-                text = f"note: codes shrunk to {smallest:.1f} mm to fit {size} mm labels{note}"
-            print(text, file=sys.stderr)
-    return write_sheets_pdf(str(pdf), spec, items) if items else 0
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:

@@ -256,6 +256,11 @@ class MainWindow(QMainWindow):
         self.send_action = self._action(self.tr("&Send test message"), "Ctrl+Return", "send", tp)
         for action in (self.refresh_action, self.find_action, self.send_action):
             templates_menu.addAction(action)
+        self.open_list_action = self._action(
+            self.tr("&Open list…"), QKeySequence.StandardKey.Open, "open_dialog", self.PAGE_BATCH
+        )
+        file_menu.addAction(self.open_list_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()

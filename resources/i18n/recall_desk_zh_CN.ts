@@ -39,12 +39,20 @@
         <translation>打开名单…</translation>
     </message>
     <message>
-        <source>A .csv or .xlsx file with an openId column</source>
-        <translation>含 openId 列的 .csv 或 .xlsx 文件</translation>
+        <source>A .csv or .xlsx file with an openId column (Ctrl+O, or drop it here)</source>
+        <translation>含 openId 列的 .csv 或 .xlsx 文件（Ctrl+O，或拖放到这里）</translation>
     </message>
     <message>
-        <source>No list opened. Columns: openId (required), customChannel, callTimes, caption.</source>
-        <translation>尚未打开名单。列：openId（必填）、customChannel、callTimes、caption。</translation>
+        <source>Try the sample list</source>
+        <translation>试用示例名单</translation>
+    </message>
+    <message>
+        <source>A few rows that work with the demo sandbox</source>
+        <translation>几行可在演示沙盒中使用的示例</translation>
+    </message>
+    <message>
+        <source>No list opened. Columns: openId (required), customChannel, callTimes, caption. Drop a .csv or .xlsx file here.</source>
+        <translation>尚未打开名单。列：openId（必填）、customChannel、callTimes、caption。可将 .csv 或 .xlsx 文件拖放到这里。</translation>
     </message>
     <message>
         <source>openId</source>
@@ -95,12 +103,20 @@
         <translation>全部生成</translation>
     </message>
     <message>
+        <source>Retry failed only</source>
+        <translation>仅重试失败的行</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>打开输出文件夹</translation>
     </message>
     <message>
         <source>At the same time</source>
@@ -115,64 +131,12 @@
         <translation>2. 生成</translation>
     </message>
     <message>
-        <source>A4, 1 per page</source>
-        <translation>A4，每页 1 个</translation>
+        <source>{counts}, {left} left — {elapsed} s{eta}</source>
+        <translation>{counts}，剩余 {left} 行 — 已用 {elapsed} 秒{eta}</translation>
     </message>
     <message>
-        <source>A4, 2×4 labels (99×68 mm)</source>
-        <translation>A4，2×4 标签（99×68 mm）</translation>
-    </message>
-    <message>
-        <source>A4, 3×8 labels (70×37 mm)</source>
-        <translation>A4，3×8 标签（70×37 mm）</translation>
-    </message>
-    <message>
-        <source>Skip the labels already used on the first sheet</source>
-        <translation>跳过第一张纸上已经用掉的标签</translation>
-    </message>
-    <message>
-        <source>Print preview…</source>
-        <translation>打印预览…</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>纸张</translation>
-    </message>
-    <message>
-        <source>Code size</source>
-        <translation>二维码尺寸</translation>
-    </message>
-    <message>
-        <source>Start at label</source>
-        <translation>从第几个标签开始</translation>
-    </message>
-    <message>
-        <source>Copies of each</source>
-        <translation>每个打印份数</translation>
-    </message>
-    <message>
-        <source>x</source>
-        <translation>横向</translation>
-    </message>
-    <message>
-        <source>y</source>
-        <translation>纵向</translation>
-    </message>
-    <message>
-        <source>scale</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <source>Printer correction</source>
-        <translation>打印机校正</translation>
-    </message>
-    <message>
-        <source>3. Print</source>
-        <translation>3. 打印</translation>
+        <source>{counts} ({skipped} done by an earlier run). Manifest: {manifest}</source>
+        <translation>{counts}（其中 {skipped} 个由之前的运行完成）。清单：{manifest}</translation>
     </message>
     <message>
         <source>Open list</source>
@@ -215,28 +179,12 @@
         <translation>正在生成 {n} 个召回码到 {folder}…</translation>
     </message>
     <message>
+        <source>{done} done, {failed} failed, {not_sent} not sent</source>
+        <translation>完成 {done}，失败 {failed}，未发送 {not_sent}</translation>
+    </message>
+    <message>
         <source>, about {s} s left</source>
         <translation>，约剩 {s} 秒</translation>
-    </message>
-    <message>
-        <source>{done} done, {failed} failed, {left} left — {elapsed} s{eta}</source>
-        <translation>已完成 {done}，失败 {failed}，剩余 {left}——用时 {elapsed} 秒{eta}</translation>
-    </message>
-    <message>
-        <source>✓ {file}</source>
-        <translation>✓ {file}</translation>
-    </message>
-    <message>
-        <source>✓ {file} (earlier run)</source>
-        <translation>✓ {file}（上次运行）</translation>
-    </message>
-    <message>
-        <source>✗ {error}</source>
-        <translation>✗ {error}</translation>
-    </message>
-    <message>
-        <source>{ok} codes ready ({skipped} from an earlier run), {failed} failed. Manifest: {manifest}</source>
-        <translation>已生成 {ok} 个召回码（其中 {skipped} 个来自上次运行），失败 {failed} 个。清单：{manifest}</translation>
     </message>
     <message>
         <source>Cancelled. Run again to finish the rest.</source>
@@ -247,8 +195,83 @@
         <translation>继续</translation>
     </message>
     <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Cancelling after the requests in flight…</source>
         <translation>正在取消，等待进行中的请求结束…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintPanel</name>
+    <message>
+        <source>3. Print</source>
+        <translation>3. 打印</translation>
+    </message>
+    <message>
+        <source>A4, 1 per page</source>
+        <translation>A4，每页 1 个</translation>
+    </message>
+    <message>
+        <source>A4, 2×4 labels (99×68 mm)</source>
+        <translation>A4，2×4 标签（99×68 mm）</translation>
+    </message>
+    <message>
+        <source>A4, 3×8 labels (70×37 mm)</source>
+        <translation>A4，3×8 标签（70×37 mm）</translation>
+    </message>
+    <message>
+        <source>Skip the labels already used on the first sheet</source>
+        <translation>跳过第一张纸上已经用掉的标签</translation>
+    </message>
+    <message>
+        <source>Only the rows selected in the list</source>
+        <translation>仅打印名单中选中的行</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Code size</source>
+        <translation>二维码尺寸</translation>
+    </message>
+    <message>
+        <source>Start at label</source>
+        <translation>从第几个标签开始</translation>
+    </message>
+    <message>
+        <source>Copies of each</source>
+        <translation>每个打印份数</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Printer correction</source>
+        <translation>打印机校正</translation>
+    </message>
+    <message>
+        <source>Select the rows to print first.</source>
+        <translation>请先选择要打印的行。</translation>
     </message>
     <message>
         <source>Writing the PDF…</source>
@@ -714,6 +737,10 @@ Template: {tid}</source>
         <translation>发送测试消息(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Open list…</source>
+        <translation>打开名单(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
@@ -1173,6 +1200,26 @@ Industry: {industry}</source>
 </context>
 <context>
     <name>RowsModel</name>
+    <message>
+        <source>Not sent: {problem}</source>
+        <translation>未发送：{problem}</translation>
+    </message>
+    <message>
+        <source>✓ {file} (earlier run)</source>
+        <translation>✓ {file}（之前的运行）</translation>
+    </message>
+    <message>
+        <source>✓ {file}</source>
+        <translation>✓ {file}</translation>
+    </message>
+    <message>
+        <source>✗ Failed: {error}</source>
+        <translation>✗ 失败：{error}</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}</source>
+        <translation>未发送：{reason}</translation>
+    </message>
     <message>
         <source>Line</source>
         <translation>行号</translation>

@@ -31,13 +31,13 @@ def _open(qtbot, window, path: Path):
 
 def test_import_shows_each_rows_problem(qtbot, demo_window, tmp_path) -> None:
     page = _open(qtbot, demo_window, _csv(tmp_path / "l.csv", 3, bad=True))
-    assert [(r.line, r.problem) for r in page.rows()][-2:] == [
+    assert [(r.line, r.problem_text("en")) for r in page.rows()][-2:] == [
         (5, "empty openId"),
         (6, "duplicate of line 3"),
     ]
     assert page.mapping() == {"open_id": 0, "channel": 1, "caption": 2}
     assert "3 rows ready, 2 with a problem" in page.rows_label.text()
-    assert page.model.data(page.model.index(3, 5)) == "empty openId"
+    assert page.model.data(page.model.index(3, 5)) == "Not sent: empty openId"
     # Mapping by hand: pretend the caption column is the openId.
     page.mapping_combos["open_id"].setCurrentIndex(page.mapping_combos["open_id"].findData(2))
     assert page.rows()[0].open_id == "客户0"
@@ -91,10 +91,10 @@ def test_pdf_export_of_the_batch(qtbot, demo_window, sandbox, tmp_path) -> None:
     page.out_dir_edit.setText(str(tmp_path / "out"))
     with qtbot.waitSignal(page.finished, timeout=30000):
         page.start()
-    assert page.pdf_button.isEnabled()
-    page.layout_combo.setCurrentIndex(page.layout_combo.findData("2x4"))
-    page.code_spin.setValue(35)
-    page.start_cell_spin.setValue(3)
+    assert page.print_panel.pdf_button.isEnabled()
+    page.print_panel.layout_combo.setCurrentIndex(page.print_panel.layout_combo.findData("2x4"))
+    page.print_panel.code_spin.setValue(35)
+    page.print_panel.start_cell_spin.setValue(3)
     pdf = tmp_path / "labels.pdf"
     with qtbot.waitSignal(page.exported, timeout=30000):
         page.export_pdf(str(pdf))

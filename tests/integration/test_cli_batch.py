@@ -53,11 +53,19 @@ def test_gb18030_csv_to_pngs_manifest_and_pdf(run_cli, sandbox, isolated_home, t
     )
     assert result.code == 1, result.err  # one row has no openId
     summary = json.loads(result.out)
-    assert (summary["ok"], summary["failed"], summary["pages"]) == (3, 1, 1)
+    # A row with a problem is "not sent", here as in the table and the manifest.
+    counts = ("done", "ok", "failed", "not_sent", "pages")
+    assert tuple(summary[k] for k in counts) == (3, 3, 0, 1, 1)
     assert "line 4" in result.err and "empty openId" in result.err
 
-    with (out / "manifest.csv").open(encoding="utf-8") as fh:
-        manifest = {r["openId"]: r for r in csv.DictReader(fh)}
+    raw = (out / "manifest.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the BOM
+    with (out / "manifest.csv").open(encoding="utf-8-sig") as fh:
+        records = list(csv.DictReader(fh))
+    assert [r["row"] for r in records] == ["2", "3", "4", "5"]  # input order
+    assert [r["caption"] for r in records] == ["王小明", "李四", "没有openid", "赵六"]
+    assert (out / "manifest.csv").stat().st_mode & 0o777 == 0o600
+    manifest = {r["openId"]: r for r in records}
     expected = {}
     for open_id in ("o001", "o002", "o004"):
         entry = manifest[open_id]
@@ -66,7 +74,7 @@ def test_gb18030_csv_to_pngs_manifest_and_pdf(run_cli, sandbox, isolated_home, t
             (decoded,) = zxingcpp.read_barcodes(image)
         assert decoded.text == sandbox.payload_for(entry["qrCodeUrl"])
         expected[decoded.text] = open_id
-    assert manifest[""]["status"] == "failed"
+    assert manifest[""]["status"] == "not sent"
 
     document = pypdfium2.PdfDocument(str(pdf))
     page = document[0].render(scale=300 / 72).to_pil()

@@ -7,9 +7,9 @@ from urllib.parse import parse_qsl, urlsplit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.batch import build_rows, read_csv
 from app.core.errors import BadInput
 from app.core.middleware import MiniProgram, SendRequest, append_query, build_body, join_url
+from app.core.table_import import build_rows, read_csv
 from app.core.templates import KEYWORD_TYPES, Field, Template, lint, lint_value, parse_fields
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

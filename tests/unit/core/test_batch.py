@@ -4,20 +4,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.core.batch import (
-    BatchRow,
-    Controls,
-    build_rows,
-    guess_mapping,
-    load_manifest,
-    read_csv,
-    read_table,
-    run_batch,
-    safe_file_name,
-)
+from app.core.batch import Controls, run_batch, safe_file_name
 from app.core.errors import BadInput, RemoteRefused, TransportError
 from app.core.images import verify_image
+from app.core.manifest import read_entries
 from app.core.sandbox import _render_qr
+from app.core.table_import import BatchRow, build_rows, guess_mapping, read_csv, read_table
 from app.core.udesk import QrRequest, QrResult
 
 CSV = (
@@ -38,7 +30,7 @@ def test_csv_encodings_and_chinese_headers(encoding: str) -> None:
         (2, "o001", "store-1", -1, "王小明"),
         (3, "o002", "store-2", 3, "李四"),
     ]
-    assert [r.problem for r in rows] == [
+    assert [r.problem_text("en") for r in rows] == [
         "",
         "",
         "empty openId",
@@ -142,16 +134,16 @@ def _rows(n: int) -> list[BatchRow]:
 
 def test_run_writes_images_and_manifest_and_resumes(tmp_path: Path) -> None:
     generate = FakeGenerate(fail={"o0003": RemoteRefused(4001, "no such sdkAppId")})
-    rows = _rows(10) + [BatchRow(99, "", problem="empty openId")]
+    rows = _rows(10) + [BatchRow(99, "", problem="import.empty_open_id")]
     summary = run_batch(
         rows, generate, tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=3
     )
-    assert (summary.ok, summary.failed, summary.skipped) == (9, 2, 0)
+    assert (summary.ok, summary.failed, summary.skipped, summary.not_sent) == (9, 1, 0, 1)
     assert generate.max_in_flight <= 3
     assert len(list(tmp_path.glob("*.png"))) == 9
-    manifest = load_manifest(summary.manifest)
-    assert manifest["5:o0003"]["error"] == "code 4001: no such sdkAppId"
-    assert manifest["2:o0000"]["file"] == "00002_o0000.png"
+    manifest = read_entries(summary.manifest)
+    assert manifest["5:o0003"].error == "code 4001: no such sdkAppId"
+    assert manifest["2:o0000"].file == "00002_o0000.png"
 
     again = FakeGenerate()
     second = run_batch(rows, again, tmp_path, sdk_app_id="s", offi_account_id="a")
@@ -159,23 +151,26 @@ def test_run_writes_images_and_manifest_and_resumes(tmp_path: Path) -> None:
     assert (second.ok, second.skipped) == (1, 9)
 
 
-def test_transient_failures_are_retried_then_reported(tmp_path: Path) -> None:
+def test_each_row_is_asked_once_and_one_bad_row_never_stops_the_rest(tmp_path: Path) -> None:
+    """Retries are the funnel's (within the call's deadline): the batch adds none on top."""
+
     class Flaky(FakeGenerate):
         def __call__(self, request: QrRequest) -> QrResult:
-            if request.open_id == "o0001" and self.calls.count("o0001") < 2:
+            if request.open_id == "o0001":
                 self.calls.append(request.open_id)
                 raise TransportError("connection reset")
             if request.open_id == "o0002":
                 self.calls.append(request.open_id)
-                raise TransportError("refused")
+                raise ZeroDivisionError  # a bug in one row
             return super().__call__(request)
 
     generate = Flaky()
-    summary = run_batch(
-        _rows(3), generate, tmp_path, sdk_app_id="s", offi_account_id="a", retries=2, backoff=0.01
-    )
-    assert generate.calls.count("o0001") == 3 and generate.calls.count("o0002") == 3
-    assert (summary.ok, summary.failed) == (2, 1)
+    summary = run_batch(_rows(5), generate, tmp_path, sdk_app_id="s", offi_account_id="a")
+    assert sorted(generate.calls) == ["o0000", "o0001", "o0002", "o0003", "o0004"]
+    assert (summary.ok, summary.failed, summary.not_sent) == (3, 2, 0)
+    errors = {r.row.open_id: r.error_text("en") for r in summary.failures}
+    assert errors["o0001"] == "connection reset"
+    assert "ZeroDivisionError" in errors["o0002"]
 
 
 def test_cancel_half_way_then_resume(tmp_path: Path) -> None:
@@ -237,6 +232,8 @@ def test_manifest_with_a_torn_last_line_still_loads(tmp_path: Path) -> None:
         "row,openId,channel,status,qrCodeUrl,file,error\n2,o1,,ok,u,f.png,\n3,o2,,o",
         encoding="utf-8",
     )
-    entries = load_manifest(path)
-    assert entries["2:o1"]["status"] == "ok"
-    assert entries["3:o2"]["status"] != "ok"  # a torn row is asked again, never skipped
+    (tmp_path / "f.png").write_bytes(b"x")
+    entries = read_entries(path)
+    assert entries["2:o1"].status == "ok" and entries["2:o1"].produced(tmp_path)
+    # A torn row is asked again, never skipped.
+    assert "3:o2" not in entries or entries["3:o2"].status != "ok"

@@ -1,0 +1,176 @@
+"""``recall-desk qr-batch``: a CSV/XLSX list → one code file per row, a manifest, a label PDF.
+
+Exit 0 when every row is done, 1 when some failed or were not sent (each is listed on stderr),
+2 for an unreadable list, bad options or a manifest/PDF that could not be written whole, 130
+on Ctrl+C (the manifest is rewritten consistent first; the rows in flight stay "not sent").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from app.options import add_common
+
+if TYPE_CHECKING:
+    from app.cli import Context
+    from app.core.batch import Progress, RowResult
+
+MAP_FIELDS = {
+    "openid": "open_id",
+    "channel": "channel",
+    "calltimes": "call_times",
+    "caption": "caption",
+}
+
+
+def add_parser(sub: Any) -> None:
+    batch = sub.add_parser("qr-batch", help="generate codes for a CSV/XLSX list")
+    add_common(batch, suppress=True)
+    batch.add_argument("--input", required=True, metavar="FILE", help=".csv or .xlsx")
+    batch.add_argument("--out-dir", required=True, metavar="DIR")
+    batch.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="the column for openid, channel, calltimes or caption, by its header "
+        "(repeatable; the others are still guessed)",
+    )
+    batch.add_argument("--pdf", metavar="FILE", help="also write label sheets to this PDF")
+    batch.add_argument("--concurrency", type=int, default=4)
+    batch.add_argument("--rate", type=float, default=0.0, help="requests per second (0 = no limit)")
+    batch.add_argument("--layout", default="2x4", help="1x1, 2x4 (default), 3x8 or COLSxROWS")
+    batch.add_argument("--code-mm", type=float, default=50.0)
+    batch.add_argument("--start-cell", type=int, default=1)
+    batch.add_argument("--copies", type=int, default=1)
+    batch.add_argument("--sdk-app-id", help="default: the profile's sdk_app_id")
+    batch.add_argument("--offi-account-id", help="default: the profile's offi_account_id")
+    batch.add_argument("--json", action="store_true", help="print a JSON summary")
+
+
+def _mapping(items: list[str], headers: list[str]) -> dict[str, int] | None:
+    """The guessed mapping with ``--map FIELD=HEADER`` applied (None: nothing given)."""
+    from app.core.errors import BadInput
+    from app.core.table_import import guess_mapping
+
+    if not items:
+        return None
+    mapping = guess_mapping(headers)
+    for item in items:
+        name, _, header = item.partition("=")
+        field = MAP_FIELDS.get(name.strip().lower())
+        if field is None or not header:
+            raise BadInput("batch.cli.map_syntax", item=item, fields=", ".join(MAP_FIELDS))
+        columns = [i for i, h in enumerate(headers) if h.strip() == header.strip()]
+        if not columns:
+            raise BadInput("batch.cli.map_header", header=header, headers=", ".join(headers[:12]))
+        mapping = {k: v for k, v in mapping.items() if v != columns[0]}
+        mapping[field] = columns[0]
+    return mapping
+
+
+def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
+    from app.core.batch import BatchRun, check_settings
+    from app.core.messages import say
+    from app.core.sheets import sheet_spec
+    from app.core.table_import import build_rows, read_table
+
+    lang = ctx.lang
+    check_settings(args.concurrency, args.rate)
+    table = read_table(Path(args.input))
+    rows = build_rows(table, _mapping(args.map, table.headers))
+    spec = sheet_spec(
+        args.layout, code_mm=args.code_mm, start_cell=args.start_cell, copies=args.copies
+    )  # checked even without --pdf: a typo is said before the batch, not after
+    out_dir = Path(args.out_dir)
+    tty = sys.stderr.isatty()
+
+    def progress(state: Progress, _result: RowResult | None) -> None:
+        if tty:
+            left = state.remaining()
+            eta = say("batch.cli.eta", lang, seconds=round(left)) if left is not None else ""
+            line = say(
+                "batch.cli.progress",
+                lang,
+                finished=state.finished,
+                total=state.total,
+                done=state.done,
+                failed=state.failed,
+                not_sent=state.not_sent,
+                eta=eta,
+            )
+            print(f"\r{line}   ", end="", file=sys.stderr, flush=True)
+
+    with ctx.service() as service:
+        run = BatchRun(
+            rows,
+            service.generate_qr,
+            out_dir,
+            sdk_app_id=args.sdk_app_id or ctx.profile.sdk_app_id,
+            offi_account_id=args.offi_account_id or ctx.profile.offi_account_id,
+            concurrency=args.concurrency,
+            rate=args.rate,
+            on_progress=progress,
+            lang=lang,
+        )
+        try:
+            summary = run.run()
+        finally:
+            if tty:
+                print(file=sys.stderr)
+    pages = 0
+    if args.pdf:
+        pages = write_batch_pdf(Path(args.pdf), spec, rows, summary.manifest, lang)
+    for failure in summary.failures:
+        print(
+            say(
+                "batch.cli.row",
+                lang,
+                line=failure.row.line,
+                open_id=failure.row.open_id or "-",
+                reason=failure.error_text(lang),
+            ),
+            file=sys.stderr,
+        )
+    if args.json:
+        fields = ("total", "done", "ok", "skipped", "failed", "not_sent")
+        report = {name: getattr(summary, name) for name in fields}
+        report.update(manifest=str(summary.manifest), pdf=args.pdf, pages=pages)
+        print(json.dumps(report, ensure_ascii=False), file=out)
+    else:
+        text = say(
+            "batch.cli.summary",
+            lang,
+            done=summary.done,
+            total=summary.total,
+            folder=out_dir,
+            skipped=summary.skipped,
+            failed=summary.failed,
+            not_sent=summary.not_sent,
+            manifest=summary.manifest,
+        )
+        if pages:
+            text += say("batch.cli.pdf", lang, pdf=args.pdf, pages=pages)
+        print(text, file=out)
+    return 0 if summary.done == summary.total else 1
+
+
+def write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path, lang: str) -> int:
+    """The label sheets of the rows the batch produced; a note when codes had to shrink."""
+    from app.core.batch import sheet_items
+    from app.core.messages import say
+    from app.core.sheets import fit_code_mm
+    from app.ui.printing import write_sheets_pdf
+
+    items = sheet_items(manifest, rows)
+    if items:
+        smallest = min(fit_code_mm(spec, i.code.modules, len(i.captions)) for i in items)
+        if smallest < spec.code_mm - 0.05:
+            key = "batch.cli.shrunk_small" if smallest < 30 else "batch.cli.shrunk"
+            size = f"{spec.label_w:g}×{spec.label_h:g}"
+            print(say(key, lang, mm=f"{smallest:.1f}", size=size), file=sys.stderr)
+    return write_sheets_pdf(str(pdf), spec, items) if items else 0
