@@ -46,6 +46,7 @@ class Field:
     key: str
     label: str
     kind: str | None  # keyword type, or None for a free (legacy) field
+    choices: tuple[str, ...] = ()  # the values WeChat approved for a ``const`` field, if known
 
     @property
     def dropped_since_2023(self) -> bool:
@@ -56,7 +57,8 @@ class Field:
 class Template:
     """A template from the middleware's list, with its parsed fields.
 
-    ``problems`` lists contract breaches found in the list entry (shown, never dropped).
+    ``problems`` lists contract breaches found in the list entry (shown, never dropped);
+    ``by_hand`` marks a template the user entered because the list does not have it.
     """
 
     template_id: str
@@ -67,6 +69,7 @@ class Template:
     example: str = ""
     problems: tuple[str, ...] = ()
     fields: tuple[Field, ...] = field(default=())
+    by_hand: bool = False
 
     @classmethod
     def build(
@@ -90,6 +93,13 @@ class Template:
             problems,
             tuple(parse_fields(content)),
         )
+
+    @classmethod
+    def entered_by_hand(cls, template_id: str, title: str, fields: list[Field]) -> Template:
+        """A template the list does not have: its content is one ``label:{{key.DATA}}`` line a
+        field, so it is linted and previewed like a listed one."""
+        content = "\n".join(f"{f.label or f.key}:{{{{{f.key}.DATA}}}}" for f in fields)
+        return cls(template_id, title, content=content, fields=tuple(fields), by_hand=True)
 
     @property
     def keys(self) -> list[str]:
@@ -205,22 +215,37 @@ def _check_single(kind: str, value: str) -> str | None:
     return None
 
 
-TYPE_LIMITS = {
-    "thing": "20",
-    "number": "32",
-    "letter": "32",
-    "symbol": "5",
-    "character_string": "32",
-    "amount": "10",
-    "phone_number": "17",
-    "car_number": "8",
-    "name": "10/20",
-    "phrase": "5",
-}
+FULL_WIDTH_TILDES = ("～", "〜")
+
+
+def length_limit(f: Field, value: str = "") -> int | None:
+    """The most characters ``f`` may hold: its keyword type's limit (WeChat refuses more), else
+    the 20 a body field shows (WeChat cuts the rest); None for ``first``/``remark``."""
+    if f.dropped_since_2023:
+        return None
+    limits = {
+        "thing": 20,
+        "letter": 32,
+        "symbol": 5,
+        "character_string": 32,
+        "phone_number": 17,
+        "car_number": 8,
+        "phrase": 5,
+    }
+    if f.kind == "name":
+        return 10 if _CHINESE.search(value) else 20
+    if f.kind in limits:
+        return limits[f.kind]
+    if f.kind in ("number", "amount", "time", "date", "const"):
+        return None  # limited by their shape (digits, a date), not by a count of characters
+    return BODY_FIELD_LIMIT
 
 
 def lint_value(f: Field, value: str, color: str = "") -> list[Finding]:
-    """Lint one field's value: errors WeChat would refuse (47003), warnings for what it drops."""
+    """Lint one field's value: errors WeChat would refuse (47003), warnings for what it drops.
+
+    Findings about a length carry ``length`` and ``limit`` ("23/20").
+    """
     findings: list[Finding] = []
     if color and not re.fullmatch(r"#[0-9A-Fa-f]{6}", color):
         findings.append(Finding("error", f.key, "bad_color", (("color", color),)))
@@ -233,27 +258,36 @@ def lint_value(f: Field, value: str, color: str = "") -> list[Finding]:
     if not value.strip():
         findings.append(Finding("error", f.key, "empty"))
         return findings
-    if f.kind is not None:
-        values = [v.strip() for v in value.split("~")] if f.kind in ("time", "date") else [value]
-        for part in values:
-            problem = _check_single(f.kind, part)
-            if problem:
-                findings.append(
-                    Finding(
-                        "error",
-                        f.key,
-                        problem,
-                        (("kind", f.kind), ("limit", TYPE_LIMITS.get(f.kind, ""))),
-                    )
-                )
-                break
+    limit = length_limit(f, value)
+    sizes = (("length", str(len(value))), ("limit", str(limit or "")))
+    listed = (("values", " / ".join(f.choices)),) if f.choices else ()
+    problem = _type_problem(f, value)
+    if problem:
+        findings.append(Finding("error", f.key, problem, (("kind", f.kind or ""), *sizes, *listed)))
     if "\n" in value or "\r" in value:
         findings.append(Finding("warning", f.key, "line_break_dropped"))
     if any(_is_emoji(ch) for ch in value):
         findings.append(Finding("warning", f.key, "emoji_removed"))
-    if len(value) > BODY_FIELD_LIMIT and not any(x.level == "error" for x in findings):
-        findings.append(Finding("warning", f.key, "cut_at_20", (("length", str(len(value))),)))
+    if not problem and len(value) > BODY_FIELD_LIMIT:
+        findings.append(Finding("warning", f.key, "cut_at_20", sizes))
     return findings
+
+
+def _type_problem(f: Field, value: str) -> str | None:
+    """The finding code when ``value`` breaks ``f``'s keyword type (what WeChat refuses)."""
+    if f.kind is None:
+        return None
+    if f.kind == "const":
+        return "const_not_listed" if f.choices and value not in f.choices else None
+    if f.kind in ("time", "date"):
+        if any(tilde in value for tilde in FULL_WIDTH_TILDES):
+            return "fullwidth_tilde"
+        for part in value.split("~"):
+            problem = _check_single(f.kind, part.strip())
+            if problem:
+                return problem
+        return None
+    return _check_single(f.kind, value)
 
 
 def lint(
@@ -271,8 +305,77 @@ def lint(
     return findings
 
 
+JUMP_KEY = "miniprogram"
+
+
+def lint_jump(target: str, *, appid: str = "", pagepath: str = "", url: str = "") -> list[Finding]:
+    """Lint the jump target (``none``, ``url`` or ``miniprogram``): a mini program needs an
+    appid (WeChat drops the jump without one) and a page path without a leading ``/``."""
+    findings: list[Finding] = []
+    if target == "miniprogram":
+        if not appid.strip():
+            findings.append(Finding("error", "miniprogram.appid", "jump_no_appid"))
+        if pagepath.strip().startswith("/"):
+            findings.append(Finding("warning", "miniprogram.pagepath", "pagepath_leading_slash"))
+    elif target == "url" and not re.match(r"^https?://\S+$", url.strip()):
+        findings.append(Finding("error", "url", "jump_bad_url"))
+    return findings
+
+
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.level == "error" for f in findings)
+
+
+# --- values that pass ------------------------------------------------------------------------
+
+SAMPLE_VALUES = {
+    "thing": "视频客服测试",
+    "number": "1",
+    "letter": "TEST",
+    "symbol": "-",
+    "character_string": "RD-TEST-001",
+    "time": "2026-12-01 15:00",
+    "date": "2026-12-01",
+    "amount": "¥1.00",
+    "phone_number": "13800000000",
+    "car_number": "粤B12345",
+    "name": "张三",
+    "phrase": "已完成",
+}
+FREE_SAMPLE = "召回助手测试"
+
+
+def sample_values(template: Template) -> dict[str, str]:
+    """A value for every field that passes lint: the example's where it does, else one built
+    for the keyword type (a ``const`` field takes its first approved value)."""
+    values: dict[str, str] = {}
+    for f in template.fields:
+        if f.dropped_since_2023:
+            values[f.key] = ""
+            continue
+        candidates = [example_value(template, f.key)]
+        if f.choices:
+            candidates.append(f.choices[0])
+        candidates.append(SAMPLE_VALUES.get(f.kind or "", FREE_SAMPLE))
+        values[f.key] = next(
+            (c for c in candidates if c and not has_errors(lint_value(f, c))), candidates[-1]
+        )
+    return values
+
+
+def example_value(template: Template, key: str) -> str:
+    """The example's text on ``key``'s line, after its label (``领奖金额: 5元`` → ``5元``)."""
+    example_lines = template.example.splitlines()
+    for i, line in enumerate(template.content.splitlines()):
+        match = next((m for m in PLACEHOLDER.finditer(line) if m.group(1) == key), None)
+        if match is None or i >= len(example_lines):
+            continue
+        label = line[: match.start()].strip()
+        text = example_lines[i].strip()
+        if label and text.startswith(label):
+            text = text[len(label) :].lstrip(":： ")
+        return text
+    return ""
 
 
 # --- preview -----------------------------------------------------------------------------------
@@ -280,32 +383,48 @@ def has_errors(findings: list[Finding]) -> bool:
 
 @dataclass(frozen=True)
 class PreviewLine:
-    """One line of the message as the customer will see it."""
+    """One line of the message as the customer will see it.
+
+    ``refused`` names the fields on the line WeChat would refuse (the message is not sent at
+    all); ``cut`` says a free field's value shows only its first 20 characters.
+    """
 
     text: str
     dropped: bool = False  # first/remark lines WeChat no longer shows
-    cut: bool = False  # a value was cut at 20 characters
+    cut: bool = False
+    refused: tuple[str, ...] = ()
 
 
 def preview_lines(template: Template, values: dict[str, str]) -> list[PreviewLine]:
-    """Render the content with values as WeChat shows it since 2023-05-04."""
+    """Render the content with values as WeChat shows it since 2023-05-04 (agreeing with
+    :func:`lint`: what lint calls an error is marked refused, never shown cut)."""
+    fields = {f.key: f for f in template.fields}
     lines: list[PreviewLine] = []
     for raw in template.content.splitlines():
-        keys = [m.group(1) for m in PLACEHOLDER.finditer(raw)]
         if not raw.strip():
             continue
+        keys = [m.group(1) for m in PLACEHOLDER.finditer(raw)]
         dropped = bool(keys) and all(k in DROPPED_KEYS for k in keys)
         cut = False
-
-        def fill(match: re.Match[str]) -> str:
-            nonlocal cut
+        refused: list[str] = []
+        parts: list[str] = []
+        cursor = 0
+        for match in PLACEHOLDER.finditer(raw):
+            parts.append(raw[cursor : match.start()])
+            cursor = match.end()
             key = match.group(1)
-            value = values.get(key, "").replace("\r", " ").replace("\n", " ")
+            value = values.get(key, "")
+            f = fields.get(key, Field(key, "", keyword_type(key)))
+            if value.strip() and _type_problem(f, value):
+                refused.append(key)
+                parts.append(value)
+                continue
+            value = value.replace("\r", " ").replace("\n", " ")
             value = "".join(ch for ch in value if not _is_emoji(ch))
             if key not in DROPPED_KEYS and len(value) > BODY_FIELD_LIMIT:
                 cut = True
                 value = value[:BODY_FIELD_LIMIT] + "…"
-            return value
-
-        lines.append(PreviewLine(PLACEHOLDER.sub(fill, raw).strip(), dropped, cut))
+            parts.append(value)
+        parts.append(raw[cursor:])
+        lines.append(PreviewLine("".join(parts).strip(), dropped, cut, tuple(refused)))
     return lines

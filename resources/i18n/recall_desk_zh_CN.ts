@@ -635,6 +635,61 @@ Template: {tid}</source>
     </message>
 </context>
 <context>
+    <name>JumpEditor</name>
+    <message>
+        <source>Jump target</source>
+        <translation>点击跳转</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不跳转</translation>
+    </message>
+    <message>
+        <source>Web page (URL)</source>
+        <translation>网页（URL）</translation>
+    </message>
+    <message>
+        <source>Mini program</source>
+        <translation>小程序</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Mini-program appid</source>
+        <translation>小程序 appid</translation>
+    </message>
+    <message>
+        <source>Page path</source>
+        <translation>页面路径</translation>
+    </message>
+    <message>
+        <source>Agent ID</source>
+        <translation>坐席 ID</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Agent group ID</source>
+        <translation>技能组 ID</translation>
+    </message>
+    <message>
+        <source>WeChat opens the web page when the customer taps the message.</source>
+        <translation>客户点击消息时，微信打开这个网页。</translation>
+    </message>
+    <message>
+        <source>WeChat opens the mini program; agent_id and group_id are also appended to the page path so the video mini program finds the agent.</source>
+        <translation>微信会打开小程序；坐席 ID 和技能组 ID 也会拼接到页面路径上，方便视频小程序找到对应坐席。</translation>
+    </message>
+    <message>
+        <source>The message does not open anything when tapped.</source>
+        <translation>点击消息不会跳转。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Recall Desk</source>
@@ -806,18 +861,6 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>MessageComposer</name>
     <message>
-        <source>Template</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Example</source>
-        <translation>示例</translation>
-    </message>
-    <message>
         <source>Recipient openId</source>
         <translation>接收人 openId</translation>
     </message>
@@ -834,49 +877,36 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>颜色可不填：2023 年 5 月起微信忽略自定义颜色，也不再显示 first 和 remark。</translation>
     </message>
     <message>
-        <source>Jump target</source>
-        <translation>点击跳转</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>不跳转</translation>
-    </message>
-    <message>
-        <source>Web page (URL)</source>
-        <translation>网页（URL）</translation>
-    </message>
-    <message>
-        <source>Mini program</source>
-        <translation>小程序</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>网址</translation>
-    </message>
-    <message>
-        <source>Mini-program appid</source>
-        <translation>小程序 appid</translation>
-    </message>
-    <message>
-        <source>Page path</source>
-        <translation>页面路径</translation>
-    </message>
-    <message>
-        <source>Agent ID</source>
-        <translation>坐席 ID</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>选填</translation>
-    </message>
-    <message>
-        <source>Agent group ID</source>
-        <translation>技能组 ID</translation>
-    </message>
-    <message>
         <source>Test message</source>
         <translation>测试消息</translation>
     </message>
+    <message>
+        <source>Select a template.</source>
+        <translation>请选择模板。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient&apos;s openId.</source>
+        <translation>请填写接收人的 openId。</translation>
+    </message>
+    <message>
+        <source>Fill in {n} more field(s).</source>
+        <translation>还有 {n} 个字段需要填写。</translation>
+    </message>
+    <message>
+        <source>{n} field(s) would be refused by WeChat (in red).</source>
+        <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
+    </message>
+    <message>
+        <source>This template has no fields to fill (full simulation: empty content).</source>
+        <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
+    </message>
+    <message>
+        <source>Colour of {key}</source>
+        <translation>{key} 的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePreview</name>
     <message>
         <source>Message preview</source>
         <translation>消息预览</translation>
@@ -898,82 +928,24 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>预览</translation>
     </message>
     <message>
-        <source>Select a template.</source>
-        <translation>请选择模板。</translation>
-    </message>
-    <message>
-        <source>Enter the recipient&apos;s openId.</source>
-        <translation>请填写接收人的 openId。</translation>
-    </message>
-    <message>
-        <source>Fill in {n} more field(s).</source>
-        <translation>还有 {n} 个字段需要填写。</translation>
-    </message>
-    <message>
-        <source>{n} field(s) would be refused by WeChat (in red).</source>
-        <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
-    </message>
-    <message>
-        <source>Select a template</source>
-        <translation>请选择模板</translation>
-    </message>
-    <message>
-        <source>Press F5 to load the list from the simulation middleware.</source>
-        <translation>按 F5 从模拟中间件加载模板列表。</translation>
-    </message>
-    <message>
-        <source>(no title)</source>
-        <translation>（无标题）</translation>
-    </message>
-    <message>
-        <source>ID: {id}
-Industry: {industry}</source>
-        <translation>ID：{id}
-行业：{industry}</translation>
-    </message>
-    <message>
-        <source>⚠ This list entry breaks the contract: {p}</source>
-        <translation>⚠ 这条记录不符合接口约定：{p}</translation>
-    </message>
-    <message>
-        <source>(empty content)</source>
-        <translation>（模板内容为空）</translation>
-    </message>
-    <message>
-        <source>This template has no fields to fill (full simulation: empty content).</source>
-        <translation>这个模板没有需要填写的字段（全模拟方案：模板内容为空）。</translation>
-    </message>
-    <message>
-        <source>Colour of {key}</source>
-        <translation>{key} 的颜色</translation>
-    </message>
-    <message>
-        <source>WeChat opens the web page when the customer taps the message.</source>
-        <translation>客户点击消息时，微信打开这个网页。</translation>
-    </message>
-    <message>
-        <source>WeChat opens the mini program; agent_id and group_id are also appended to the page path so the video mini program finds the agent.</source>
-        <translation>微信会打开小程序；坐席 ID 和技能组 ID 也会拼接到页面路径上，方便视频小程序找到对应坐席。</translation>
-    </message>
-    <message>
-        <source>The message does not open anything when tapped.</source>
-        <translation>点击消息不会跳转。</translation>
-    </message>
-    <message>
         <source>(not shown since May 2023)</source>
         <translation>（2023 年 5 月起不再显示）</translation>
+    </message>
+    <message>
+        <source>✗ WeChat refuses this value (47003)</source>
+        <translation>✗ 微信会拒绝这个值（47003）</translation>
     </message>
     <message>
         <source>(cut at 20 characters)</source>
         <translation>（超过 20 个字会被截断）</translation>
     </message>
     <message>
-        <source>Tap to open →</source>
-        <translation>点击查看 →</translation>
-    </message>
-    <message>
         <source>No content: the middleware decides what the customer sees.</source>
         <translation>模板内容为空：客户看到的内容由中间件决定。</translation>
+    </message>
+    <message>
+        <source>Tap to open →</source>
+        <translation>点击查看 →</translation>
     </message>
     <message>
         <source>The JSON is not valid (line {line}, column {col}): {msg}</source>
@@ -1509,6 +1481,51 @@ Industry: {industry}</source>
     <message>
         <source>{shown} of {total} templates</source>
         <translation>显示 {shown} / 共 {total} 个模板</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDetails</name>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Select a template</source>
+        <translation>请选择模板</translation>
+    </message>
+    <message>
+        <source>Press F5 to load the list from the simulation middleware.</source>
+        <translation>按 F5 从模拟中间件加载模板列表。</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>ID: {id}
+Industry: {industry}</source>
+        <translation>ID：{id}
+行业：{industry}</translation>
+    </message>
+    <message>
+        <source>Entered by hand (the middleware&apos;s list does not have it)</source>
+        <translation>手动录入（中间件的模板列表里没有）</translation>
+    </message>
+    <message>
+        <source>⚠ This list entry breaks the contract: {p}</source>
+        <translation>⚠ 这条记录不符合接口约定：{p}</translation>
+    </message>
+    <message>
+        <source>(empty content)</source>
+        <translation>（模板内容为空）</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.core.errors import OutcomeUnknown
 from app.core.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
@@ -55,8 +56,8 @@ def test_list_filter_and_select(qtbot, demo_window) -> None:
     assert page.browser.model.rowCount() == 1
     page.browser.filter_edit.setText("")
     assert page.select_template(VISIT)
-    assert page.composer.title_label.text() == "视频客服回访提醒"
-    assert "{{thing1.DATA}}" in page.composer.content_view.toPlainText()
+    assert page.composer.details.title_label.text() == "视频客服回访提醒"
+    assert "{{thing1.DATA}}" in page.composer.details.content_view.toPlainText()
 
 
 def test_seed_template_form_from_spaced_placeholders(qtbot, demo_window) -> None:
@@ -102,13 +103,13 @@ def test_json_body_is_exactly_what_the_middleware_receives(qtbot, demo_window, s
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, VISIT_VALUES)
     page.composer.color_edit("thing1").setText("#173177")
-    page.composer.jump_combo.setCurrentIndex(page.composer.jump_combo.findData("miniprogram"))
-    page.composer.mp_appid_edit.setText("wxmini")
-    page.composer.pagepath_edit.setText("pages/video/index?foo=bar")
-    page.composer.agent_id_edit.setText("123")
-    page.composer.group_id_edit.setText("12")
-    shown = json.loads(page.composer.json_view.toPlainText())
-    assert "agent_id" in page.composer.jump_note.text()
+    page.composer.jump.set_target("miniprogram")
+    page.composer.jump.appid_edit.setText("wxmini")
+    page.composer.jump.pagepath_edit.setText("pages/video/index?foo=bar")
+    page.composer.jump.agent_id_edit.setText("123")
+    page.composer.jump.group_id_edit.setText("12")
+    shown = json.loads(page.composer.output.json_view.toPlainText())
+    assert "agent_id" in page.composer.jump.note.text()
     send(qtbot, page)
     (post,) = [r for r in sandbox.received if r.method == "POST"]
     assert json.loads(post.body) == shown
@@ -118,7 +119,8 @@ def test_json_body_is_exactly_what_the_middleware_receives(qtbot, demo_window, s
     assert "msgid" in page.result.text()
     # The next intended send gets a new client_msg_id.
     assert (
-        json.loads(page.composer.json_view.toPlainText())["client_msg_id"] != shown["client_msg_id"]
+        json.loads(page.composer.output.json_view.toPlainText())["client_msg_id"]
+        != shown["client_msg_id"]
     )
 
 
@@ -134,9 +136,11 @@ def test_43004_is_explained(qtbot, demo_window) -> None:
 def test_40037_from_edited_json_is_explained(qtbot, demo_window) -> None:
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, VISIT_VALUES)
-    page.composer.edit_json_check.setChecked(True)
-    body = json.loads(page.composer.json_view.toPlainText())
-    page.composer.json_view.setPlainText(json.dumps({**body, "template_id": "deleted-template"}))
+    page.composer.output.edit_json_check.setChecked(True)
+    body = json.loads(page.composer.output.json_view.toPlainText())
+    page.composer.output.json_view.setPlainText(
+        json.dumps({**body, "template_id": "deleted-template"})
+    )
     send(qtbot, page, "send_failed")
     assert "40037" in page.result.text() and "deleted" in page.result.text()
 
@@ -144,12 +148,12 @@ def test_40037_from_edited_json_is_explained(qtbot, demo_window) -> None:
 def test_invalid_edited_json_blocks_sending(qtbot, demo_window) -> None:
     page = open_templates(qtbot, demo_window)
     fill(page, VISIT, VISIT_VALUES)
-    page.composer.edit_json_check.setChecked(True)
-    page.composer.json_view.setPlainText('{"touser": "o1", ')
+    page.composer.output.edit_json_check.setChecked(True)
+    page.composer.output.json_view.setPlainText('{"touser": "o1", ')
     assert not page.can_send()
-    assert "not valid" in page.composer.json_problem.text()
-    page.composer.json_view.setPlainText('{"touser": "o1"}')
-    assert "template_id" in page.composer.json_problem.text()
+    assert "not valid" in page.composer.output.json_problem.text()
+    page.composer.output.json_view.setPlainText('{"touser": "o1"}')
+    assert "template_id" in page.composer.output.json_problem.text()
 
 
 def _stalling_middleware(release: threading.Event) -> ScriptedServer:
@@ -243,7 +247,7 @@ def test_contract_breaking_entries_are_listed_with_a_warning(qtbot, make_window,
     assert page.browser.model.rowCount() == 3
     assert page.browser.message.level == "warning" and "2 entries" in page.browser.message.text()
     page.select_template("spaced-key")
-    assert "template id" in page.composer.problems_label.text()
+    assert "template id" in page.composer.details.problems_label.text()
 
 
 def test_list_failure_is_shown_inline(qtbot, make_window, sandbox) -> None:
@@ -321,7 +325,7 @@ def test_wheel_over_an_unfocused_combo_scrolls_the_form(qtbot, demo_window) -> N
     scroll = page.findChild(QScrollArea, "composerScroll")
     bar = scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
-    combo = page.composer.jump_combo
+    combo = page.composer.jump.combo
     before = combo.currentIndex()
 
     def wheel() -> None:
@@ -348,8 +352,6 @@ def test_wheel_over_an_unfocused_combo_scrolls_the_form(qtbot, demo_window) -> N
 
 
 def test_text_from_the_middleware_is_plain_text(qtbot, make_window, sandbox, tmp_path) -> None:
-    from PySide6.QtWidgets import QLabel
-
     image = tmp_path / "local.png"
     image.write_bytes(b"not really an image")
     hostile = f"<img src={image}><b>bold</b>"
@@ -373,7 +375,52 @@ def test_text_from_the_middleware_is_plain_text(qtbot, make_window, sandbox, tmp
     shown = [label for label in page.findChildren(QLabel) if "<img" in label.text()]
     assert {label.objectName() for label in shown} >= {"templateTitle"}
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
-    assert "<a href='x'>IT</a>" in page.composer.meta_label.text()
-    assert page.composer.meta_label.textFormat() == Qt.TextFormat.PlainText
+    assert "<a href='x'>IT</a>" in page.composer.details.meta_label.text()
+    assert page.composer.details.meta_label.textFormat() == Qt.TextFormat.PlainText
     assert hostile in page.composer.preview_text()
-    assert hostile in page.composer.content_view.toPlainText()
+    assert hostile in page.composer.details.content_view.toPlainText()
+
+
+def test_lengths_show_against_their_limit_and_preview_agrees_with_lint(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, {**VISIT_VALUES, "thing1": "长" * 23})
+    counter = page.composer.findChild(QLabel, "sendCount_thing1")
+    assert counter.text() == "23/20" and "23/20" in page.composer.lint_text("thing1")
+    assert not page.can_send()
+    preview = page.composer.preview_text()
+    assert "长" * 23 in preview and "refuses" in preview and "cut at 20" not in preview
+    page.composer.value_edit("thing1").setText("长" * 20)
+    assert counter.text() == "20/20" and page.can_send()
+
+
+def test_a_lint_message_does_not_move_the_fields_below(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    below = page.composer.value_edit("name3")
+
+    def where() -> tuple[int, int]:
+        for _ in range(5):  # new widgets show, then their layouts settle: a few event rounds
+            QApplication.processEvents()
+        return below.mapTo(page.composer, below.rect().topLeft()).y(), page.composer.width()
+
+    before = where()
+    page.composer.value_edit("time2").setText("明天下午，或者后天上午都可以，越长越好的一句话")
+    assert page.composer.lint_text("time2")
+    assert where() == before  # neither pushed down nor widened
+
+
+def test_a_mini_program_jump_without_appid_blocks_and_is_not_previewed(
+    qtbot, demo_window, sandbox
+) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    jump = page.composer.jump
+    jump.set_target("miniprogram")
+    assert not page.can_send() and "appid" in jump.lint_label.text()
+    assert "Tap to open" not in page.composer.preview_text()
+    jump.appid_edit.setText("wxmini")
+    jump.pagepath_edit.setText("/pages/video/index")
+    assert page.can_send() and "“/”" in jump.lint_label.text()  # a warning, not a block
+    assert "Tap to open" in page.composer.preview_text()
+    send(qtbot, page)
+    assert sandbox.deliveries[-1]["miniprogram"]["appid"] == "wxmini"

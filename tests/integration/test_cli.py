@@ -177,7 +177,7 @@ def test_send_ok_records_history(run_cli, sandbox: Sandbox, sandbox_config) -> N
 def test_send_lint_error_stops_before_sending(run_cli) -> None:
     result = run_cli("send", "--demo", *OVERLONG_THING)
     assert result.code == 2
-    assert "thing1" in result.err and "longer than 20" in result.err
+    assert "thing1" in result.err and "21/20" in result.err
 
 
 def test_send_no_lint_reaches_wechat_refusal_47003(run_cli, sandbox_config, sandbox) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 SENTENCES: dict[str, tuple[str, str]] = {
     "lint.empty": ("must not be empty", "不能为空"),
-    "lint.too_long": ("longer than {limit} characters ({kind})", "超过 {limit} 个字符（{kind}）"),
+    "lint.too_long": (
+        "{length}/{limit} characters: too long for {kind}, WeChat refuses it (47003)",
+        "{length}/{limit} 个字符：超出 {kind} 的长度，微信会拒绝（47003）",
+    ),
     "lint.not_number": (
         "must be a number of at most 32 digits",
         "必须是数字，最多 32 位（number）",
@@ -55,8 +58,28 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "lint.line_break_dropped": ("WeChat removes line breaks", "微信会去掉换行"),
     "lint.emoji_removed": ("WeChat removes emoji", "微信会去掉表情符号"),
     "lint.cut_at_20": (
-        "{length} characters; WeChat shows only the first 20",
-        "共 {length} 个字符，微信只显示前 20 个",
+        "{length}/20 characters: WeChat shows only the first 20",
+        "{length}/20 个字符：微信只显示前 20 个",
+    ),
+    "lint.fullwidth_tilde": (
+        "use the half-width ~ between the two ends of a range: WeChat refuses ～ (47003)",
+        "时间段请用半角 ~ 连接：全角 ～ 会被微信拒绝（47003）",
+    ),
+    "lint.const_not_listed": (
+        "a const field takes only the values WeChat approved: {values}",
+        "const 字段只能填微信审核通过的值：{values}",
+    ),
+    "lint.jump_no_appid": (
+        "a mini-program jump needs the mini program's appid (without it WeChat drops the jump)",
+        "跳转小程序必须填写小程序 appid（不填微信会忽略跳转）",
+    ),
+    "lint.pagepath_leading_slash": (
+        "the page path usually starts without “/” (pages/index, not /pages/index)",
+        "页面路径通常不以“/”开头（写 pages/index，而不是 /pages/index）",
+    ),
+    "lint.jump_bad_url": (
+        "the URL must start with http:// or https://",
+        "网址必须以 http:// 或 https:// 开头",
     ),
     "lint.unknown_key": ("the template has no such field", "模板里没有这个字段"),
 }

@@ -27,8 +27,9 @@ from app.core.middleware import SendResult
 from app.core.templates import Template
 from app.ui import dialogs
 from app.ui.errors import ui_language
+from app.ui.lint_view import ERROR_COLOR, WARNING_COLOR
 from app.ui.page_context import PageContext
-from app.ui.pages.message_composer import ERROR_COLOR, WARNING_COLOR, MessageComposer
+from app.ui.pages.message_composer import MessageComposer
 from app.ui.pages.template_browser import TemplateBrowser
 from app.ui.widgets import InlineMessage
 

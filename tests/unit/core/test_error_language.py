@@ -7,12 +7,17 @@ from app.core.messages import describe, detail, say
 
 
 def test_describe_picks_the_language() -> None:
-    error = BadInput("lint.too_long", limit="20", kind="thing")
-    assert describe(error, "zh") == "请检查输入：超过 20 个字符（thing）"
+    error = BadInput("lint.too_long", length="23", limit="20", kind="thing")
+    chinese = "23/20 个字符：超出 thing 的长度，微信会拒绝（47003）"
+    assert describe(error, "zh") == "请检查输入：" + chinese
     assert describe(error, "zh_CN") == describe(error, "zh")
-    assert describe(error, "en") == "Please check the input: longer than 20 characters (thing)"
-    assert str(error) == "longer than 20 characters (thing)"  # logs read English
-    assert (error.key, error.params) == ("lint.too_long", {"limit": "20", "kind": "thing"})
+    english = "23/20 characters: too long for thing, WeChat refuses it (47003)"
+    assert describe(error, "en") == "Please check the input: " + english
+    assert str(error) == english  # logs read English
+    assert (error.key, error.params) == (
+        "lint.too_long",
+        {"length": "23", "limit": "20", "kind": "thing"},
+    )
 
 
 def test_outcome_unknown_says_to_check_the_phone() -> None:
@@ -42,4 +47,6 @@ def test_detail_names_the_request() -> None:
 
 
 def test_an_unfilled_placeholder_shows_instead_of_raising() -> None:
-    assert say("lint.too_long", "en", limit="5") == "longer than 5 characters ({kind})"
+    assert say("lint.too_long", "en", limit="5", length="6") == (
+        "6/5 characters: too long for {kind}, WeChat refuses it (47003)"
+    )

@@ -1,14 +1,20 @@
 import pytest
 
+from app.core.catalogue import CATALOGUE
+from app.core.messages import lint_message
 from app.core.sandbox import DEFAULT_TEMPLATES
 from app.core.templates import (
     Field,
     Template,
+    has_errors,
     keyword_type,
+    length_limit,
     lint,
+    lint_jump,
     lint_value,
     parse_fields,
     preview_lines,
+    sample_values,
 )
 
 SEED_CONTENT = DEFAULT_TEMPLATES[0]["content"]
@@ -135,3 +141,104 @@ def test_preview_cuts_at_20_and_marks_dropped_lines() -> None:
         ("商品:" + "一" * 20 + "…", False, True),
         ("Bye", True, False),
     ]
+
+
+def test_a_length_error_says_how_long_against_what() -> None:
+    (finding,) = lint_value(Field("thing1", "", "thing"), "长" * 23)
+    assert (finding.level, finding.code) == ("error", "too_long")
+    assert "23/20" in lint_message(finding, "en") and "23/20" in lint_message(finding, "zh")
+    assert length_limit(Field("name1", "", "name"), "王小明") == 10
+    assert length_limit(Field("name1", "", "name"), "John") == 20
+    assert length_limit(Field("keyword1", "", None)) == 20
+    assert length_limit(Field("remark", "", None)) is None
+
+
+def test_lint_and_preview_agree_over_the_limit() -> None:
+    template = Template.build("t", "x", content="服务:{{thing1.DATA}}\n备注:{{keyword1.DATA}}")
+    values = {"thing1": "长" * 21, "keyword1": "短" * 21}
+    findings = lint(template, values)
+    assert {(f.key, f.level) for f in findings} == {("thing1", "error"), ("keyword1", "warning")}
+    refused, cut = preview_lines(template, values)
+    # What lint refuses is shown whole and marked refused, never "cut at 20".
+    assert refused.refused == ("thing1",) and not refused.cut and "长" * 21 in refused.text
+    assert cut.cut and not cut.refused and cut.text == "备注:" + "短" * 20 + "…"
+
+
+def test_full_width_tilde_in_a_range_is_refused() -> None:
+    time = Field("time2", "", "time")
+    assert not has_errors(lint_value(time, "15:00~16:30"))
+    (finding,) = lint_value(time, "15:00～16:30")
+    assert finding.code == "fullwidth_tilde" and "~" in lint_message(finding, "zh")
+    assert lint_value(Field("date1", "", "date"), "2026-11-28〜2026-11-30")[0].code == (
+        "fullwidth_tilde"
+    )
+
+
+def test_const_takes_only_the_listed_values_when_known() -> None:
+    listed = Field("const3", "", "const", choices=("已受理", "已完成"))
+    assert not has_errors(lint_value(listed, "已完成"))
+    (finding,) = lint_value(listed, "完成了")
+    assert finding.code == "const_not_listed" and "已受理 / 已完成" in lint_message(finding, "en")
+    assert not has_errors(lint_value(Field("const3", "", "const"), "anything"))  # unknown list
+
+
+def test_a_mini_program_jump_needs_an_appid_and_a_relative_page() -> None:
+    assert [(f.level, f.code) for f in lint_jump("miniprogram", pagepath="pages/a")] == [
+        ("error", "jump_no_appid")
+    ]
+    assert [(f.level, f.code) for f in lint_jump("miniprogram", appid="wx1", pagepath="/p")] == [
+        ("warning", "pagepath_leading_slash")
+    ]
+    assert lint_jump("miniprogram", appid="wx1", pagepath="pages/a?x=1") == []
+    assert [f.code for f in lint_jump("url", url="example.com")] == ["jump_bad_url"]
+    assert lint_jump("none") == []
+
+
+@pytest.mark.parametrize("raw", DEFAULT_TEMPLATES, ids=lambda t: t["template_id"][:12])
+def test_sample_values_pass_lint(raw: dict[str, str]) -> None:
+    template = Template.build(
+        raw["template_id"], raw["title"], content=raw["content"], example=raw["example"]
+    )
+    values = sample_values(template)
+    assert set(values) == set(template.keys)
+    assert not has_errors(lint(template, values))
+
+
+def test_sample_values_prefer_the_example_and_build_the_rest() -> None:
+    template = Template.build(
+        "t", "x", content="时间:{{time2.DATA}}\n金额:{{amount3.DATA}}", example="时间:明天\n金额:¥5"
+    )
+    values = sample_values(template)
+    assert values["amount3"] == "¥5"  # the example's, valid
+    assert values["time2"] != "明天" and not has_errors(
+        lint_value(template.fields[0], values["time2"])
+    )
+
+
+def test_a_template_entered_by_hand_lints_and_previews_like_a_listed_one() -> None:
+    template = Template.entered_by_hand(
+        "hand-1", "", [Field("thing1", "服务", "thing"), Field("code", "编号", "character_string")]
+    )
+    assert template.by_hand and template.keys == ["thing1", "code"]
+    assert [f.kind for f in template.fields] == ["thing", "character_string"]  # picked, kept
+    assert [f.code for f in lint(template, {"thing1": "ok", "code": "编号"})] == [
+        "chinese_not_allowed"
+    ]
+    assert [line.text for line in preview_lines(template, {"thing1": "面签", "code": "A1"})] == [
+        "服务:面签",
+        "编号:A1",
+    ]
+
+
+def test_every_lint_code_has_both_languages() -> None:
+    codes = {
+        f.code
+        for kind, values in {**GOOD, **BAD}.items()
+        for value in values
+        for f in lint_value(Field(f"{kind}1", "", kind), value, "#12345")
+    }
+    codes |= {f.code for f in lint_jump("miniprogram", pagepath="/x") + lint_jump("url")}
+    codes |= {"fullwidth_tilde", "const_not_listed", "unknown_key", "cut_at_20"}
+    for code in codes:
+        en, zh = CATALOGUE[f"lint.{code}"]
+        assert en and zh

@@ -1,0 +1,44 @@
+"""How pages show text from outside and lint findings: plain text, one reserved line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from app.core.messages import lint_message
+from app.core.templates import Finding
+
+ERROR_COLOR = "#b91c1c"
+WARNING_COLOR = "#b45309"
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label for text from outside (servers, files): never rich text, never a link."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def reserved_lint_label(name: str) -> QLabel:
+    """A one-line label for lint messages that keeps its height when empty, so a message
+    appearing while the user types never moves the fields below (the whole text is in the
+    tooltip)."""
+    label = plain_label()
+    label.setObjectName(name)
+    label.setFixedHeight(label.fontMetrics().lineSpacing() + 2)
+    # Nor does a long message widen the form: it is clipped at the form's width.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    label.setMinimumWidth(1)
+    return label
+
+
+def show_findings(label: QLabel, findings: list[Finding], lang: str) -> bool:
+    """Put ``findings`` on ``label``; True when one of them is an error."""
+    error = any(f.level == "error" for f in findings)
+    text = "  ".join(
+        ("✗ " if f.level == "error" else "! ") + lint_message(f, lang) for f in findings
+    )
+    label.setText(text)
+    label.setToolTip(text)
+    label.setStyleSheet(f"color: {ERROR_COLOR if error else WARNING_COLOR};")
+    return error
