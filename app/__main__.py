@@ -11,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if CLI_WORDS.isdisjoint(args):
         # The GUI parses its few options itself: the window never waits for the CLI's imports.
+        from app.ui.platform_check import explain_window_problem
+
+        if explain_window_problem():  # before Qt's GUI libraries load: Qt aborts without them
+            return 2
         from app.ui.app import main as gui_main
 
         return gui_main(args)

@@ -53,6 +53,15 @@ def smoke(bundle: Path) -> float:
         took = time.perf_counter() - started
         if done.returncode != 0:
             raise SystemExit(f"smoke test failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        if sys.platform.startswith("linux"):
+            # No display: the bundle says so and exits 2 rather than Qt aborting.
+            bare = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+            refused = subprocess.run([str(executable(copy))], cwd=tmp, timeout=120,
+                                     env={**bare, "QT_QPA_PLATFORM": "xcb"},
+                                     capture_output=True, text=True)
+            if refused.returncode != 2 or "display" not in refused.stderr:
+                raise SystemExit(f"bundle without a display ({refused.returncode}):\n"
+                                 f"{refused.stderr[-3000:]}")
         cli = subprocess.run([str(executable(copy)), "templates", "--demo", "--json"], cwd=tmp,
                              env=env, capture_output=True, text=True, timeout=120)
         if cli.returncode != 0 or '"template_id"' not in cli.stdout:

@@ -18,6 +18,7 @@ from app.core.catalogue import (
     auth,
     batch,
     cli,
+    desktop,
     errors,
     fields,
     http,
