@@ -28,7 +28,32 @@ def data_home() -> Path:
         if env
         else Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
     )
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        private_dir(path)
+    except OSError:
+        pass  # a read-only home: whoever writes there says so
+    return path
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if missing; the folder is the user's only (0700).
+
+    History, logs and manifests hold customers' openIds.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty if missing, readable and writable by the user only (0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
     return path
 
 

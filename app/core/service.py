@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.core.errors import OutcomeUnknown, RecallError, RemoteRefused
-from app.core.history import History, Outcome
+from app.core.history import History, HistoryUnavailable, Outcome
 from app.core.http import ExchangeHook, Funnel, make_client
-from app.core.messages import reason
 from app.core.middleware import MiddlewareClient, SendRequest, SendResult, TemplateList, build_body
 from app.core.profiles import Profile
 from app.core.udesk import QrRequest, QrResult, UdeskClient
@@ -81,7 +81,11 @@ class Service:
         """Generate a recall code (and fetch its image), recorded in history."""
         request = request.validated()
         event = self._start(
-            "qr", request.to_body(), target=request.open_id, channel=request.custom_channel
+            "qr",
+            request.to_body(),
+            fields=asdict(request),
+            target=request.open_id,
+            channel=request.custom_channel,
         )
 
         def call() -> QrResult:
@@ -97,22 +101,46 @@ class Service:
 
     def send(self, request: SendRequest) -> SendResult:
         """Send once (never retried), recorded as pending first so a crash leaves ``unknown``."""
-        return self.send_body(build_body(request))
+        return self.send_body(build_body(request), fields=asdict(request))
 
-    def send_body(self, body: dict[str, Any]) -> SendResult:
+    def send_body(
+        self, body: dict[str, Any], *, fields: dict[str, Any] | None = None
+    ) -> SendResult:
+        """Send a wire body; ``fields`` are the typed request's, recorded for Use again.
+
+        Raises:
+            HistoryUnavailable: its ``pending`` row could not be written: nothing was sent.
+        """
         event = self._start(
             "send",
             body,
+            fields=fields,
             target=str(body.get("touser", "")),
             template_id=str(body.get("template_id", "")),
             client_msg_id=str(body.get("client_msg_id", "")),
         )
-        return self._recorded(event, lambda: self.middleware.send_body(body), lambda r: r.raw, "0")
+        client_msg_id = str(body.get("client_msg_id", "")) or None
+        return self._recorded(
+            event,
+            lambda: self.middleware.send_body(body),
+            lambda r: r.raw,
+            "0",
+            client_msg_id=client_msg_id,
+        )
 
-    def _start(self, kind: Any, request: dict[str, Any], **extra: str) -> int | None:
+    def _start(
+        self, kind: Any, request: dict[str, Any], fields: dict[str, Any] | None = None, **extra: str
+    ) -> int | None:
         if self.history is None:
             return None
-        return self.history.start(profile=self.profile.name, kind=kind, request=request, **extra)
+        try:
+            return self.history.start(
+                profile=self.profile.name, kind=kind, request=request, fields=fields, **extra
+            )
+        except HistoryUnavailable:
+            if kind == "qr":  # a code needs no history; a send must not go out unrecorded
+                return None
+            raise
 
     def _recorded(
         self,
@@ -120,6 +148,8 @@ class Service:
         call: Callable[[], T],
         response_of: Callable[[T], dict[str, Any]],
         ok_code: str,
+        *,
+        client_msg_id: str | None = None,
     ) -> T:
         try:
             result = call()
@@ -127,26 +157,45 @@ class Service:
             if event is not None and self.history is not None:
                 code = str(exc.code) if isinstance(exc, RemoteRefused) else ""
                 body = exc.context.body_excerpt if exc.context else ""
-                self.history.finish(
-                    event,
-                    outcome=outcome_of(exc),
-                    response=body,
-                    code=code,
-                    error=str(exc),
-                    error_zh=reason(exc, "zh"),
-                )
+                try:
+                    self.history.finish(
+                        event,
+                        outcome=outcome_of(exc),
+                        response=body,
+                        code=code,
+                        error_key=exc.key,
+                        error_params=exc.params,
+                    )
+                except HistoryUnavailable:
+                    pass  # the row stays pending, later unknown; the user sees exc itself
             raise
         except BaseException as exc:
             if event is not None and self.history is not None:
-                self.history.finish(event, outcome="error", error=type(exc).__name__)
+                try:
+                    self.history.finish(
+                        event,
+                        outcome="error",
+                        error_key="history.internal",
+                        error_params={"name": type(exc).__name__},
+                    )
+                except HistoryUnavailable:
+                    pass
             raise
         if event is not None and self.history is not None:
             duration = float(getattr(result, "duration", 0.0))
-            self.history.finish(
-                event,
-                outcome="ok",
-                response=json.dumps(response_of(result), ensure_ascii=False),
-                code=ok_code,
-                duration=duration,
-            )
+            try:
+                self.history.finish(
+                    event,
+                    outcome="ok",
+                    response=json.dumps(response_of(result), ensure_ascii=False),
+                    code=ok_code,
+                    duration=duration,
+                )
+            except HistoryUnavailable as exc:
+                if client_msg_id is None:
+                    return result  # a QR code needs no history: the code is there
+                # The answer came but is not kept: the user must not take the send for done.
+                raise OutcomeUnknown(
+                    "history.answer_unrecorded", client_msg_id=client_msg_id, **exc.params
+                ) from exc
         return result

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.core.history import History
+from app.core.messages import say
 from app.core.paths import data_home
 from app.core.sandbox import _render_qr
 from tests.helpers.servers import ScriptedServer, answer, closed_port, stall
@@ -105,7 +106,8 @@ def test_qr_code_url_that_is_not_an_image_exits_3_and_writes_no_file(
     assert result.code == 3 and needle in result.err
     assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
     (event,) = History(data_home() / "history.sqlite3").recent()
-    assert event.outcome == "error" and needle in event.error
+    assert event.outcome == "error"
+    assert needle in say(event.error_key, "en", **event.error_params)
 
 
 def test_refused_connection_exits_3(run_cli, isolated_home) -> None:

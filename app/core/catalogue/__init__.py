@@ -21,6 +21,7 @@ from app.core.catalogue import (
     desktop,
     errors,
     fields,
+    history,
     http,
     images,
     lint,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.history import Event, export_csv
+from app.core.messages import say
 from app.ui.errors import describe, ui_language
 from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
@@ -231,7 +232,7 @@ class HistoryPage(QWidget):
                     event.template_id or event.channel,
                     outcome_text.get(event.outcome, event.outcome),
                     event.code,
-                    event.error_in(lang)[:200],
+                    _failure(event, lang)[:200],
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
@@ -282,8 +283,8 @@ class HistoryPage(QWidget):
             self.tr("Response"),
             response or "—",
         ]
-        if event.error:
-            lines += ["", self.tr("Error"), event.error_in(ui_language())]
+        if event.error_key:
+            lines += ["", self.tr("Error"), _failure(event, ui_language())]
         if event.client_msg_id:
             lines += ["", f"client_msg_id: {event.client_msg_id}"]
         lines += ["", self.tr("Took {ms} ms").format(ms=event.duration_ms)]
@@ -322,7 +323,8 @@ class HistoryPage(QWidget):
             )
             self.exported.emit(path)
 
-        self._tasks.run(lambda: export_csv(events, Path(path)), done, self._failed)
+        lang = ui_language()
+        self._tasks.run(lambda: export_csv(events, Path(path), lang), done, self._failed)
 
     def clear_profile(self) -> None:
         name = self.profile_combo.currentData() or self._context.active_profile_name()
@@ -337,3 +339,8 @@ class HistoryPage(QWidget):
             self.refresh()
 
         self._tasks.run(lambda: workspace.history.clear(name), done, self._failed)
+
+
+def _failure(event: Event, lang: str) -> str:
+    """The recorded failure as a sentence in ``lang`` (rows keep a key and parameters)."""
+    return say(event.error_key, lang, **event.error_params) if event.error_key else ""
