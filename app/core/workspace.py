@@ -11,8 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core import paths
 from app.core.errors import BadInput
-from app.core.paths import data_home
 from app.core.profiles import Config, Profile, SecretStore, save_config, validate_profile_name
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ class Workspace:
             if self._history is None:
                 from app.core.history import History
 
-                self._history = History(self._history_path or data_home() / "history.sqlite3")
+                self._history = History(self._history_path or paths.history_path())
             return self._history
 
     def service(self, name: str) -> Service:
