@@ -2,17 +2,35 @@
 
 One routine paints a code (white quiet zone, the code scaled without smoothing when it is a
 classic QR code, captions); single pages and label sheets, printers and PDF files all use it.
+The alignment page (:mod:`app.core.alignment`) goes through the same devices.
+
+Printers: each printer's measured offset and scale (:class:`PrinterProfiles`) is remembered by
+its name and applied when that printer paints. Listing printers asks CUPS (or the Windows spooler)
+and can block for seconds: :func:`list_printers` is meant for a worker thread (the task runner);
+QPrinterInfo's static listing touches no GUI object, and a lock keeps two listings from racing
+while Qt loads its print-support plugin; only plain strings cross back to the GUI thread.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
 
 from app.core.layout import PreparedCode, Rect, single_layout
 from app.core.sheets import SheetItem, SheetSpec, sheet_placements
@@ -20,6 +38,9 @@ from app.core.sheets import SheetItem, SheetSpec, sheet_placements
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
     from PySide6.QtPrintSupport import QPrinter
+
+    from app.core.alignment import AlignmentPage
+    from app.ui.state import UiState
 
 PRINT_DPI = 600
 PDF_DPI = 300
@@ -41,12 +62,115 @@ def _a4_layout() -> QPageLayout:
     )
 
 
-def make_printer(pdf_path: str | None = None) -> QPrinter:
+def page_layout_mm(width: float, height: float) -> QPageLayout:
+    """A borderless page of this size (A4 is recognised; a roll label gets its own size)."""
+    if abs(width - 210) < 0.01 and abs(height - 297) < 0.01:
+        return _a4_layout()
+    size = QPageSize(
+        QSizeF(width, height), QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.ExactMatch
+    )
+    orientation = QPageLayout.Orientation.Portrait
+    return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+# -- printers and their corrections ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrinterCorrection:
+    """A printer's measured error: positions scaled about the page origin, then moved (mm)."""
+
+    offset_x: float = 0.0
+    offset_y: float = 0.0
+    scale: float = 1.0
+
+    def rect(self, r: Rect) -> Rect:
+        s = self.scale
+        return Rect(r.x * s + self.offset_x, r.y * s + self.offset_y, r.w * s, r.h * s)
+
+
+NO_CORRECTION = PrinterCorrection()
+OFFSET_LIMIT_MM = 20.0
+SCALE_LIMITS = (0.9, 1.1)
+
+
+class PrinterProfiles:
+    """Offset (x, y) and scale per printer name, kept in the UI state (``print/printers``)."""
+
+    def __init__(self, state: UiState) -> None:
+        self._state = state
+
+    def _all(self) -> dict[str, dict[str, float]]:
+        try:
+            data = json.loads(self._state.get("print/printers"))
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, name: str) -> PrinterCorrection:
+        """The correction remembered for ``name``; none for an unknown printer or a PDF."""
+        raw = self._all().get(name) if name else None
+        if not isinstance(raw, dict):
+            return NO_CORRECTION
+        try:
+            x, y = float(raw.get("offset_x", 0)), float(raw.get("offset_y", 0))
+            scale = float(raw.get("scale", 1))
+        except (TypeError, ValueError):
+            return NO_CORRECTION
+        low, high = SCALE_LIMITS
+        if abs(x) > OFFSET_LIMIT_MM or abs(y) > OFFSET_LIMIT_MM or not low <= scale <= high:
+            return NO_CORRECTION
+        return PrinterCorrection(x, y, scale)
+
+    def set(self, name: str, correction: PrinterCorrection) -> None:
+        if not name:
+            return
+        data = self._all()
+        if correction == NO_CORRECTION:
+            data.pop(name, None)
+        else:
+            data[name] = {
+                "offset_x": round(correction.offset_x, 2),
+                "offset_y": round(correction.offset_y, 2),
+                "scale": round(correction.scale, 4),
+            }
+        self._state.set("print/printers", json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+    def correction_for(self, device: object) -> PrinterCorrection:
+        """The correction for a device about to paint: its printer's, none for a PDF file."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        if not isinstance(device, QPrinter):
+            return NO_CORRECTION
+        if device.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+            return NO_CORRECTION
+        return self.get(device.printerName())
+
+
+_LISTING = threading.Lock()
+
+
+def list_printers() -> tuple[list[str], str]:
+    """(printer names, the default's name) from the system; may block: call it on a worker."""
+    with _LISTING:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        return list(QPrinterInfo.availablePrinterNames()), QPrinterInfo.defaultPrinterName()
+
+
+def make_printer(
+    pdf_path: str | None = None,
+    *,
+    printer_name: str = "",
+    page_mm: tuple[float, float] = (210.0, 297.0),
+) -> QPrinter:
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer_name and not pdf_path:
+        printer.setPrinterName(printer_name)
     printer.setResolution(PRINT_DPI)
-    printer.setPageLayout(_a4_layout())
+    printer.setPageLayout(page_layout_mm(*page_mm))
     printer.setFullPage(True)
     if pdf_path:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -96,20 +220,26 @@ def _full_page_painter(device: QPagedPaintDevice | QPrinter) -> QPainter:
     return painter
 
 
-def paint_single(device: QPdfWriter | QPrinter, code: PreparedCode, options: PrintOptions) -> None:
+def paint_single(
+    device: QPdfWriter | QPrinter,
+    code: PreparedCode,
+    options: PrintOptions,
+    correction: PrinterCorrection | None = None,
+) -> None:
     """Paint one code at its exact physical size, with quiet zone and captions."""
     page = device.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
     layout = single_layout(
         page.width(), page.height(), options.code_mm, code.modules, len(options.captions)
     )
+    fix = (correction or NO_CORRECTION).rect
     painter = _full_page_painter(device)
     try:
         mm = _Painter(painter, device.resolution())
         mm.code(
             code,
-            layout.quiet if options.quiet_zone else None,
-            layout.code,
-            list(zip(layout.captions, options.captions, strict=True)),
+            fix(layout.quiet) if options.quiet_zone else None,
+            fix(layout.code),
+            [(fix(r), text) for r, text in zip(layout.captions, options.captions, strict=True)],
         )
     finally:
         painter.end()
@@ -168,7 +298,13 @@ def ensure_gui_app() -> object:
     return app
 
 
-def _write_pdf(path: str, title: str, paint: Callable[[QPdfWriter], int], dpi: int) -> int:
+def _write_pdf(
+    path: str,
+    title: str,
+    paint: Callable[[QPdfWriter], int],
+    dpi: int,
+    page: QPageLayout | None = None,
+) -> int:
     """Paint into an A4 PDF atomically: a ``.part`` file renamed only when painting finished.
 
     QPainter on a QPdfWriter works on any thread, so callers run this off the GUI thread.
@@ -180,7 +316,7 @@ def _write_pdf(path: str, title: str, paint: Callable[[QPdfWriter], int], dpi: i
     tmp = target.with_name(f".{target.name}.part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(dpi)
-    writer.setPageLayout(_a4_layout())
+    writer.setPageLayout(page or _a4_layout())
     writer.setTitle(title)
     writer.setCreator("Recall Desk")
     try:
@@ -210,3 +346,57 @@ def write_sheets_pdf(
     return _write_pdf(
         path, "Recall Desk label sheets", lambda w: paint_sheets(w, dpi, spec, items), dpi
     )
+
+
+# -- the alignment page ------------------------------------------------------------------------
+
+
+def paint_alignment(
+    device: QPdfWriter | QPrinter,
+    page: AlignmentPage,
+    correction: PrinterCorrection = NO_CORRECTION,
+) -> None:
+    """Paint the alignment page on a full-page device, moved and scaled by ``correction``."""
+    from app.core.alignment import corrected
+
+    drawn = corrected(page, correction)
+    painter = _full_page_painter(device)
+    try:
+        k = device.resolution() / 25.4
+
+        def pt(x: float, y: float) -> QPointF:
+            return QPointF(x * k, y * k)
+
+        black = QColor("black")
+        for line in drawn.lines:
+            painter.setPen(QPen(black, line.width * k))
+            painter.drawLine(pt(line.x1, line.y1), pt(line.x2, line.y2))
+        painter.setPen(QPen(QColor(90, 90, 90), 0.2 * k, Qt.PenStyle.DashLine))
+        for box in drawn.outlines:
+            painter.drawRect(QRectF(box.x * k, box.y * k, box.w * k, box.h * k))
+        for cross in drawn.crosshairs:
+            painter.setPen(QPen(black, 0.15 * k))
+            painter.drawLine(pt(cross.x - cross.arm, cross.y), pt(cross.x + cross.arm, cross.y))
+            painter.drawLine(pt(cross.x, cross.y - cross.arm), pt(cross.x, cross.y + cross.arm))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(pt(cross.x, cross.y), cross.ring * k, cross.ring * k)
+        painter.setPen(black)
+        font = QFont()
+        for text in drawn.texts:
+            font.setPixelSize(max(1, round(text.size * k)))
+            painter.setFont(font)
+            ascent = painter.fontMetrics().ascent()
+            painter.drawText(QPointF(text.x * k, text.y * k + ascent), text.text)
+    finally:
+        painter.end()
+
+
+def write_alignment_pdf(path: str, page: AlignmentPage) -> None:
+    """The alignment page as a PDF of the stock's page size, uncorrected (a PDF is exact)."""
+
+    def paint(writer: QPdfWriter) -> int:
+        paint_alignment(writer, page)
+        return 1
+
+    layout = page_layout_mm(page.page_w, page.page_h)
+    _write_pdf(path, "Recall Desk alignment page", paint, PRINT_DPI, layout)

@@ -28,6 +28,8 @@ KEYS: dict[str, tuple[type, Any]] = {
     "qr/caption": (str, ""),  # the caption template; the customer label is never remembered
     "qr/quiet_zone": (bool, True),
     "qr/last_dir": (str, ""),
+    "print/printer": (str, ""),  # the printer last chosen
+    "print/printers": (str, "{}"),  # JSON: {printer name: {"offset_x", "offset_y", "scale"}}
     "ui/language": (str, ""),
     "templates/drafts": (str, "{}"),  # JSON: {"profile/template_id": {"values":…, "colors":…}}
     "templates/recipients": (str, "[]"),  # JSON list, most recent first

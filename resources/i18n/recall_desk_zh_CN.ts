@@ -965,6 +965,93 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     </message>
 </context>
 <context>
+    <name>PrinterPicker</name>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>Offset x</source>
+        <translation>水平偏移</translation>
+    </message>
+    <message>
+        <source>Offset y</source>
+        <translation>垂直偏移</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Print alignment page…</source>
+        <translation>打印校准页…</translation>
+    </message>
+    <message>
+        <source>Print rulers and crosshairs on plain paper, measure where they landed, and enter the difference as offset and scale for this printer.</source>
+        <translation>在普通纸上打印标尺和十字线，量出它们实际落在哪里，再把差值填为这台打印机的偏移和缩放。</translation>
+    </message>
+    <message>
+        <source>Alignment PDF…</source>
+        <translation>校准页 PDF…</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
+        <source>No printer found (PDF export works)</source>
+        <translation>没有找到打印机（仍可导出 PDF）</translation>
+    </message>
+    <message>
+        <source>Print at 100 % (actual size): turn off “fit to page”.</source>
+        <translation>请按 100%（实际大小）打印：关闭“适合页面”。</translation>
+    </message>
+    <message>
+        <source>Each crosshair&apos;s centre is printed where its label says, in mm from the paper&apos;s top-left corner.</source>
+        <translation>每个十字线的中心都印在旁边标注的位置，单位为毫米，从纸张左上角量起。</translation>
+    </message>
+    <message>
+        <source>Offset = where a centre landed − where it was printed (x right, y down).</source>
+        <translation>偏移 = 中心实际落点 − 标注位置（x 向右，y 向下）。</translation>
+    </message>
+    <message>
+        <source>Scale = measured distance between outer crosshairs ÷ printed distance.</source>
+        <translation>缩放 = 量得的外侧十字线间距 ÷ 标注的间距。</translation>
+    </message>
+    <message>
+        <source>Printed with x {x} mm, y {y} mm, scale {scale} %: add what you measure.</source>
+        <translation>本页打印时已用 x {x} 毫米、y {y} 毫米、缩放 {scale}%：请把量得的差值加上去。</translation>
+    </message>
+    <message>
+        <source>Recall Desk alignment page — {stock}</source>
+        <translation>召回助手校准页 — {stock}</translation>
+    </message>
+    <message>
+        <source>Save the alignment page</source>
+        <translation>保存校准页</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>QrForm</name>
     <message>
         <source>sdkAppId</source>
@@ -1056,6 +1143,10 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     <message>
         <source>Recall QR code</source>
         <translation>视频召回码</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
     </message>
     <message>
         <source>Fill in the customer&apos;s openId and press Generate (Ctrl+G).</source>

@@ -86,7 +86,7 @@ class QrForm(QWidget):
         self.quiet_check = QCheckBox(self.tr("White quiet zone (4 modules)"))
         self.quiet_check.setObjectName("qrQuietZoneCheck")
         self.quiet_check.setChecked(True)
-        print_form = QFormLayout()
+        print_form = self.print_form = QFormLayout()
         print_form.addRow(self.tr("Printed size"), self.size_spin)
         print_form.addRow(self.tr("Caption"), self.caption_edit)
         print_form.addRow(self.tr("Customer label"), self.label_edit)

@@ -23,12 +23,13 @@ from app.ui.code_preview import CodePreview
 from app.ui.errors import describe
 from app.ui.page_context import PageContext
 from app.ui.pages.qr_form import QrForm
+from app.ui.printer_picker import PrinterPicker
 from app.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from app.core.layout import PreparedCode
+    from app.core.layout import PreparedCode, Rect
     from app.core.udesk import QrRequest, QrResult
     from app.ui.printing import PrintOptions
 
@@ -103,6 +104,10 @@ class QrPage(QWidget):
         self.quiet_check = form.quiet_check
         self.generate_button.clicked.connect(self.generate)
         self.open_id_edit.returnPressed.connect(self.generate)
+        self.printer_picker = PrinterPicker(self._tasks, self._state, self._stock_outlines)
+        form.print_form.addRow(self.tr("Printer"), self.printer_picker)
+        self.printer_picker.alignment_saved.connect(self._on_saved)
+        self.printer_picker.alignment_failed.connect(self._on_save_failed)
 
         # -- the result ------------------------------------------------------------------------
         self.message = InlineMessage()
@@ -447,11 +452,22 @@ class QrPage(QWidget):
         )
         return PrintOptions(self.size_spin.value(), captions, self.quiet_check.isChecked())
 
+    def _stock_outlines(self) -> tuple[str, float, float, list[Rect]]:
+        """The page and label outline the alignment page shows (one code on A4 for now)."""
+        from app.core.layout import single_layout
+
+        code = self._current_code()
+        modules = code.prepared.modules if code else None
+        options = self.print_options()
+        layout = single_layout(210.0, 297.0, options.code_mm, modules, len(options.captions))
+        return "A4", 210.0, 297.0, [layout.quiet]
+
     def paint(self, printer: QPrinter) -> None:
         from app.ui.printing import paint_single
 
         if code := self._current_code():
-            paint_single(printer, code.prepared, self.print_options())
+            correction = self.printer_picker.profiles.correction_for(printer)
+            paint_single(printer, code.prepared, self.print_options(), correction)
 
     def print_preview(self) -> None:
         if self._current_code() is None:
@@ -460,7 +476,7 @@ class QrPage(QWidget):
 
         from app.ui.printing import make_printer
 
-        printer = make_printer()
+        printer = make_printer(printer_name=self.printer_picker.printer_name())
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(self.paint)

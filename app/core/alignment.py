@@ -1,0 +1,205 @@
+"""The alignment page, in millimetres (Qt-free): rulers, crosshairs and a stock's label outlines.
+
+Printed on plain paper, it lets the lead measure how far and how much a printer moves and
+scales what it prints, before wasting label stock: each crosshair's centre is printed at a known
+distance from the paper's top-left corner (its label says where), and the rulers give the page
+coordinate at every millimetre. ``offset = measured - printed`` and
+``scale = measured distance between two crosshairs / printed distance``.
+
+The page is a list of primitives in page mm; :func:`corrected` moves and scales all of them the
+way :class:`app.core.layout.Correction` moves a label, so a page printed with a correction shows
+what the correction does. Painters (printer, PDF) only draw the primitives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+
+class Box(Protocol):
+    @property
+    def x(self) -> float: ...
+    @property
+    def y(self) -> float: ...
+    @property
+    def w(self) -> float: ...
+    @property
+    def h(self) -> float: ...
+
+
+class _Correction(Protocol):
+    @property
+    def offset_x(self) -> float: ...
+    @property
+    def offset_y(self) -> float: ...
+    @property
+    def scale(self) -> float: ...
+
+
+MINOR_TICK_MM = 1.5
+MIDDLE_TICK_MM = 2.5
+MAJOR_TICK_MM = 4.0
+NUMBER_MM = 2.2  # height of the ruler numbers
+LINE_MM = 0.15  # stroke width of rulers and crosshairs
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float = LINE_MM
+
+
+@dataclass(frozen=True)
+class Text:
+    """``text`` with its top-left corner at (x, y), ``size`` mm high (an em)."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+
+
+@dataclass(frozen=True)
+class Crosshair:
+    """A cross whose centre is at (x, y): two arms ``arm`` long each way and a ring."""
+
+    x: float
+    y: float
+    arm: float
+    ring: float
+
+
+@dataclass(frozen=True)
+class Outline:
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class AlignmentPage:
+    page_w: float
+    page_h: float
+    inset: float
+    lines: tuple[Line, ...]
+    texts: tuple[Text, ...]
+    crosshairs: tuple[Crosshair, ...]
+    outlines: tuple[Outline, ...]
+
+
+def inset_for(page_w: float, page_h: float) -> float:
+    """Where the rulers run: 10 mm in on office paper, less on a small roll label."""
+    return 10.0 if min(page_w, page_h) >= 100 else max(3.0, min(page_w, page_h) / 10)
+
+
+def _ruler(length: float, inset: float, horizontal: bool) -> tuple[list[Line], list[Text]]:
+    """Ticks every mm from the inset to the far inset, numbered (in page mm) every 10 mm."""
+    lines: list[Line] = []
+    texts: list[Text] = []
+    start, end = int(round(inset)), int(length - inset)
+    at = inset
+    if horizontal:
+        lines.append(Line(start, at, end, at))
+    else:
+        lines.append(Line(at, start, at, end))
+    for mm in range(start, end + 1):
+        tick = MAJOR_TICK_MM if mm % 10 == 0 else MIDDLE_TICK_MM if mm % 5 == 0 else MINOR_TICK_MM
+        if horizontal:
+            lines.append(Line(mm, at, mm, at + tick))
+        else:
+            lines.append(Line(at, mm, at + tick, mm))
+        if mm % 10 == 0 and inset + 2 * MAJOR_TICK_MM < mm < length - inset:
+            if horizontal:
+                texts.append(Text(mm + 0.4, at + MAJOR_TICK_MM - NUMBER_MM, str(mm), NUMBER_MM))
+            else:
+                texts.append(Text(at + MAJOR_TICK_MM + 0.3, mm + 0.2, str(mm), NUMBER_MM))
+    return lines, texts
+
+
+def crosshair_centres(page_w: float, page_h: float) -> list[tuple[float, float]]:
+    """Four near the corners (two insets in, on whole millimetres) and one in the middle."""
+    inset = inset_for(page_w, page_h)
+    near = round(2 * inset + MAJOR_TICK_MM)
+    far_x, far_y = round(page_w - near), round(page_h - near)
+    return [
+        (near, near),
+        (far_x, near),
+        (near, far_y),
+        (far_x, far_y),
+        (round(page_w / 2), round(page_h / 2)),
+    ]
+
+
+def alignment_page(
+    page_w: float,
+    page_h: float,
+    outlines: Sequence[Box] = (),
+    *,
+    title: str = "",
+    notes: Sequence[str] = (),
+) -> AlignmentPage:
+    """The page for a stock: its size, its label outlines, and the caller's (translated) texts.
+
+    Args:
+        outlines: the labels' rectangles on the page (a stock's cells), drawn thin.
+        title, notes: printed in the middle of the page; lines that do not fit are left out.
+    """
+    inset = inset_for(page_w, page_h)
+    top_lines, top_texts = _ruler(page_w, inset, horizontal=True)
+    left_lines, left_texts = _ruler(page_h, inset, horizontal=False)
+    arm = min(5.0, inset * 0.8)
+    crosses = [Crosshair(x, y, arm, arm / 2) for x, y in crosshair_centres(page_w, page_h)]
+    texts = top_texts + left_texts
+    for x, y in crosshair_centres(page_w, page_h):
+        size = NUMBER_MM
+        label = f"{x:g}, {y:g} mm"
+        right_half = x > page_w / 2
+        texts.append(
+            Text(x - arm - 0.6 * size * len(label) if right_half else x + arm, y + arm, label, size)
+        )
+    text_x = crosshair_centres(page_w, page_h)[0][0] + arm + 2
+    y = crosshair_centres(page_w, page_h)[0][1] + arm + 4
+    bottom = page_h - 2 * inset - MAJOR_TICK_MM - arm
+    for text, size in [(title, 4.0)] + [(note, 3.0) for note in notes]:
+        if not text:
+            continue
+        if y + size > bottom:
+            break
+        texts.append(Text(text_x, y, text, size))
+        y += size * 1.5
+    return AlignmentPage(
+        page_w,
+        page_h,
+        inset,
+        tuple(top_lines + left_lines),
+        tuple(texts),
+        tuple(crosses),
+        tuple(Outline(o.x, o.y, o.w, o.h) for o in outlines),
+    )
+
+
+def corrected(page: AlignmentPage, correction: _Correction) -> AlignmentPage:
+    """The page as a printer with this correction would be asked to print it."""
+    s, dx, dy = correction.scale, correction.offset_x, correction.offset_y
+
+    def px(v: float) -> float:
+        return v * s + dx
+
+    def py(v: float) -> float:
+        return v * s + dy
+
+    return replace(
+        page,
+        lines=tuple(Line(px(a.x1), py(a.y1), px(a.x2), py(a.y2), a.width) for a in page.lines),
+        texts=tuple(Text(px(t.x), py(t.y), t.text, t.size * s) for t in page.texts),
+        crosshairs=tuple(
+            Crosshair(px(c.x), py(c.y), c.arm * s, c.ring * s) for c in page.crosshairs
+        ),
+        outlines=tuple(Outline(px(o.x), py(o.y), o.w * s, o.h * s) for o in page.outlines),
+    )
