@@ -28,6 +28,7 @@ from app.core.catalogue import (
     middleware,
     profiles,
     sheets,
+    stocks,
     udesk,
     wechat,
 )
