@@ -106,7 +106,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "The PDF {path} could not be written whole ({reason}); nothing was kept.",
         "PDF {path} 未能完整写入（{reason}），未保留任何文件。",
     ),
-    "stocks.heading": (
+    "stock.list_line": (
         "{name}\t{kind}\t{size}\tcode up to {most} mm{note}",
         "{name}\t{kind}\t{size}\t二维码最大 {most} mm{note}",
     ),
