@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli_batch import add_parser as add_batch_parser
 from app.cli_batch import cmd_qr_batch
+from app.cli_labels import add_stocks_parser, cmd_stocks
 from app.options import add_common, top_level_parser
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--json", action="store_true", help="print the middleware's answer")
 
     add_batch_parser(sub)
+    add_stocks_parser(sub)
 
     check = sub.add_parser("check", help="check a simulation middleware against the contract")
     add_common(check, suppress=True)
@@ -480,6 +482,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return cmd_sandbox(args, lang, out)
         if args.command == "profiles":
             return cmd_profiles(args, lang, out)
+        if args.command == "stocks":
+            return cmd_stocks(args, lang, out)
         ctx = _context(args, lang, need_secret=args.command in ("qr", "qr-batch"))
         return COMMANDS[args.command](args, ctx, out)
     except RecallError as exc:

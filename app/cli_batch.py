@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from app.cli_labels import add_label_options
 from app.options import add_common
 
 if TYPE_CHECKING:
@@ -43,10 +44,7 @@ def add_parser(sub: Any) -> None:
     batch.add_argument("--pdf", metavar="FILE", help="also write label sheets to this PDF")
     batch.add_argument("--concurrency", type=int, default=4)
     batch.add_argument("--rate", type=float, default=0.0, help="requests per second (0 = no limit)")
-    batch.add_argument("--layout", default="2x4", help="1x1, 2x4 (default), 3x8 or COLSxROWS")
-    batch.add_argument("--code-mm", type=float, default=50.0)
-    batch.add_argument("--start-cell", type=int, default=1)
-    batch.add_argument("--copies", type=int, default=1)
+    add_label_options(batch)
     batch.add_argument("--sdk-app-id", help="default: the profile's sdk_app_id")
     batch.add_argument("--offi-account-id", help="default: the profile's offi_account_id")
     batch.add_argument("--json", action="store_true", help="print a JSON summary")
@@ -74,18 +72,17 @@ def _mapping(items: list[str], headers: list[str]) -> dict[str, int] | None:
 
 
 def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
+    from app.cli_labels import label_job, record_override, say_notes, write_batch_labels
     from app.core.batch import BatchRun, check_settings
     from app.core.messages import say
-    from app.core.sheets import sheet_spec
     from app.core.table_import import build_rows, read_table
 
     lang = ctx.lang
     check_settings(args.concurrency, args.rate)
     table = read_table(Path(args.input))
     rows = build_rows(table, _mapping(args.map, table.headers))
-    spec = sheet_spec(
-        args.layout, code_mm=args.code_mm, start_cell=args.start_cell, copies=args.copies
-    )  # checked even without --pdf: a typo is said before the batch, not after
+    job = label_job(args, lang, Path(args.config) if args.config else None)
+    say_notes(job, lang)  # checked even without --pdf: said before the batch, not after
     out_dir = Path(args.out_dir)
     tty = sys.stderr.isatty()
 
@@ -122,9 +119,10 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         finally:
             if tty:
                 print(file=sys.stderr)
+    record_override(summary.manifest, job)
     pages = 0
     if args.pdf:
-        pages = write_batch_pdf(Path(args.pdf), spec, rows, summary.manifest, lang)
+        pages = write_batch_labels(Path(args.pdf), job, rows, summary.manifest, lang)
     for failure in summary.failures:
         print(
             say(
@@ -157,20 +155,3 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
             text += say("batch.cli.pdf", lang, pdf=args.pdf, pages=pages)
         print(text, file=out)
     return 0 if summary.done == summary.total else 1
-
-
-def write_batch_pdf(pdf: Path, spec: Any, rows: list[Any], manifest: Path, lang: str) -> int:
-    """The label sheets of the rows the batch produced; a note when codes had to shrink."""
-    from app.core.batch import sheet_items
-    from app.core.messages import say
-    from app.core.sheets import fit_code_mm
-    from app.ui.printing import write_sheets_pdf
-
-    items = sheet_items(manifest, rows)
-    if items:
-        smallest = min(fit_code_mm(spec, i.code.modules, len(i.captions)) for i in items)
-        if smallest < spec.code_mm - 0.05:
-            key = "batch.cli.shrunk_small" if smallest < 30 else "batch.cli.shrunk"
-            size = f"{spec.label_w:g}×{spec.label_h:g}"
-            print(say(key, lang, mm=f"{smallest:.1f}", size=size), file=sys.stderr)
-    return write_sheets_pdf(str(pdf), spec, items) if items else 0

@@ -12,7 +12,7 @@ from app import __version__
 
 # Any of these on the command line hands it to the CLI; without one the GUI starts.
 CLI_WORDS = frozenset(
-    {"qr", "qr-batch", "templates", "send", "check", "sandbox", "profiles"}
+    {"qr", "qr-batch", "templates", "send", "check", "sandbox", "profiles", "stocks"}
     | {"-h", "--help", "--version"}
 )
 

@@ -227,6 +227,7 @@ BUILTIN: tuple[Stock, ...] = (
     _sheet("herma-4464", "Herma 4464 / Avery 3474", 70.0, 37.0, 3, 8, 0.0, 0.5),
     _sheet("avery-l7654", "Avery L7654 / L4770", 45.7, 25.4, 4, 10, 10.0, 22.0, 48.5, 25.4,
            corner_mm=1.5),
+    _sheet("herma-4097", "Herma 4097", 45.72, 21.2, 4, 12, 10.0, 22.0, 48.72, 21.2),
     _sheet("avery-l7651", "Avery L7651 / L7551", 108 * _PT, 60.09 * _PT, 5, 13,
            13.32 * _PT, 30.90 * _PT, 115.09 * _PT, 60.09 * _PT, corner_mm=5 * _PT),
     *(
@@ -252,13 +253,36 @@ def parse_label_size(text: str) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
+_GRID = re.compile(r"(\d{1,3})x(\d{1,3})")
+GRID_MARGIN_MM = 5.0
+
+
+def grid_stock(cols: int, rows: int) -> Stock:
+    """An even ``cols × rows`` grid of touching labels on A4 inside 5 mm margins (``COLSxROWS``
+    for stock nobody catalogued: measure it and save a custom sheet for real margins).
+
+    Raises:
+        BadInput: ``stock.bad_grid``.
+    """
+    name = f"a4-{cols}x{rows}"
+    if not (1 <= cols <= MAX_GRID and 1 <= rows <= MAX_GRID):
+        raise BadInput("stock.bad_grid", name=name, field="stock")
+    width = int((A4_W - 2 * GRID_MARGIN_MM) / cols * 100) / 100
+    height = int((A4_H - 2 * GRID_MARGIN_MM) / rows * 100) / 100
+    stock = Stock(name, "sheet", A4_W, A4_H, width, height, cols, rows,
+                  GRID_MARGIN_MM, GRID_MARGIN_MM, aliases=(f"{cols}x{rows}",))  # fmt: skip
+    stock.validate()
+    return stock
+
+
 def all_stocks(custom: Iterable[Stock] = ()) -> list[Stock]:
     """Built-in stocks, then the user's."""
     return [*BUILTIN, *custom]
 
 
 def find_stock(name: str, custom: Iterable[Stock] = ()) -> Stock:
-    """The stock called ``name`` (case-insensitive), by name or alias.
+    """The stock called ``name`` (case-insensitive), by name or alias; ``COLSxROWS`` that no
+    stock answers to is an even grid (:func:`grid_stock`).
 
     Raises:
         BadInput: ``stock.unknown`` (with the known names) when there is none.
@@ -271,6 +295,9 @@ def find_stock(name: str, custom: Iterable[Stock] = ()) -> Stock:
     for stock in stocks:
         if wanted in (alias.lower() for alias in stock.aliases):
             return stock
+    grid = _GRID.fullmatch(wanted)
+    if grid:
+        return grid_stock(int(grid.group(1)), int(grid.group(2)))
     raise BadInput(
         "stock.unknown", name=name, known=", ".join(s.name for s in stocks), field="stock"
     )

@@ -102,10 +102,14 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "The PDF font {font} has no glyph for {chars}.",
         "PDF 字体 {font} 缺少字符 {chars}。",
     ),
-    "pdf.write_failed": (
-        "The PDF {path} could not be written whole ({reason}); nothing was kept.",
-        "PDF {path} 未能完整写入（{reason}），未保留任何文件。",
+    "layout.bad_dpi": (
+        "The printer resolution must be between 72 and 4800 dpi, not {dpi}.",
+        "打印分辨率必须在 72 到 4800 dpi 之间，不是 {dpi}。",
     ),
+    "stock.kind_sheet": ("sheet", "整张"),
+    "stock.kind_roll": ("roll", "卷标"),
+    "stock.custom_mark": ("yours", "自定义"),
+    "stock.too_small_mark": ("too small for a scannable code", "太小，放不下可扫描的二维码"),
     "stock.list_line": (
         "{name}\t{kind}\t{size}\tcode up to {most} mm{note}",
         "{name}\t{kind}\t{size}\t二维码最大 {most} mm{note}",

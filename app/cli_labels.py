@@ -1,0 +1,270 @@
+"""Label options of ``qr-batch`` and the ``recall-desk stocks`` command (Qt-free).
+
+``--stock NAME`` (or ``--layout``, its older name) picks a stock from the catalogue, ``--label
+WxH`` a thermal roll label of that size. The options are checked, and the requested code size
+judged by the scannability guard, before a single code is requested — even without ``--pdf``:
+a code that would not scan stops the batch with exit 2 and nothing written, unless
+``--allow-small`` overrides it (recorded in the manifest's ``override`` column).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from app.core.guard import Verdict
+    from app.core.label_pdf import LabelItem
+    from app.core.stocks import Stock
+
+DEFAULT_CODE_MM = 50.0
+TYPICAL_MODULES = 29  # a classic QR code of a ~60-character URL (version 3)
+KIND_KEYS = {"sheet": "stock.kind_sheet", "roll": "stock.kind_roll"}
+
+
+def add_label_options(parser: argparse.ArgumentParser) -> None:
+    """``--stock/--layout``, ``--label``, ``--code-mm``, ``--start-cell``, ``--copies``, ``--dpi``,
+    ``--allow-small``."""
+    parser.add_argument(
+        "--stock", "--layout", dest="stock", metavar="NAME",
+        help="label stock: a name or grid from `recall-desk stocks` (default: 2x4)",
+    )  # fmt: skip
+    parser.add_argument("--label", metavar="WxH", help="a thermal roll label of W×H mm, e.g. 50x30")
+    parser.add_argument(
+        "--code-mm", type=float, default=None,
+        help=f"printed code size in mm, without its quiet zone (default: {DEFAULT_CODE_MM:g}, "
+        "or the largest the label takes when that is less)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--caption", default="", metavar="TEXT",
+        help="a line printed on every label above the customer's name (e.g. 扫码进入视频客服)",
+    )  # fmt: skip
+    parser.add_argument("--start-cell", type=int, default=1, help="first free label of sheet 1")
+    parser.add_argument("--copies", type=int, default=1, help="labels per code")
+    parser.add_argument(
+        "--dpi", type=int, default=0,
+        help="printer resolution (default: 203 for roll labels, 300 for sheets)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--allow-small", action="store_true",
+        help="print codes the guard finds too small to scan reliably (recorded in the manifest)",
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LabelJob:
+    """What ``qr-batch`` prints on: a stock, a code size, where to start, the guard's verdict."""
+
+    stock: Stock
+    code_mm: float
+    start_cell: int
+    copies: int
+    dpi: int
+    allow_small: bool
+    caption: str
+    verdict: Verdict
+
+
+def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = None) -> LabelJob:
+    """Check the label options and judge the code size before anything is requested.
+
+    Raises:
+        BadInput: a bad option, or ``guard.refused`` when the code would not scan.
+    """
+    from app.core.errors import BadInput
+    from app.core.guard import check_plan
+    from app.core.layout import check_placement, plan_label
+    from app.core.stocks import DEFAULT_STOCK, find_stock, parse_label_size, roll_stock
+
+    if args.stock and args.label:
+        raise BadInput("stock.options_clash", field="stock")
+    if args.label:
+        stock = roll_stock(*parse_label_size(args.label))
+    else:
+        stock = find_stock(args.stock or DEFAULT_STOCK, _custom_stocks(config_file))
+    typical = {"caption": args.caption, "label": "王小明"}  # module counts come with the codes
+    code_mm = args.code_mm
+    if code_mm is None:  # a default, not a request: the largest that fits, up to 50 mm
+        room = plan_label(stock, DEFAULT_CODE_MM, modules=TYPICAL_MODULES, **typical).max_code_mm
+        code_mm = min(DEFAULT_CODE_MM, max(1.0, int(room * 2) / 2))
+    if not 1 <= code_mm <= 500:
+        raise BadInput("layout.bad_code_size", size=code_mm, field="code_mm")
+    if args.dpi and not 72 <= args.dpi <= 4800:
+        raise BadInput("layout.bad_dpi", dpi=args.dpi, field="dpi")
+    check_placement(stock, args.start_cell, args.copies)
+    dpi = args.dpi or stock.dpi
+    plan = plan_label(stock, code_mm, **typical)
+    verdict = check_plan(plan, dpi=dpi, allow_small=args.allow_small)
+    if not verdict.printable:
+        raise _refusal(verdict, lang)
+    return LabelJob(stock, code_mm, args.start_cell, args.copies, dpi, args.allow_small,
+                    args.caption.strip(), verdict)  # fmt: skip
+
+
+def _custom_stocks(config_file: Path | None) -> list[Stock]:
+    from app.core.paths import config_path
+    from app.core.stocks import CustomStocks
+
+    return CustomStocks.beside(config_file or config_path()).load()
+
+
+def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
+    """The guard's refusal as one error; its reasons are said here, at the edge, in ``lang``."""
+    from app.core.errors import BadInput
+    from app.core.messages import say
+
+    reasons = guard_sentence([(f.key, f.params) for f in verdict.findings], lang)
+    if all(f.overridable for f in verdict.findings):
+        reasons += " " + say("guard.override_hint", lang)
+    if extra:
+        return BadInput("guard.refused_items", reasons=reasons, field="code_mm", **extra)
+    return BadInput("guard.refused", reasons=reasons, field="code_mm")
+
+
+def guard_sentence(verdict_findings: Sequence[tuple[str, dict[str, Any]]], lang: str) -> str:
+    """The findings as sentences, one after another."""
+    from app.core.messages import say
+
+    return " ".join(say(key, lang, **params) for key, params in verdict_findings)
+
+
+def say_notes(job: LabelJob, lang: str, err: TextIO | None = None) -> None:
+    """A warning or the override, on stderr, before the batch runs."""
+    from app.core.messages import say
+
+    err = err or sys.stderr
+    findings = [(f.key, f.params) for f in job.verdict.findings]
+    if job.verdict.overridden:
+        print(say("guard.overridden", lang, reasons=guard_sentence(findings, lang)), file=err)
+    elif job.verdict.level == "warn":
+        print(guard_sentence(findings, lang), file=err)
+
+
+def check_items(job: LabelJob, items: Iterable[LabelItem], lang: str) -> int:
+    """Judge every produced code (now with its module count); returns how many there are.
+
+    Raises:
+        BadInput: ``guard.refused_items`` naming how many and the first; nothing is written.
+    """
+    from app.core.guard import check_plan
+    from app.core.layout import plan_label
+
+    count = 0
+    refused: list[tuple[LabelItem, Verdict]] = []
+    for item in items:
+        count += 1
+        plan = plan_label(job.stock, job.code_mm, modules=item.code.modules,
+                          caption=item.caption, label=item.label)  # fmt: skip
+        verdict = check_plan(plan, dpi=job.dpi, allow_small=job.allow_small)
+        if not verdict.printable:
+            refused.append((item, verdict))
+    if refused:
+        item, first = refused[0]
+        raise _refusal(first, lang, count=len(refused), first=item.label or item.caption)
+    return count
+
+
+def record_override(manifest_path: Path, job: LabelJob) -> None:
+    """Note the override on every produced row of the manifest (``override`` column)."""
+    from app.core import manifest
+
+    if not job.verdict.overridden or not manifest_path.exists():
+        return
+    note = "allow-small: " + ", ".join(f.key for f in job.verdict.findings)
+    entries = manifest.read_entries(manifest_path)
+    manifest.rewrite(
+        manifest_path,
+        [replace(e, override=note) if e.status == manifest.OK else e for e in entries.values()],
+    )
+
+
+def batch_items(manifest_path: Path, rows: Sequence[Any], caption: str) -> Iterator[LabelItem]:
+    """The batch's codes in list order, read from its folder one at a time, as label items.
+
+    The customer label is the row's caption (its name column); rows not done are left out.
+    """
+    from app.core import manifest
+    from app.core.images import verify_image
+    from app.core.label_pdf import LabelItem
+    from app.core.layout import prepare_code
+
+    entries = manifest.read_entries(manifest_path)
+    for row in rows:
+        entry = entries.get(manifest.entry_key(row.line, row.open_id))
+        if entry is not None and entry.status == manifest.OK:
+            data = (manifest_path.parent / entry.file).read_bytes()
+            yield LabelItem(prepare_code(verify_image(data)), caption, row.caption)
+
+
+def write_batch_labels(
+    pdf: Path, job: LabelJob, rows: Sequence[Any], manifest_path: Path, lang: str
+) -> int:
+    """Judge the batch's codes, then write their labels to ``pdf``; returns the page count.
+
+    Two passes over the folder (judge, then paint), one code in memory at a time.
+    """
+    from app.core.label_pdf import write_labels_pdf
+
+    count = check_items(job, batch_items(manifest_path, rows, job.caption), lang)
+    if not count:
+        return 0
+    return write_labels_pdf(
+        pdf, job.stock, batch_items(manifest_path, rows, job.caption), code_mm=job.code_mm,
+        item_count=count, start_cell=job.start_cell, copies=job.copies,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# recall-desk stocks
+
+
+def add_stocks_parser(sub: Any) -> None:
+    from app.options import add_common
+
+    stocks = sub.add_parser("stocks", help="list the label stocks (sheets, roll labels, yours)")
+    add_common(stocks, suppress=True)
+    stocks.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _rows(stocks: Sequence[Stock]) -> Iterator[dict[str, Any]]:
+    from app.core.guard import MIN_CODE_MM
+    from app.core.layout import plan_label
+
+    for stock in stocks:
+        most = plan_label(stock, MIN_CODE_MM, modules=TYPICAL_MODULES, caption="扫码进入视频",
+                          label="王小明").max_code_mm  # fmt: skip
+        yield {
+            "name": stock.name, "kind": stock.kind, "grid": stock.grid,
+            "label_mm": [stock.label_w, stock.label_h], "page_mm": [stock.page_w, stock.page_h],
+            "per_page": stock.per_page, "product": stock.product, "custom": stock.custom,
+            "max_code_mm": most, "too_small": most < MIN_CODE_MM, "dpi": stock.dpi,
+            "size": stock.describe_size(),
+        }  # fmt: skip
+
+
+def cmd_stocks(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    import json
+
+    from app.core.messages import say
+    from app.core.stocks import all_stocks
+
+    custom_file = Path(args.config).expanduser() if getattr(args, "config", None) else None
+    rows = list(_rows(all_stocks(_custom_stocks(custom_file))))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
+        return 0
+    for row in rows:
+        notes = [row["product"]] if row["product"] else []
+        if row["custom"]:
+            notes.append(say("stock.custom_mark", lang))
+        if row["too_small"]:
+            notes.append(say("stock.too_small_mark", lang))
+        kind = say(KIND_KEYS[row["kind"]], lang)
+        note = f"\t{'; '.join(notes)}" if notes else ""
+        print(say("stock.list_line", lang, name=row["name"], kind=kind, size=row["size"],
+                  most=f"{row['max_code_mm']:.1f}", note=note), file=out)  # fmt: skip
+    return 0

@@ -1,0 +1,150 @@
+"""`qr-batch` label options and `recall-desk stocks`: the guard refuses before anything is sent."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2
+import zxingcpp
+
+from app.core.sandbox import Sandbox
+from tests.integration.conftest import write_config
+
+
+def _list(path: Path, rows: int = 3) -> Path:
+    lines = ["openid,客户姓名"] + [f"o{i:03d},王{'小面黄𠮷䶮'[i % 5]}明" for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _config(home: Path, sandbox: Sandbox) -> None:
+    profile = sandbox.demo_profile().public_dict()
+    write_config(home / "config.toml", t={**profile, "secret": "demo-secret-for-sandbox-only"})
+
+
+def _posts(sandbox: Sandbox) -> int:
+    return len([r for r in sandbox.received if r.method == "POST"])
+
+
+def test_a_code_too_small_exits_2_before_anything_is_sent_or_written(
+    run_cli, sandbox, isolated_home, tmp_path
+) -> None:
+    _config(isolated_home, sandbox)
+    out = tmp_path / "codes"
+    result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                     str(out), "--stock", "3x8", "--code-mm", "15")  # no --pdf: checked anyway
+    assert result.code == 2
+    assert "Nothing was written" in result.err and "15.0 mm" in result.err
+    assert "at least 20 mm" in result.err and "--allow-small" in result.err
+    assert not out.exists() and _posts(sandbox) == 0
+
+
+def test_a_code_that_does_not_fit_says_what_would(run_cli, sandbox, isolated_home,
+                                                  tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                     str(tmp_path / "o"), "--label", "50x30", "--code-mm", "40", "--allow-small")
+    assert result.code == 2
+    assert "does not fit this label" in result.err and "up to 2" in result.err
+    assert "--allow-small" not in result.err  # no override for a code that does not fit
+    assert _posts(sandbox) == 0
+
+
+def test_allow_small_prints_and_the_manifest_records_it(run_cli, sandbox, isolated_home,
+                                                        tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    out, pdf = tmp_path / "codes", tmp_path / "labels.pdf"
+    result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                     str(out), "--stock", "3x8", "--code-mm", "18", "--allow-small", "--dpi",
+                     "600", "--pdf", str(pdf), "--json")
+    assert result.code == 0, result.err
+    assert "--allow-small" in result.err  # said, not silent
+    with (out / "manifest.csv").open(encoding="utf-8-sig") as fh:
+        records = list(csv.DictReader(fh))
+    assert [r["override"] for r in records] == ["allow-small: guard.too_small"] * 3
+    assert json.loads(result.out)["pages"] == 1
+    assert pdf.exists()
+
+
+def test_a_roll_label_pdf_with_chinese_names(run_cli, sandbox, isolated_home, tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    pdf = tmp_path / "roll.pdf"
+    result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv", 5)), "--out-dir",
+                     str(tmp_path / "o"), "--label", "50x30", "--code-mm", "25", "--caption",
+                     "扫码", "--pdf", str(pdf), "--json")
+    assert result.code == 0, result.err
+    assert "may be hard to scan" in result.err  # 25 mm: a warning, not a refusal
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        assert len(document) == 5
+        width, height = document[0].get_size()
+        assert (round(width * 25.4 / 72, 2), round(height * 25.4 / 72, 2)) == (50.0, 30.0)
+        texts = [page.get_textpage().get_text_range() for page in document]
+        image = document[4].render(scale=600 / 72).to_pil()
+    finally:
+        document.close()
+    assert texts == [f"扫码\r\n王{c}明" for c in "小面黄𠮷䶮"]
+    (found,) = zxingcpp.read_barcodes(image)
+    assert abs((found.position.top_right.x - found.position.top_left.x) / 600 * 25.4 - 25) < 0.3
+
+
+def test_stocks_lists_sheets_rolls_and_the_too_small(run_cli, isolated_home) -> None:
+    listing = run_cli("stocks")
+    assert listing.code == 0
+    lines = listing.out.splitlines()
+    assert any(line.startswith("herma-4464\tsheet\t70×37 mm, 3×8") for line in lines)
+    assert any(line.startswith("roll-50x30\troll\t50×30 mm") for line in lines)
+    small = next(line for line in lines if line.startswith("avery-l7651"))
+    assert "too small for a scannable code" in small
+    rows = json.loads(run_cli("stocks", "--json").out)
+    assert {r["grid"] for r in rows if r["kind"] == "sheet"} >= {"2x5", "2x7", "2x8", "3x7",
+                                                                 "3x8", "4x10", "5x13", "1x1"}
+
+
+def test_a_saved_custom_stock_is_listed_and_used(run_cli, sandbox, isolated_home,
+                                                 tmp_path) -> None:
+    from app.core.stocks import CustomStocks, custom_sheet
+
+    _config(isolated_home, sandbox)
+    CustomStocks.beside(isolated_home / "config.toml").save(
+        custom_sheet("office-2x3", label_w=100, label_h=90, cols=2, rows=3, margin_left=5,
+                     margin_top=10)
+    )
+    assert "office-2x3\tsheet\t100×90 mm" in run_cli("stocks").out
+    pdf = tmp_path / "c.pdf"
+    result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                     str(tmp_path / "o"), "--stock", "office-2x3", "--pdf", str(pdf), "--json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["pages"] == 1
+
+
+def test_qr_batch_pdf_runs_where_pyside6_cannot_be_imported(tmp_path: Path) -> None:
+    script = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "from app.cli import main\n"
+        f"code = main(['qr-batch', '--demo', '--input', {str(_list(tmp_path / 'l.csv'))!r},"
+        f" '--out-dir', {str(tmp_path / 'o')!r}, '--stock', '3x8', '--code-mm', '25',"
+        f" '--pdf', {str(tmp_path / 'l.pdf')!r}])\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules if sys.modules[m]), 'Qt'\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "l.pdf").stat().st_size > 1000
+
+
+def test_codes_too_dense_for_the_printer_get_no_pdf(run_cli, sandbox, isolated_home,
+                                                    tmp_path) -> None:
+    """The sandbox's codes have 49 modules: at 22 mm on 203 dpi that is 3.6 dots a module."""
+    _config(isolated_home, sandbox)
+    pdf = tmp_path / "roll.pdf"
+    result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                     str(tmp_path / "o"), "--label", "50x30", "--code-mm", "22", "--pdf", str(pdf))
+    assert result.code == 2
+    assert "No PDF written: 3 of the codes" in result.err and "203 dpi" in result.err
+    assert not pdf.exists() and not list(tmp_path.glob(".*.part"))
