@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.config_check import ConfigText, checked_table, read_toml
 from app.core.errors import BadInput
-from app.core.messages import os_key
 from app.core.paths import atomic_write
 from app.core.signing import AUTH_PLACEMENTS, TIMESTAMP_NAMES, AuthPlacement, TimestampName
 
@@ -49,9 +49,22 @@ class Profile:
     demo: bool = False
 
     def client_settings(self) -> ClientSettings:
+        """How to build this profile's HTTP client.
+
+        Raises:
+            BadInput: ``ca_bundle`` names no file (``config.ca_bundle_missing``).
+        """
         from app.core.http import ClientSettings  # the HTTP layer loads with the first request
 
-        return ClientSettings(self.timeout, self.ca_bundle or None, self.proxy or None)
+        if self.ca_bundle and not Path(self.ca_bundle).expanduser().is_file():
+            raise BadInput(
+                "config.ca_bundle_missing",
+                field="ca_bundle",
+                profile=self.name,
+                path=self.ca_bundle,
+            )
+        ca_bundle = str(Path(self.ca_bundle).expanduser()) if self.ca_bundle else None
+        return ClientSettings(self.timeout, ca_bundle, self.proxy or None)
 
     def public_dict(self) -> dict[str, Any]:
         """Everything but the secret, for listings and history."""
@@ -92,79 +105,42 @@ class Config:
         raise BadInput("profile.no_default", field="profile")
 
 
-def _coerce_profile(name: str, raw: dict[str, Any]) -> Profile:
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in _PROFILE_KEYS:
-            log.warning("profile %s: unknown key %r ignored", name, key)
-            continue
-        values[key] = value
-    try:
-        profile = Profile(name=name, **values)
-        timeout = float(profile.timeout)
-    except (TypeError, ValueError) as exc:
-        raise BadInput("profile.bad_value", name=name, reason=str(exc)) from exc
-    if profile.auth_placement not in AUTH_PLACEMENTS:
-        raise BadInput(
-            "profile.auth_placement",
-            field="auth_placement",
-            name=name,
-            choices=", ".join(AUTH_PLACEMENTS),
-        )
-    if profile.timestamp_name not in TIMESTAMP_NAMES:
-        raise BadInput(
-            "auth.timestamp_name",
-            profile=name,
-            choices=", ".join(TIMESTAMP_NAMES),
-            field="timestamp_name",
-        )
-    if not 0.5 <= timeout <= 300:
-        raise BadInput("profile.timeout", field="timeout", name=name)
-    for key in (
-        "qr_api_url",
-        "app_id",
-        "middleware_url",
-        "sdk_app_id",
-        "offi_account_id",
-        "ca_bundle",
-        "proxy",
-        "secret",
-    ):
-        if not isinstance(getattr(profile, key), str):
-            raise BadInput("profile.not_text", field=key, name=name)
-    return replace(profile, timeout=timeout, production=bool(profile.production))
+_TOP_FIELDS = tuple(f for f in fields(Config) if f.name in ("default_profile", "language"))
+_PROFILE_FIELDS = tuple(f for f in fields(Profile) if f.name not in ("name", "demo"))
+_CHOICES = {"auth_placement": AUTH_PLACEMENTS, "timestamp_name": TIMESTAMP_NAMES}
+
+
+def _coerce_profile(name: str, raw: dict[str, Any], text: ConfigText) -> Profile:
+    table = f"profiles.{name}"
+    for key in raw.keys() - _PROFILE_KEYS:
+        log.warning("profile %s: unknown key %r ignored", name, key)
+    values = checked_table(raw, _PROFILE_FIELDS, _CHOICES, table=table, text=text)
+    if not 0.5 <= values.get("timeout", 10.0) <= 300:
+        raise BadInput("config.timeout", field="timeout", at=text.at(table, "timeout"))
+    return Profile(name=name, **values)
 
 
 def load_config(path: Path) -> Config:
     """Read the config file; a missing file is an empty config.
 
     Raises:
-        BadInput: the file is not valid TOML or a profile is malformed (with the line).
+        BadInput: the file is not valid TOML, too big or too deep, or a value has the wrong
+        type or range (``config.*``, naming the key and ``path:line``).
     """
     if not path.exists():
         return Config(path=path)
-    import tomllib  # only when there is a file to read
-
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput("config.not_toml", path=str(path), reason=str(exc)) from exc
-    except OSError as exc:
-        raise BadInput("config.unreadable", path=str(path), cause=os_key(exc)) from exc
+    raw, text = read_toml(path)
     profiles_raw = raw.get("profiles", {})
     if not isinstance(profiles_raw, dict):
-        raise BadInput("config.not_table", path=str(path), table="profiles")
+        raise BadInput("config.not_table", path=text.at("", "profiles"), table="profiles")
     profiles = {}
     for name, body in profiles_raw.items():
         if not isinstance(body, dict):
-            raise BadInput("config.not_table", path=str(path), table=f"profiles.{name}")
-        profiles[name] = _coerce_profile(name, body)
-    return Config(
-        profiles=profiles,
-        default_profile=str(raw.get("default_profile", "")),
-        language=str(raw.get("language", "")),
-        path=path,
-    )
+            table = f"profiles.{name}"
+            raise BadInput("config.not_table", path=text.at("profiles", name), table=table)
+        profiles[name] = _coerce_profile(name, body, text)
+    top = checked_table(raw, _TOP_FIELDS, {}, table="", text=text)
+    return Config(profiles=profiles, path=path, **top)
 
 
 def save_config(config: Config, path: Path | None = None) -> None:

@@ -90,4 +90,4 @@ def test_the_choice_is_saved_and_checked(tmp_path) -> None:
     path.write_text('[profiles.p]\ntimestamp_name = "ts"\n', encoding="utf-8")
     with pytest.raises(BadInput) as bad:
         load_config(path)
-    assert bad.value.key == "auth.timestamp_name" and bad.value.field == "timestamp_name"
+    assert bad.value.key == "config.choice" and bad.value.field == "timestamp_name"

@@ -15,9 +15,9 @@ from __future__ import annotations
 from types import ModuleType
 
 from app.core.catalogue import (
-    auth,
     batch,
     cli,
+    config,
     desktop,
     errors,
     fields,

@@ -6,6 +6,7 @@ import pytest
 from keyring.backends import fail
 
 from app.core.errors import BadInput
+from app.core.messages import say
 from app.core.profiles import Config, Profile, SecretStore, load_config, save_config
 
 
@@ -89,3 +90,72 @@ def test_without_keyring_falls_back_to_file() -> None:
     assert store.set("x", "s") == "file"
     assert store.get(Profile("x", secret="from-file")) == ("from-file", "file")
     assert store.get(Profile("x")) == ("", "none")
+
+
+def _refused(tmp_path: Path, text: str) -> BadInput:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BadInput) as refused:
+        load_config(path)
+    return refused.value
+
+
+def test_a_quoted_false_is_refused_not_taken_for_production(tmp_path: Path) -> None:
+    error = _refused(
+        tmp_path,
+        'default_profile = "shop"\n\n[profiles.shop]\nqr_api_url = "https://q"\n'
+        'production = "false"\n',
+    )
+    assert (error.key, error.field) == ("config.bool", "production")
+    english, chinese = say(error.key, "en", **error.params), say(error.key, "zh", **error.params)
+    assert f"{tmp_path / 'config.toml'}:5" in english and "production" in english
+    assert '"false"' in english and "true or false" in english
+    assert ":5" in chinese and "必须是 true 或 false" in chinese
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "field", "line"),
+    [
+        ('legacy_send_path = "yes"', "config.bool", "legacy_send_path", 3),
+        ("production = 1", "config.bool", "production", 3),
+        ('timeout = "fast"', "config.number", "timeout", 3),
+        ("timeout = true", "config.number", "timeout", 3),
+        ("timeout = nan", "config.number", "timeout", 3),
+        ("timeout = 0", "config.timeout", "timeout", 3),
+        ("app_id = 5", "config.text", "app_id", 3),
+        ("ca_bundle = ['a.pem']", "config.text", "ca_bundle", 3),
+        ('auth_placement = "cookie"', "config.choice", "auth_placement", 3),
+    ],
+)
+def test_every_typed_key_is_checked_and_named_with_its_line(
+    tmp_path: Path, body: str, key: str, field: str, line: int
+) -> None:
+    error = _refused(tmp_path, f'# a comment\n[profiles."my shop"]\n{body}\n')
+    assert (error.key, error.field) == (key, field)
+    assert error.params["at"] == f"{tmp_path / 'config.toml'}:{line}"
+
+
+def test_top_level_keys_are_typed_too(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "default_profile = 7\n")
+    assert (error.key, error.params["at"]) == ("config.text", f"{tmp_path / 'config.toml'}:1")
+
+
+def test_deep_nesting_is_a_config_error_not_a_recursion_error(tmp_path: Path) -> None:
+    for text in ("x = " + "[" * 5000 + "]" * 5000, "x = " + "{a = " * 3000 + "1" + "}" * 3000):
+        assert _refused(tmp_path, text + "\n").key == "config.too_deep"
+
+
+def test_a_huge_file_is_not_read_as_a_config(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "# padding\n" * 200_000)
+    assert error.key == "config.too_big" and error.params["size"] > 1_000_000
+
+
+def test_a_missing_ca_bundle_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "corp-ca.pem"
+    profile = Profile("corp", qr_api_url="https://q", ca_bundle=str(missing))
+    with pytest.raises(BadInput) as refused:
+        profile.client_settings()
+    assert refused.value.key == "config.ca_bundle_missing"
+    assert str(missing) in say(refused.value.key, "en", **refused.value.params)
+    missing.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    assert profile.client_settings().ca_bundle == str(missing)
