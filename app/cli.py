@@ -190,7 +190,7 @@ def cmd_qr(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         custom_channel=args.channel,
     )
     with ctx.service() as service:
-        result = service.generate_qr(request, fetch_image=True)
+        result = service.generate_qr(request)
     saved = ""
     if args.out and result.image is not None:
         target = Path(args.out)

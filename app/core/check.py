@@ -14,8 +14,9 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from app.core.check_zh import ZH
-from app.core.errors import OutcomeUnknown, RecallError
-from app.core.http import Funnel, Response
+from app.core.contract import Response
+from app.core.errors import OutcomeUnknown, ProtocolError, RecallError
+from app.core.http import Funnel
 from app.core.lang import pick
 from app.core.middleware import (
     LEGACY_SEND_PATH,
@@ -50,7 +51,7 @@ class CheckResult:
 def _is_json_object(response: Response) -> dict[str, Any] | None:
     try:
         value = response.json()
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except ProtocolError:
         return None
     return value if isinstance(value, dict) else None
 

@@ -1,14 +1,18 @@
 """The one request funnel every remote call goes through.
 
-It owns what all calls share: the per-profile ``httpx.Client`` (timeouts, TLS, proxy), a cap
-on response size, retries with backoff for idempotent calls only, the classification of
-transport failures into the error tree, and a hook that records every exchange (the request
-inspector and the history read it). Endpoint modules (:mod:`udesk`, :mod:`middleware`) stay thin.
+It owns what all calls share: the per-profile ``httpx.Client`` (TLS, proxy), a deadline for
+each call as a whole (connect, send, every read and the retries, see :mod:`app.core.wire`), a
+cap on the decoded size checked while decoding, retries with backoff for idempotent calls only,
+the classification of failures into the error tree with the request context attached here, and
+a hook that records every exchange (the request inspector and the history read it).
+
+:meth:`Funnel.call` also checks the contract: HTTP status, a JSON object, and the endpoint's
+success rule (Udesk ``code`` 1000, WeChat ``errcode`` 0). Endpoint modules (:mod:`udesk`,
+:mod:`middleware`) only map answers to dataclasses.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import time
@@ -16,7 +20,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from app.core.errors import OutcomeUnknown, ProtocolError, RequestContext, TransportError
+from app.core.contract import Response, SuccessRule, check_status
+from app.core.errors import (
+    BadInput,
+    OutcomeUnknown,
+    ProtocolError,
+    RequestContext,
+    TransportError,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -30,19 +41,9 @@ DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 IMAGE_MAX_BYTES = 8 * 1024 * 1024
 USER_AGENT = "RecallDesk/0.1 (+httpx)"
 BODY_LOG_LIMIT = 64 * 1024
-
-
-def _maybe_delivered() -> tuple[type[Exception], ...]:
-    """A send that failed with one of these may have reached the server."""
-    import httpx
-
-    return (
-        httpx.ReadTimeout,
-        httpx.WriteTimeout,
-        httpx.ReadError,
-        httpx.WriteError,
-        httpx.RemoteProtocolError,
-    )
+MAX_REDIRECTS = 10
+# Answers to a send that leave open whether the server behind the gateway took it.
+AMBIGUOUS_GATEWAY_STATUSES = (502, 504)
 
 
 @dataclass
@@ -67,20 +68,6 @@ ExchangeHook = Callable[[Exchange], None]
 
 
 @dataclass(frozen=True)
-class Response:
-    """A complete, size-checked answer."""
-
-    status: int
-    headers: Mapping[str, str]
-    content: bytes
-    url: str
-    elapsed: float
-
-    def json(self) -> Any:
-        return json.loads(self.content.decode("utf-8-sig"))
-
-
-@dataclass(frozen=True)
 class ClientSettings:
     """Transport settings taken from a profile."""
 
@@ -90,22 +77,40 @@ class ClientSettings:
 
 
 def make_client(settings: ClientSettings) -> httpx.Client:
-    """Build an ``httpx.Client`` with explicit timeouts and verification always on."""
+    """Build an ``httpx.Client`` with verification always on.
+
+    Raises:
+        BadInput: the CA bundle cannot be read, or the proxy needs what is not installed.
+    """
     import ssl
 
     import httpx
 
     verify: ssl.SSLContext | bool = True
     if settings.ca_bundle:
-        verify = ssl.create_default_context(cafile=settings.ca_bundle)
-    return httpx.Client(
-        timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 10.0)),
-        verify=verify,
-        proxy=settings.proxy or None,
-        follow_redirects=False,
-        headers={"User-Agent": USER_AGENT},
-        trust_env=True,
-    )
+        try:
+            verify = ssl.create_default_context(cafile=settings.ca_bundle)
+        except (OSError, ssl.SSLError) as exc:
+            raise BadInput(
+                "http.ca_bundle",
+                field="ca_bundle",
+                path=settings.ca_bundle,
+                reason=str(getattr(exc, "strerror", None) or exc),
+            ) from None
+    try:
+        return httpx.Client(
+            timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 10.0)),
+            verify=verify,
+            proxy=settings.proxy or None,
+            follow_redirects=False,
+            # Only the codings the funnel decodes in bounded pieces (app.core.wire).
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            trust_env=True,
+        )
+    except ImportError as exc:  # socks5:// without httpx's socks extra (socksio)
+        raise BadInput("http.socks_missing", field="proxy", proxy=settings.proxy) from exc
+    except ValueError as exc:  # an unknown proxy scheme
+        raise BadInput("http.proxy", field="proxy", reason=str(exc)) from exc
 
 
 class Funnel:
@@ -114,8 +119,11 @@ class Funnel:
     Args:
         client: the httpx client (tests may pass one with ``httpx.MockTransport``).
         hooks: callables that receive every :class:`Exchange`; must be thread-safe.
-        retries: extra attempts for idempotent calls after a transport failure or 502/503/504.
+        retries: extra attempts for idempotent calls after a transport failure or 502/503/504,
+            all within the same deadline.
         backoff: first retry delay in seconds, doubled each time.
+        timeout: the deadline of one call as a whole, in seconds (default: the client's read
+            timeout).
     """
 
     def __init__(
@@ -126,15 +134,90 @@ class Funnel:
         retries: int = 2,
         backoff: float = 0.3,
         label: str = "",
+        timeout: float | None = None,
     ) -> None:
+        from app.core import wire
+
+        wire.bound_by_deadline(client)
         self.client = client
         self.label = label
         self.hooks: list[ExchangeHook] = list(hooks or [])
         self.retries = retries
         self.backoff = backoff
+        self.timeout = timeout if timeout is not None else (client.timeout.read or 10.0)
 
     def close(self) -> None:
         self.client.close()
+
+    def __enter__(self) -> Funnel:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def call(
+        self,
+        method: str,
+        url: str,
+        rule: SuccessRule,
+        *,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        idempotent: bool = False,
+        client_msg_id: str | None = None,
+        signed: bool = False,
+    ) -> tuple[dict[str, Any], Response]:
+        """Send one request and check the contract; return the JSON object and the answer.
+
+        ``client_msg_id`` (``""`` when the body has none) marks a send whose outcome matters:
+        once its body went out, an answer that cannot be read in full is OutcomeUnknown, never
+        a refusal. Other calls raise OutcomeUnknown only for a transport failure after the
+        request went out (non-idempotent calls), and ProtocolError for unreadable answers.
+
+        Raises:
+            RemoteRefused: a readable answer whose code says no.
+            ProtocolError: HTTP status not 2xx, not a JSON object, no readable code.
+            TransportError: no usable answer.
+            OutcomeUnknown: a send that may have been delivered.
+        """
+        is_send = client_msg_id is not None
+        try:
+            response = self.request(
+                method,
+                url,
+                headers=headers,
+                params=params,
+                json_body=json_body,
+                idempotent=idempotent,
+                signed=signed,
+            )
+        except OutcomeUnknown as exc:
+            if is_send:
+                raise OutcomeUnknown(
+                    exc.key, client_msg_id=client_msg_id, context=exc.context, **exc.params
+                ) from exc
+            raise
+        except ProtocolError as exc:
+            if is_send:  # an answer came back but could not be read (too large, corrupt)
+                raise _unknown(exc, client_msg_id) from exc
+            raise
+        if is_send and response.status in AMBIGUOUS_GATEWAY_STATUSES:
+            raise OutcomeUnknown(
+                "http.gateway",
+                status=response.status,
+                client_msg_id=client_msg_id,
+                context=response.context(),
+            )
+        check_status(response)
+        try:
+            payload = response.json_object()
+            rule.check(payload, response)
+        except ProtocolError as exc:
+            if is_send:  # 2xx: the request was taken, its verdict cannot be read
+                raise _unknown(exc, client_msg_id) from exc
+            raise
+        return payload, response
 
     def request(
         self,
@@ -148,38 +231,53 @@ class Funnel:
         max_bytes: int = DEFAULT_MAX_BYTES,
         follow_redirects: bool = False,
         signed: bool = False,
+        url_check: Callable[[str], None] | None = None,
     ) -> Response:
         """Send one request and return the whole answer, whatever its status.
 
+        ``url_check`` raises for a redirect target the caller must not follow.
+
         Raises:
+            BadInput: the URL cannot be sent to.
             TransportError: nothing usable came back (after retries, for idempotent calls).
             OutcomeUnknown: a non-idempotent request may have been delivered.
-            ProtocolError: the answer is larger than ``max_bytes`` or loops on redirects.
+            ProtocolError: the answer is larger than ``max_bytes`` decoded, its encoding is
+                unsupported or corrupt, or it loops on redirects.
         """
+        from app.core import wire
+
         content = b""
-        if json_body is not None:
-            content = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
         req_headers = dict(headers or {})
         if json_body is not None:
+            content = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
             req_headers["Content-Type"] = "application/json; charset=utf-8"
         attempts = 1 + (self.retries if idempotent else 0)
         delay = self.backoff
-        for attempt in range(attempts):
-            try:
-                response = self._once(
-                    method, url, req_headers, params, content, max_bytes, follow_redirects, signed
-                )
-            except TransportError:
-                if attempt + 1 >= attempts:
-                    raise
-                time.sleep(delay)  # backoff between retries of an idempotent call
-                delay *= 2
-                continue
-            if idempotent and response.status in (502, 503, 504) and attempt + 1 < attempts:
-                time.sleep(delay)
-                delay *= 2
-                continue
-            return response
+        with wire.deadline(self.timeout):
+            for attempt in range(attempts):
+                last = attempt + 1 >= attempts
+                try:
+                    response = self._once(
+                        method,
+                        url,
+                        req_headers,
+                        params,
+                        content,
+                        max_bytes,
+                        follow_redirects,
+                        signed,
+                        url_check,
+                    )
+                except TransportError:
+                    if last or not _wait(delay):
+                        raise
+                    delay *= 2
+                    continue
+                if idempotent and response.status in (502, 503, 504) and not last:
+                    if _wait(delay):
+                        delay *= 2
+                        continue
+                return response
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _once(
@@ -192,13 +290,19 @@ class Funnel:
         max_bytes: int,
         follow_redirects: bool,
         signed: bool,
+        url_check: Callable[[str], None] | None,
     ) -> Response:
         import httpx
 
+        from app.core import wire
+
         started = time.monotonic()
-        request = self.client.build_request(
-            method, url, headers=headers, params=params, content=content or None
-        )
+        try:
+            request = self.client.build_request(
+                method, url, headers=headers, params=params, content=content or None
+            )
+        except (httpx.InvalidURL, ValueError) as exc:  # UnicodeError (IDNA) is a ValueError
+            raise BadInput("http.bad_url", url=url[:200], reason=str(exc)) from None
         exchange = Exchange(
             method=method,
             url=str(request.url),
@@ -210,17 +314,10 @@ class Funnel:
         )
         context = RequestContext(method, str(request.url))
         try:
-            response = self.client.send(request, stream=True, follow_redirects=follow_redirects)
+            response = self._send(request, follow_redirects, url_check)
+            context = RequestContext(method, str(response.url), response.status_code)
             try:
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > max_bytes:
-                        raise ProtocolError(
-                            "http.too_large",
-                            limit=max_bytes,
-                            context=RequestContext(method, str(request.url), response.status_code),
-                        )
+                body = _read_capped(response, max_bytes, context)
             finally:
                 response.close()
         except ProtocolError as exc:
@@ -241,8 +338,13 @@ class Funnel:
                     else "http.after_send.dropped"
                 )
                 raise OutcomeUnknown(key, kind=type(exc).__name__, context=context) from exc
-            key, params = transport_reason(exc, request.url.host)
+            key, params = self._transport_reason(exc, request.url.host)
             raise TransportError(key, context=context, **params) from exc
+        left = wire.remaining()
+        if left is not None and left < 0:  # a transport without the deadline backend
+            exchange.error = "deadline"
+            self._emit(exchange, started)
+            raise TransportError("http.deadline", seconds=self.timeout, context=context)
         exchange.status = response.status_code
         exchange.response_headers = dict(response.headers)
         exchange.response_body = bytes(body[:BODY_LOG_LIMIT])
@@ -253,7 +355,31 @@ class Funnel:
             content=bytes(body),
             url=str(response.url),
             elapsed=exchange.duration,
+            method=method,
         )
+
+    def _send(
+        self,
+        request: httpx.Request,
+        follow_redirects: bool,
+        url_check: Callable[[str], None] | None,
+    ) -> httpx.Response:
+        """Send, following redirects here: httpx would read each redirect's body uncapped."""
+        import httpx
+
+        for _ in range(MAX_REDIRECTS):
+            response = self.client.send(request, stream=True, follow_redirects=False)
+            if not (follow_redirects and response.has_redirect_location):
+                return response
+            response.close()
+            try:
+                target = response.url.join(response.headers["Location"])
+                request = self.client.build_request("GET", target)
+            except (httpx.InvalidURL, ValueError) as exc:
+                raise httpx.TooManyRedirects(f"unusable redirect: {exc}", request=request) from None
+            if url_check is not None:
+                url_check(str(target))
+        raise httpx.TooManyRedirects("too many redirects", request=request)
 
     def _emit(self, exchange: Exchange, started: float) -> None:
         exchange.duration = time.monotonic() - started
@@ -263,70 +389,86 @@ class Funnel:
             except Exception:  # a broken observer must not break the call
                 log.exception("exchange hook failed")
 
+    def _transport_reason(self, exc: BaseException, host: str) -> tuple[str, dict[str, Any]]:
+        import httpx
 
-def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]]:
-    """The catalogue key and parameters for a transport failure (refused, DNS, TLS, timeout)."""
-    import socket
-    import ssl
+        from app.core import wire
 
+        left = wire.remaining()
+        if isinstance(exc, httpx.TimeoutException) and left is not None and left <= 0.05:
+            return "http.deadline", {"seconds": self.timeout}
+        return wire.transport_reason(exc, host)
+
+
+def _read_capped(response: httpx.Response, max_bytes: int, context: RequestContext) -> bytearray:
+    """The decoded body, stopping as soon as it (or its encoded form) passes ``max_bytes``."""
+    from app.core import wire
+
+    def too_large() -> ProtocolError:
+        return ProtocolError("http.too_large", limit=max_bytes, context=context)
+
+    raw_total = 0
+    encoding = response.headers.get("Content-Encoding", "")
+    if response.is_stream_consumed:  # built in memory (MockTransport): already decoded
+        chunks: Any = [response.content]
+        encoding = ""
+    else:
+        chunks = response.iter_raw()
+
+    def raw() -> Any:
+        nonlocal raw_total
+        for chunk in chunks:
+            raw_total += len(chunk)
+            if raw_total > max_bytes:
+                raise too_large()
+            yield chunk
+
+    body = bytearray()
+    try:
+        for piece in wire.decoded(raw(), encoding):
+            body.extend(piece)
+            if len(body) > max_bytes:
+                raise too_large()
+            left = wire.remaining()
+            if left is not None and left < 0:
+                import httpx
+
+                raise httpx.ReadTimeout("the call's deadline passed")
+    except wire.DecodingError as exc:
+        key = "http.encoding_unsupported" if exc.unsupported else "http.encoding_corrupt"
+        raise ProtocolError(key, encoding=exc.encoding[:40], context=context) from None
+    return body
+
+
+def _wait(delay: float) -> bool:
+    """Sleep ``delay`` before a retry if the deadline leaves room for one; say whether."""
+    from app.core import wire
+
+    left = wire.remaining()
+    if left is not None and left <= delay:
+        return False
+    time.sleep(delay)  # backoff between retries of an idempotent call
+    return True
+
+
+def _maybe_delivered() -> tuple[type[Exception], ...]:
+    """A send that failed with one of these may have reached the server."""
     import httpx
 
-    if isinstance(exc, httpx.ConnectTimeout):
-        return "http.connect_timeout", {"host": host}
-    if isinstance(exc, httpx.TimeoutException):
-        return "http.timeout", {}
-    if isinstance(exc, httpx.UnsupportedProtocol):
-        return "http.unsupported_url", {"reason": str(exc)}
-    cause: BaseException | None = exc
-    while cause is not None:  # the socket's own error, under httpcore's and httpx's wrappers
-        if isinstance(cause, ssl.SSLError):
-            reason = getattr(cause, "verify_message", "") or getattr(cause, "reason", "") or ""
-            return "http.tls", {"host": host, "reason": str(reason or cause)}
-        if isinstance(cause, socket.gaierror):
-            return "http.dns", {"host": host}
-        if isinstance(cause, ConnectionRefusedError):
-            return "http.refused", {"host": host}
-        if isinstance(cause, OSError) and cause.errno in _UNREACHABLE:
-            return "http.unreachable", {"host": host}
-        cause = cause.__cause__ or cause.__context__
-    text = str(exc)
-    if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
-        return "http.tls", {"host": host, "reason": text}
-    if isinstance(exc, httpx.ConnectError):
-        return "http.connect_failed", {"host": host, "reason": text}
-    return "http.other", {"kind": type(exc).__name__, "reason": text}
+    return (
+        httpx.ReadTimeout,
+        httpx.WriteTimeout,
+        httpx.ReadError,
+        httpx.WriteError,
+        httpx.RemoteProtocolError,
+    )
 
 
-_UNREACHABLE = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EHOSTDOWN})
-
-
-def context_of(response: Response, method: str) -> RequestContext:
-    """A RequestContext with the status and the start of the body, for error reports."""
-    excerpt = response.content[:300].decode("utf-8", errors="replace")
-    return RequestContext(method, response.url, response.status, excerpt)
-
-
-def check_http_status(response: Response, method: str) -> None:
-    """Raise ProtocolError for any non-2xx answer."""
-    if not 200 <= response.status < 300:
-        html = b"<html" in response.content[:512].lower()
-        raise ProtocolError(
-            "http.status.html" if html else "http.status",
-            status=response.status,
-            context=context_of(response, method),
-        )
-
-
-def decode_json_object(response: Response, method: str) -> dict[str, Any]:
-    """Decode a JSON object body or raise ProtocolError naming what was wrong."""
-    try:
-        value = response.json()
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError(
-            "http.not_json", kind=exc.__class__.__name__, context=context_of(response, method)
-        ) from exc
-    if not isinstance(value, dict):
-        raise ProtocolError(
-            "http.not_object", kind=type(value).__name__, context=context_of(response, method)
-        )
-    return value
+def _unknown(exc: ProtocolError, client_msg_id: str | None) -> OutcomeUnknown:
+    return OutcomeUnknown(
+        "http.accepted_but",
+        cause=exc.key,
+        client_msg_id=client_msg_id,
+        context=exc.context,
+        **exc.params,
+    )

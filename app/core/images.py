@@ -10,7 +10,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from app.core.errors import ProtocolError
+from app.core.errors import ProtocolError, RequestContext
 
 ALLOWED_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
 MAX_PIXELS = 4096 * 4096
@@ -46,13 +46,27 @@ class VerifiedImage:
 
 
 def verify_image(
-    data: bytes, *, source_url: str = "", max_pixels: int = MAX_PIXELS
+    data: bytes,
+    *,
+    source_url: str = "",
+    max_pixels: int = MAX_PIXELS,
+    context: RequestContext | None = None,
 ) -> VerifiedImage:
     """Decode ``data`` fully and return it as a :class:`VerifiedImage`.
 
     Raises:
-        ProtocolError: not an allowed image format, too many pixels, or truncated/corrupt.
+        ProtocolError: not an allowed image format, too many pixels, or truncated/corrupt;
+            it carries ``context``.
     """
+    try:
+        return _verified(data, source_url, max_pixels)
+    except ProtocolError as exc:
+        if context is not None:
+            exc.context = context
+        raise
+
+
+def _verified(data: bytes, source_url: str, max_pixels: int) -> VerifiedImage:
     from PIL import Image, UnidentifiedImageError
 
     if not data:

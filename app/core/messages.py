@@ -7,7 +7,7 @@ anything else for English; :func:`system_language` reads it from the locale vari
 
 Two parameter names are special: ``field`` is shown by its label (``field.NAME`` in the catalogue
 when it has one), and ``cause`` names another key, said with the same parameters — an error that
-wraps another (``raise OutcomeUnknown("middleware.accepted_but", cause=exc.key, **exc.params)``).
+wraps another (``raise OutcomeUnknown("http.accepted_but", cause=exc.key, **exc.params)``).
 """
 
 from __future__ import annotations

@@ -9,22 +9,23 @@ Docs: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Templa
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, RemoteRefused
-from app.core.http import Funnel, check_http_status, context_of, decode_json_object
+from app.core.contract import WECHAT_LIST_RULE, WECHAT_RULE, Response
+from app.core.errors import BadInput, ProtocolError
+from app.core.http import Funnel
 from app.core.templates import Template
 
 LIST_PATH = "template/get_all_private_template"
 SEND_PATH = "message/template/send"
 LEGACY_SEND_PATH = "template/send"
 
-# Answers to a send that leave open whether the middleware took it.
-AMBIGUOUS_GATEWAY_STATUSES = (502, 504)
+# WeChat keeps at most a few hundred templates per account; a longer list is refused before
+# anything is built from it.
+MAX_TEMPLATES = 20_000
 
 
 def join_url(base: str, path: str) -> str:
@@ -149,13 +150,29 @@ class SendResult:
     raw: dict[str, Any]
 
 
-def parse_template_list(payload: dict[str, Any]) -> list[Template]:
-    """Parse ``{"template_list": [...]}``; entries that break the contract carry ``problems``."""
+def parse_template_list(
+    payload: dict[str, Any], response: Response | None = None
+) -> list[Template]:
+    """Parse ``{"template_list": [...]}``; entries that break the contract carry ``problems``.
+
+    Raises:
+        ProtocolError: no array under ``template_list``, or more than :data:`MAX_TEMPLATES`.
+    """
+    context = response.context() if response is not None else None
     items = payload.get("template_list")
     if not isinstance(items, list):
         if items is None:
-            raise ProtocolError("middleware.no_template_list")
-        raise ProtocolError("middleware.template_list_type", kind=type(items).__name__)
+            raise ProtocolError("middleware.no_template_list", context=context)
+        raise ProtocolError(
+            "middleware.template_list_type", kind=type(items).__name__, context=context
+        )
+    if len(items) > MAX_TEMPLATES:
+        raise ProtocolError(
+            "middleware.too_many_templates",
+            count=len(items),
+            limit=MAX_TEMPLATES,
+            context=context,
+        )
     templates: list[Template] = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
@@ -219,24 +236,10 @@ class MiddlewareClient:
 
     def list_templates(self) -> TemplateList:
         """Fetch and parse the template list (a GET, retried on transient failures)."""
-        url = self.list_url()
-        response = self._funnel.request("GET", url, idempotent=True)
-        check_http_status(response, "GET")
-        payload = decode_json_object(response, "GET")
-        if (
-            "errcode" in payload
-            and payload.get("errcode") not in (0, "0")
-            and "template_list" not in payload
-        ):
-            raise RemoteRefused(
-                _as_code(payload["errcode"]),
-                str(payload.get("errmsg", "")),
-                context=context_of(response, "GET"),
-            )
-        try:
-            templates = parse_template_list(payload)
-        except ProtocolError as exc:
-            raise ProtocolError(exc.key, context=context_of(response, "GET"), **exc.params) from exc
+        payload, response = self._funnel.call(
+            "GET", self.list_url(), WECHAT_LIST_RULE, idempotent=True
+        )
+        templates = parse_template_list(payload, response)
         return TemplateList(templates, len(templates))
 
     def send(self, request: SendRequest) -> SendResult:
@@ -244,71 +247,29 @@ class MiddlewareClient:
         return self.send_body(build_body(request))
 
     def send_body(self, body: dict[str, Any]) -> SendResult:
-        """Send a prepared body (advanced mode edits the JSON directly)."""
+        """Send a prepared body as it is (the advanced mode edits the JSON directly).
 
-        url = self.send_url()
-        started = time.monotonic()
-        try:
-            response = self._funnel.request("POST", url, json_body=body, idempotent=False)
-        except OutcomeUnknown as exc:
-            raise OutcomeUnknown(
-                exc.key,
-                client_msg_id=str(body.get("client_msg_id") or ""),
-                context=exc.context,
-                **exc.params,
-            ) from exc
-        client_msg_id = str(body.get("client_msg_id") or "")
-        if response.status in AMBIGUOUS_GATEWAY_STATUSES:
-            # A gateway's 502/504 says the middleware behind it did not answer in time, not
-            # that it did not send.
-            raise OutcomeUnknown(
-                "middleware.gateway",
-                status=response.status,
-                client_msg_id=client_msg_id,
-                context=context_of(response, "POST"),
-            )
-        check_http_status(response, "POST")
-        try:
-            payload = decode_json_object(response, "POST")
-            if "errcode" not in payload:
-                raise ProtocolError("middleware.no_errcode", context=context_of(response, "POST"))
-            errcode = _as_code(payload.get("errcode"))
-            if not isinstance(errcode, int):
-                raise ProtocolError(
-                    "middleware.errcode_type",
-                    value=repr(errcode),
-                    context=context_of(response, "POST"),
-                )
-        except ProtocolError as exc:
-            # The middleware took the request and said 2xx: an answer we cannot read does not
-            # mean the message was not sent, so the user must check before sending again.
-            raise OutcomeUnknown(
-                "middleware.accepted_but",
-                cause=exc.key,
-                client_msg_id=client_msg_id,
-                context=exc.context,
-                **exc.params,
-            ) from exc
-        errmsg = str(payload.get("errmsg", ""))
-        if errcode != 0:
-            raise RemoteRefused(errcode, errmsg, context=context_of(response, "POST"))
+        Raises:
+            RemoteRefused: a readable answer with a non-zero ``errcode``.
+            OutcomeUnknown: the body went out and no readable verdict came back.
+        """
+        payload, response = self._funnel.call(
+            "POST",
+            self.send_url(),
+            WECHAT_RULE,
+            json_body=body,
+            client_msg_id=str(body.get("client_msg_id") or ""),
+        )
         msgid = payload.get("msgid")
         return SendResult(
-            errcode,
-            errmsg,
-            msgid if isinstance(msgid, int | str) else None,
+            0,
+            _text(payload.get("errmsg", "")),
+            msgid if isinstance(msgid, int | str) and not isinstance(msgid, bool) else None,
             body,
-            time.monotonic() - started,
+            response.elapsed,
             payload,
         )
 
 
-def _as_code(value: Any) -> int | str:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return str(value)
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)[:300]

@@ -77,8 +77,8 @@ class Service:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def generate_qr(self, request: QrRequest, *, fetch_image: bool = True) -> QrResult:
-        """Generate a recall code (and fetch its image), recorded in history."""
+    def generate_qr(self, request: QrRequest) -> QrResult:
+        """Generate a recall code and fetch its image, recorded in history."""
         request = request.validated()
         event = self._start(
             "qr",
@@ -87,14 +87,12 @@ class Service:
             target=request.open_id,
             channel=request.custom_channel,
         )
-
-        def call() -> QrResult:
-            if fetch_image:
-                return self.udesk.generate_with_image(request)
-            return self.udesk.generate(request)
-
-        result = self._recorded(event, call, lambda r: {"qrCodeUrl": r.qr_code_url}, "1000")
-        return result
+        return self._recorded(
+            event,
+            lambda: self.udesk.generate_with_image(request),
+            lambda r: {"qrCodeUrl": r.qr_code_url},
+            "1000",
+        )
 
     def list_templates(self) -> TemplateList:
         return self.middleware.list_templates()
@@ -107,6 +105,8 @@ class Service:
         self, body: dict[str, Any], *, fields: dict[str, Any] | None = None
     ) -> SendResult:
         """Send a wire body; ``fields`` are the typed request's, recorded for Use again.
+
+        Called directly only for the advanced mode's edited JSON (no fields); else via send.
 
         Raises:
             HistoryUnavailable: its ``pending`` row could not be written: nothing was sent.

@@ -6,29 +6,15 @@ any other code a refusal. The image at ``qrCodeUrl`` is fetched without auth hea
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from app.core.errors import (
-    BadInput,
-    OutcomeUnknown,
-    ProtocolError,
-    RemoteRefused,
-    TransportError,
-)
-from app.core.http import (
-    IMAGE_MAX_BYTES,
-    Funnel,
-    check_http_status,
-    context_of,
-    decode_json_object,
-)
+from app.core.contract import UDESK_RULE, check_status
+from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, TransportError
+from app.core.http import IMAGE_MAX_BYTES, Funnel
 from app.core.images import VerifiedImage, verify_image
 from app.core.signing import AuthPlacement, TimestampName, sign
-
-SUCCESS_CODE = 1000
 
 
 @dataclass(frozen=True)
@@ -120,8 +106,10 @@ class UdeskClient:
         return sign(self._app_id, self._secret).placed(self._placement, self._timestamp_name)
 
     def generate(self, request: QrRequest) -> QrResult:
-        """Ask Udesk for a recall QR code; return its URL (the image is not fetched yet)."""
-        request = request.validated()
+        """Ask Udesk for a recall QR code; return its URL (the image is not fetched yet).
+
+        ``request`` is one :meth:`QrRequest.validated` returned (the service validates once).
+        """
         if not self._api_url:
             raise BadInput("udesk.profile_missing", field="qr_api_url")
         if urlsplit(self._api_url).scheme not in ("http", "https"):
@@ -131,56 +119,103 @@ class UdeskClient:
                 "udesk.profile_missing", field="app_id" if not self._app_id else "secret"
             )
         headers, params = self.fresh_auth()
-        started = time.monotonic()
         try:
-            response = self._funnel.request(
+            payload, response = self._funnel.call(
                 "POST",
                 self._api_url,
+                UDESK_RULE,
                 headers=headers,
                 params=params,
                 json_body=request.to_body(),
-                idempotent=False,
                 signed=True,
             )
         except OutcomeUnknown as exc:
-            # Generating a code twice is harmless, so for the QR API this is a plain failure.
-            raise TransportError("udesk.timeout", context=exc.context) from exc
-        check_http_status(response, "POST")
-        payload = decode_json_object(response, "POST")
-        code = payload.get("code")
-        if code != SUCCESS_CODE and str(code) != str(SUCCESS_CODE):
-            if code is None:
-                raise ProtocolError("udesk.no_code", context=context_of(response, "POST"))
-            raise RemoteRefused(
-                code if isinstance(code, int | str) else str(code),
-                str(payload.get("message", "")),
-                context=context_of(response, "POST"),
-            )
+            # Generating a code twice is harmless: here an unknown outcome is a plain failure.
+            raise TransportError(
+                "udesk.no_answer", cause=exc.key, context=exc.context, **exc.params
+            ) from exc
         data = payload.get("data")
         url = data.get("qrCodeUrl") if isinstance(data, dict) else None
         if not isinstance(url, str) or not url.strip():
-            raise ProtocolError("udesk.no_url", context=context_of(response, "POST"))
+            raise ProtocolError("udesk.no_url", context=response.context())
         url = url.strip()
-        scheme = urlsplit(url).scheme.lower()
-        if scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise ProtocolError(
-                "udesk.url_not_absolute", url=url[:200], context=context_of(response, "POST")
-            )
-        return QrResult(request, url, time.monotonic() - started)
+        try:
+            image_url_problem(url, self._api_url)
+        except ProtocolError as exc:
+            raise ProtocolError(exc.key, context=response.context(), **exc.params) from None
+        return QrResult(request, url, response.elapsed)
 
     def fetch_image(self, url: str) -> VerifiedImage:
-        """Download the image at ``qrCodeUrl`` without auth headers and verify it."""
+        """Download the image at ``qrCodeUrl`` without auth headers and verify it.
+
+        Every redirect target is held to the same rules as ``qrCodeUrl`` itself.
+        """
         response = self._funnel.request(
-            "GET", url, idempotent=True, max_bytes=IMAGE_MAX_BYTES, follow_redirects=True
+            "GET",
+            url,
+            idempotent=True,
+            max_bytes=IMAGE_MAX_BYTES,
+            follow_redirects=True,
+            url_check=lambda target: image_url_problem(target, self._api_url),
         )
-        check_http_status(response, "GET")
-        try:
-            return verify_image(response.content, source_url=url)
-        except ProtocolError as exc:
-            raise ProtocolError(exc.key, context=context_of(response, "GET"), **exc.params) from exc
+        check_status(response)
+        return verify_image(response.content, source_url=url, context=response.context())
 
     def generate_with_image(self, request: QrRequest) -> QrResult:
         """Generate a code and fetch its image: what the QR page and ``recall-desk qr`` do."""
         result = self.generate(request)
         image = self.fetch_image(result.qr_code_url)
         return QrResult(result.request, result.qr_code_url, result.duration, image)
+
+
+MAX_URL_CHARS = 8 * 1024
+
+
+def image_url_problem(url: str, api_url: str) -> None:
+    """Raise ProtocolError unless ``url`` is an image URL the tool may fetch.
+
+    An absolute http(s) URL, at most 8 KiB, without control characters, with a valid host,
+    that is not on loopback or a private network unless the QR API itself is: a hostile
+    answer must not make the tool probe the intranet.
+    """
+    import httpx
+
+    if len(url) > MAX_URL_CHARS:
+        raise ProtocolError("udesk.url_too_long", length=len(url), limit=MAX_URL_CHARS)
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in url):
+        raise ProtocolError("udesk.url_control")
+    shown = url[:200]
+    try:
+        scheme = urlsplit(url).scheme.lower()
+        host = httpx.URL(url).host
+        api_host = httpx.URL(api_url).host
+    except (ValueError, httpx.InvalidURL) as exc:  # IDNA errors are ValueErrors
+        raise ProtocolError("udesk.url_invalid", url=shown, reason=str(exc)[:200]) from None
+    if scheme not in ("http", "https") or not host:
+        raise ProtocolError("udesk.url_not_absolute", url=shown)
+    if _internal(host) and not _internal(api_host):
+        raise ProtocolError("udesk.url_private", host=host[:100])
+
+
+def _internal(host: str) -> bool:
+    """True when ``host`` is, or resolves to, a loopback, private or otherwise non-public
+    address."""
+    import ipaddress
+    import socket
+
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+            return True
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return False  # unresolvable: the fetch itself will say so
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    for address in addresses:
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if not address.is_global:
+            return True
+    return False

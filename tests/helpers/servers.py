@@ -1,9 +1,15 @@
-"""A loopback HTTP server whose answers tests script, for broken-server cases."""
+"""A loopback HTTP server whose answers tests script, for broken-server cases.
+
+Routes that behave badly over time (:func:`drip`, :func:`continue_flood`, :func:`read_slowly`)
+stop when the server does, so a test never leaves a handler running.
+"""
 
 from __future__ import annotations
 
+import gzip
 import socket
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -60,6 +66,82 @@ def stall_mid_body(release: threading.Event) -> Route:
     return route
 
 
+def _stopping(h: BaseHTTPRequestHandler) -> threading.Event:
+    return h.server.stopping  # type: ignore[attr-defined, no-any-return]
+
+
+def drip(body: bytes, every: float, *, headers_too: bool = False) -> Route:
+    """Answer 200 with ``body``, one byte each ``every`` seconds (the status line too when
+    ``headers_too``), until the client hangs up or the server stops."""
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        )
+        if not headers_too:
+            h.wfile.write(head)
+            head = b""
+        data = head + body
+        for i in range(len(data)):
+            if _stopping(h).wait(every):
+                return
+            h.wfile.write(data[i : i + 1])
+            h.wfile.flush()
+
+    return route
+
+
+def continue_flood(every: float = 0.01, give_up: float = 5.0) -> Route:
+    """Send ``100 Continue`` after ``100 Continue``, never a final answer (for ``give_up``
+    seconds, so a client without a deadline fails its test instead of hanging it)."""
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        end = time.monotonic() + give_up
+        while not _stopping(h).wait(every) and time.monotonic() < end:
+            h.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            h.wfile.flush()
+        h.close_connection = True
+
+    return route
+
+
+def read_slowly(chunk: int = 1024, every: float = 0.05) -> Route:
+    """Read the request body ``chunk`` bytes at a time, then answer ``{"errcode":0}``."""
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        left = int(h.headers.get("Content-Length") or 0)
+        while left > 0:
+            if _stopping(h).wait(every):
+                return
+            data = h.rfile.read(min(chunk, left))
+            if not data:
+                return
+            left -= len(data)
+        answer(200, b'{"errcode":0,"errmsg":"ok","msgid":1}')(h)
+
+    route.reads_body = True  # type: ignore[attr-defined]
+    return route
+
+
+def gzip_answer(payload: bytes, layers: int = 1, status: int = 200) -> Route:
+    """Answer ``payload`` gzipped ``layers`` times, with a stacked Content-Encoding."""
+    body = payload
+    for _ in range(layers):
+        body = gzip.compress(body, compresslevel=9)
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(status)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Encoding", ", ".join(["gzip"] * layers))
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    return route
+
+
 def redirect(location: str, status: int = 302) -> Route:
     def route(h: BaseHTTPRequestHandler) -> None:
         h.send_response(status)
@@ -97,12 +179,13 @@ class ScriptedServer:
                 pass
 
             def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                outer.bodies.append(self.rfile.read(length) if length else b"")
                 path = self.path.split("?", 1)[0]
                 key = (self.command, path)
-                outer.hits[key] = outer.hits.get(key, 0) + 1
                 route = outer.routes.get(key) or answer(404, b"<html>404</html>", "text/html")
+                if not getattr(route, "reads_body", False):
+                    length = int(self.headers.get("Content-Length") or 0)
+                    outer.bodies.append(self.rfile.read(length) if length else b"")
+                outer.hits[key] = outer.hits.get(key, 0) + 1
                 route(self)
 
             do_GET = _serve  # noqa: N815
@@ -114,6 +197,7 @@ class ScriptedServer:
 
         self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        self._server.stopping = threading.Event()  # type: ignore[attr-defined]
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -127,6 +211,7 @@ class ScriptedServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._server.stopping.set()  # type: ignore[attr-defined]
         self._server.shutdown()
         self._server.server_close()
 

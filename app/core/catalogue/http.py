@@ -45,7 +45,54 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "HTTP {status} (HTML page instead of the contract's JSON)",
         "HTTP {status}（收到 HTML 网页，不是约定的 JSON）",
     ),
-    "http.not_json": ("the body is not valid JSON ({kind})", "回答不是有效的 JSON（{kind}）"),
+    "http.not_json": (
+        "the body is not valid JSON ({reason} at character {pos})",
+        "回答不是有效的 JSON（第 {pos} 个字符：{reason}）",
+    ),
+    "http.not_utf8": (
+        "the body is not valid JSON: it is not UTF-8 text",
+        "回答不是有效的 JSON：它不是 UTF-8 文本",
+    ),
+    "http.json_too_deep": (
+        "the JSON is nested too deeply to read",
+        "回答的 JSON 嵌套过深，无法读取",
+    ),
+    "http.json_number_too_long": (
+        "the JSON holds a number too long to read",
+        "回答的 JSON 里有一个长得无法读取的数字",
+    ),
+    "http.no_code": ("the answer has no `{name}`", "回答里没有 `{name}`"),
+    "http.code_type": ("`{name}` is not a number: {value}", "`{name}` 不是数字：{value}"),
+    "http.gateway": (
+        "a gateway answered HTTP {status}; the server behind it may have taken the request",
+        "网关返回 HTTP {status}，后面的服务器可能已经收到请求",
+    ),
+    "http.accepted_but": (
+        "the server took the request, but {cause}",
+        "服务器已收到请求，但{cause}",
+    ),
+    "http.deadline": (
+        "timed out: no complete answer within {seconds} s",
+        "超时：{seconds} 秒内没有收到完整回答",
+    ),
+    "http.encoding_unsupported": (
+        "the answer uses an unsupported Content-Encoding: {encoding}",
+        "回答使用了不支持的 Content-Encoding：{encoding}",
+    ),
+    "http.encoding_corrupt": (
+        "the answer's {encoding} data is corrupt or cut short",
+        "回答的 {encoding} 压缩数据已损坏或不完整",
+    ),
+    "http.bad_url": ("not a usable URL: {url} ({reason})", "网址不可用：{url}（{reason}）"),
+    "http.ca_bundle": (
+        "cannot read the CA bundle {path}: {reason}",
+        "无法读取 CA 证书文件 {path}：{reason}",
+    ),
+    "http.socks_missing": (
+        "the proxy {proxy} needs SOCKS support: pip install 'httpx[socks]'",
+        "代理 {proxy} 需要 SOCKS 支持：pip install 'httpx[socks]'",
+    ),
+    "http.proxy": ("the proxy is not usable: {reason}", "代理地址不可用：{reason}"),
     "http.not_object": (
         "expected a JSON object, got {kind}",
         "回答应是 JSON 对象，实际是 {kind}",

@@ -20,17 +20,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "`template_list` is not an array (got {kind})",
         "回答里的 `template_list` 不是数组（实际是 {kind}）",
     ),
-    "middleware.gateway": (
-        "a gateway answered HTTP {status}; the middleware behind it may have taken the request",
-        "网关返回 HTTP {status}，后面的中间件可能已经收到请求",
-    ),
-    "middleware.no_errcode": ("the answer has no `errcode`", "回答里没有 `errcode`"),
-    "middleware.errcode_type": (
-        "`errcode` is not a number: {value}",
-        "`errcode` 不是数字：{value}",
-    ),
-    "middleware.accepted_but": (
-        "the middleware accepted the request but {cause}",
-        "中间件已收到请求，但{cause}",
+    "middleware.too_many_templates": (
+        "`template_list` has {count} entries (at most {limit})",
+        "`template_list` 有 {count} 项（上限 {limit}）",
     ),
 }

@@ -14,14 +14,26 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "the {field} is not an http(s) URL: {url}",
         "{field}不是 http(s) 网址：{url}",
     ),
-    "udesk.timeout": (
-        "timed out waiting for the QR API (no code was received)",
-        "等待二维码接口超时（没有拿到二维码）",
+    "udesk.no_answer": (
+        "no code came from the QR API: {cause}",
+        "二维码接口没有给出二维码：{cause}",
     ),
-    "udesk.no_code": ("the answer has no `code`", "回答里没有 `code`"),
     "udesk.no_url": (
         "code 1000 but no data.qrCodeUrl in the answer",
         "code 为 1000，但回答里没有 data.qrCodeUrl",
+    ),
+    "udesk.url_too_long": (
+        "qrCodeUrl is {length} characters long (at most {limit})",
+        "qrCodeUrl 长达 {length} 个字符（上限 {limit}）",
+    ),
+    "udesk.url_control": ("qrCodeUrl contains control characters", "qrCodeUrl 含有控制字符"),
+    "udesk.url_invalid": (
+        "qrCodeUrl is not a valid URL ({reason}): {url}",
+        "qrCodeUrl 不是有效的网址（{reason}）：{url}",
+    ),
+    "udesk.url_private": (
+        "qrCodeUrl points into a private network ({host}) while the QR API is public: refused",
+        "二维码接口在公网，qrCodeUrl 却指向内网地址（{host}）：已拒绝",
     ),
     "udesk.url_not_absolute": (
         "qrCodeUrl is not an absolute http(s) URL: {url}",
