@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 AuthPlacement = Literal["headers", "query"]
@@ -36,7 +36,7 @@ class SignedAuth:
     app_id: str
     nonce: str
     timestamp: int
-    token: str
+    token: str = field(repr=False)  # it stands for the secret for as long as it is accepted
 
     def values(self, timestamp_name: TimestampName = "both") -> dict[str, str]:
         """appId, nonce and the timestamp under the chosen name(s), in that order."""

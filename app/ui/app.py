@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import APP_ID, APP_NAME, __version__
 from app.core.demo import DEMO_PROFILE_NAME
 from app.core.errors import BadInput
-from app.core.paths import config_path, data_home
+from app.core.paths import config_path, data_home, private_dir, private_file
 from app.core.profiles import Config, Profile, load_config
 from app.core.workspace import Workspace
 from app.ui.errors import describe
@@ -45,6 +45,10 @@ class LogFile(RotatingFileHandler):
     open) it keeps appending to the current file and tries again at the next start.
     """
 
+    def _open(self) -> Any:
+        private_file(Path(self.baseFilename))  # user-only: the log quotes customers' openIds
+        return super()._open()
+
     def doRollover(self) -> None:  # noqa: N802 - logging's name
         try:
             super().doRollover()
@@ -59,9 +63,8 @@ def setup_file_logging() -> tuple[str, logging.Handler]:
     handler added to the root logger."""
     path = Path("recall-desk.log")
     try:
-        folder = data_home() / "logs"
+        folder = private_dir(data_home() / "logs")
         path = folder / "recall-desk.log"
-        folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = LogFile(
             path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )

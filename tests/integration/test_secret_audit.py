@@ -155,3 +155,85 @@ def test_gui_flows_never_reveal_the_secret(
         if isinstance(handler, logging.FileHandler):
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def _reachable(root: object, depth: int = 5) -> list[object]:
+    """Objects reachable from ``root`` through attributes, dicts and sequences."""
+    seen: dict[int, object] = {}
+    todo = [(root, 0)]
+    while todo:
+        obj, level = todo.pop()
+        if id(obj) in seen or level > depth or isinstance(obj, str | bytes | int | float):
+            continue
+        seen[id(obj)] = obj
+        children: list[object] = []
+        if isinstance(obj, dict):
+            children = [*obj.keys(), *obj.values()]
+        elif isinstance(obj, list | tuple | set | frozenset):
+            children = list(obj)
+        elif hasattr(obj, "__dict__") and type(obj).__module__.startswith("app."):
+            children = list(vars(obj).values())
+        todo.extend((child, level + 1) for child in children)
+    return [o for o in seen.values() if type(o).__module__.startswith("app.")]
+
+
+def test_no_object_holding_the_secret_shows_it_in_repr_or_logs(
+    marked_sandbox, isolated_home, memory_keyring, caplog
+) -> None:
+    import logging
+    from dataclasses import replace
+
+    from app.core.profiles import Config
+    from app.core.signing import compute_token, sign
+    from app.core.workspace import Workspace
+
+    profile = replace(marked_sandbox.demo_profile(), name="t", secret=MARKER, demo=False)
+    workspace = Workspace(Config(profiles={"t": profile}, default_profile="t"))
+    workspace.set_secret("t", MARKER)
+    service = workspace.service("t")
+    signed = sign(profile.app_id, MARKER)
+    objects = [profile, workspace, workspace.config, service, signed, *_reachable(workspace)]
+    assert any(type(o).__name__ == "UdeskClient" for o in objects)  # the secret's holder
+    log = logging.getLogger("audit")
+    with caplog.at_level(logging.DEBUG, logger="audit"):
+        for obj in objects:
+            assert MARKER not in repr(obj), type(obj)
+            assert MARKER not in str(obj), type(obj)
+            log.info("%r %s", obj, obj)
+    assert caplog.records and MARKER not in caplog.text
+    assert signed.token == compute_token(profile.app_id, MARKER, signed.nonce, signed.timestamp)
+    assert signed.token not in repr(signed)  # the token stands for the secret for a while
+    workspace.close()
+
+
+def test_data_home_history_and_logs_are_the_users_only(isolated_home, sandbox) -> None:
+    import logging
+
+    from app.core.demo import DEMO_SECRET
+    from app.core.history import History
+    from app.core.paths import data_home, history_path
+    from app.core.service import Service
+    from app.core.udesk import QrRequest
+    from app.ui.app import setup_file_logging
+
+    log_path, handler = setup_file_logging()
+    try:
+        history = History(history_path())
+        with Service(sandbox.demo_profile(), DEMO_SECRET, history=history) as service:
+            service.generate_qr(QrRequest("1400000001", "gh_demo", "oPrivate"))
+        logging.getLogger("audit").warning("customer %s", "oPrivate")
+        assert isinstance(handler, logging.handlers.RotatingFileHandler)
+        handler.doRollover()  # the next log file is private too
+        logging.getLogger("audit").warning("after rollover")
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    home = data_home()
+    folders = [home, home / "logs"]
+    files = [Path(log_path), Path(log_path + ".1")]
+    files += [home / f"history.sqlite3{suffix}" for suffix in ("", "-wal", "-shm")]
+    for folder in folders:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    history.close()
