@@ -28,8 +28,8 @@ from typing import Any
 from app.core.errors import BadInput
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_XLSX_UNPACKED = 100 * 1024 * 1024
-MAX_ROWS = 100_000
+MAX_XLSX_UNPACKED = 32 * 1024 * 1024
+MAX_ROWS = 50_000
 MAX_LINE = 1_048_576
 MAX_COLUMNS = 64
 MAX_CELL_CHARS = 2_000
@@ -195,7 +195,7 @@ def _sheet_rows(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=not data_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise BadInput("import.bad_xlsx", reason=str(exc)) from exc
     except IndexError as exc:
@@ -203,28 +203,49 @@ def _sheet_rows(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any
     return workbook, rows
 
 
-def read_xlsx(path: Path) -> Table:
-    """The first sheet's rows: saved values, and formulas without one marked as such.
-
-    The sheet is streamed twice in step (values, then formulas) so a formula whose value was
-    never saved is listed instead of looking like an empty row.
-    """
-    _check_unpacked_size(path)
-    values_book, values = _sheet_rows(path, data_only=True)
-    formulas_book, formulas = _sheet_rows(path, data_only=False)
-    collector = _Collector()
+def _formula_lines(path: Path, lines: set[int]) -> set[int]:
+    """Which of ``lines`` hold a formula (a second pass, only when a row looked empty)."""
+    workbook, rows = _sheet_rows(path, data_only=False)
+    last = max(lines)
+    found = set()
     try:
-        for line, (record, source) in enumerate(zip(values, formulas, strict=False), start=1):
-            cells = [_cell_text(v) for v in record]
-            formula_only = not any(cells) and any(
-                isinstance(v, str) and v.startswith("=") for v in source
-            )
-            collector.add(line, cells, formula_only=formula_only)
+        for line, record in enumerate(rows, start=1):
+            if line > last:
+                break
+            if line in lines and any(isinstance(v, str) and v.startswith("=") for v in record):
+                found.add(line)
+    finally:
+        workbook.close()
+    return found
+
+
+def read_xlsx(path: Path) -> Table:
+    """The first sheet's saved values; rows of formulas without a saved value are listed.
+
+    One streamed pass reads the values; a row whose cells are there but hold no value (a
+    formula never calculated, or only formatting) is looked at again for formulas.
+    """
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    _check_unpacked_size(path)
+    workbook, rows = _sheet_rows(path, data_only=True)
+    collector = _Collector()
+    blank_lines: set[int] = set()
+    try:
+        for line, record in enumerate(rows, start=1):
+            cells = [_cell_text(cell.value) for cell in record]
+            if not any(cells) and any(isinstance(cell, ReadOnlyCell) for cell in record):
+                if collector.headers is not None:
+                    blank_lines.add(line)
+            collector.add(line, cells)
     except (KeyError, ValueError, TypeError) as exc:
         raise BadInput("import.bad_xlsx", reason=str(exc)) from exc
     finally:
-        values_book.close()
-        formulas_book.close()
+        workbook.close()
+    if blank_lines:
+        for line in sorted(_formula_lines(path, blank_lines)):
+            collector.add(line, [""], formula_only=True)
+        collector.rows.sort()
     return collector.table("xlsx")
 
 
