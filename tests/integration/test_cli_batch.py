@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +18,10 @@ import zxingcpp
 from PIL import Image
 
 from app.core.sandbox import Sandbox
+from tests.helpers.servers import ScriptedServer, answer, stall
 from tests.integration.conftest import write_config
+
+ROOT = Path(__file__).resolve().parents[2]
 
 ROWS = [
     ("o001", "store-1", "", "王小明"),
@@ -127,3 +136,80 @@ def test_unreadable_input_exits_2(run_cli, sandbox, isolated_home, tmp_path) -> 
         "0x3",
     )
     assert layout.code == 2 and "column" in layout.err
+
+
+def test_a_stalled_image_costs_one_deadline_not_the_batch_times_the_funnel(
+    run_cli, isolated_home, tmp_path
+) -> None:
+    """The batch asks each row once; only the funnel retries (22.5 s at --timeout 2 before)."""
+    release = threading.Event()
+    routes: dict = {("GET", "/img.png"): stall(release)}
+    with ScriptedServer(routes) as server:
+        body = json.dumps({"code": 1000, "data": {"qrCodeUrl": f"{server.url}/img.png"}})
+        routes[("POST", "/qr")] = answer(200, body.encode())
+        profile = {
+            "qr_api_url": f"{server.url}/qr",
+            "app_id": "a",
+            "secret": "s",
+            "sdk_app_id": "k",
+            "offi_account_id": "w",
+        }
+        write_config(isolated_home / "config.toml", t=profile)
+        listing = tmp_path / "one.csv"
+        listing.write_text("openid\no1\n", encoding="utf-8")
+        started = time.monotonic()
+        result = run_cli(
+            "qr-batch",
+            "--input",
+            str(listing),
+            "--out-dir",
+            str(tmp_path / "o"),
+            "--timeout",
+            "2",
+            "--json",
+        )
+        elapsed = time.monotonic() - started
+        release.set()
+    assert result.code == 1 and json.loads(result.out)["failed"] == 1
+    assert server.hits[("POST", "/qr")] == 1  # the batch did not ask again
+    assert elapsed < 9, elapsed  # at most the funnel's own attempts within --timeout
+
+
+def test_ctrl_c_ends_qr_batch_within_a_second_with_the_manifest_consistent(
+    isolated_home, tmp_path
+) -> None:
+    with Sandbox(delay=2.0) as sandbox:  # a request in flight would hold an exit for ~2 s
+        _config(isolated_home, sandbox)
+        listing = tmp_path / "l.csv"
+        listing.write_text(
+            "openid,name\n" + "".join(f"o{i:03d},客户{i}\n" for i in range(60)), encoding="utf-8"
+        )
+        out = tmp_path / "o"
+        child = subprocess.Popen(
+            [sys.executable, "-m", "app", "qr-batch", "--input", str(listing),
+             "--out-dir", str(out), "--concurrency", "2"],
+            cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            manifest = out / "manifest.csv"
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                if manifest.exists() and manifest.read_bytes().count(b"\n") >= 3:
+                    break
+                time.sleep(0.05)  # polling another process's file: no signal to wait on
+            child.send_signal(signal.SIGINT)
+            sent = time.monotonic()
+            _, err = child.communicate(timeout=10)
+            took = time.monotonic() - sent
+        finally:
+            child.kill()
+    assert child.returncode == 130, err.decode()
+    assert took < 1.2, took
+    with manifest.open(encoding="utf-8-sig", newline="") as fh:
+        records = list(csv.DictReader(fh))
+    assert [int(r["row"]) for r in records] == list(range(2, 62))  # every row once, in order
+    done = [r for r in records if r["status"] == "ok"]
+    assert 2 <= len(done) < 60
+    assert {r["status"] for r in records} == {"ok", "not sent"}
+    for record in done:
+        assert (out / record["file"]).stat().st_size == int(record["bytes"])

@@ -1,4 +1,8 @@
+import csv
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import openpyxl
@@ -237,3 +241,126 @@ def test_manifest_with_a_torn_last_line_still_loads(tmp_path: Path) -> None:
     assert entries["2:o1"].status == "ok" and entries["2:o1"].produced(tmp_path)
     # A torn row is asked again, never skipped.
     assert "3:o2" not in entries or entries["3:o2"].status != "ok"
+
+
+def test_manifest_opens_in_excel_in_input_order_private_and_formula_free(tmp_path: Path) -> None:
+    class Slow(FakeGenerate):
+        """The first rows answer last, so completion order is not input order."""
+
+        def __call__(self, request: QrRequest) -> QrResult:
+            if request.open_id == "o0000":
+                time.sleep(0.2)
+            return super().__call__(request)
+
+    rows = [
+        BatchRow(2, "o0000", caption='=HYPERLINK("http://evil","x")'),
+        BatchRow(3, "-o1", channel="@SUM(A1)", caption="王小明"),
+        BatchRow(4, "o0002", caption="+cmd|' /C calc'!A0"),
+        BatchRow(5, "", problem="import.empty_open_id"),
+    ]
+    summary = run_batch(rows, Slow(), tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=4)
+    path = summary.manifest
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert path.stat().st_mode & 0o777 == 0o600
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        records = list(csv.DictReader(fh))
+    assert [r["row"] for r in records] == ["2", "3", "4", "5"]
+    assert [r["status"] for r in records] == ["ok", "ok", "ok", "not sent"]
+    assert records[0]["caption"] == '\'=HYPERLINK("http://evil","x")'
+    assert (records[1]["openId"], records[1]["channel"]) == ("'-o1", "'@SUM(A1)")
+    assert records[2]["caption"].startswith("'+")
+    assert records[3]["error"] == "empty openId"
+    assert all(not cell.startswith(("=", "+", "-", "@")) for r in records for cell in r.values())
+    again = FakeGenerate()
+    second = run_batch(rows, again, tmp_path, sdk_app_id="s", offi_account_id="a")
+    assert again.calls == [] and second.skipped == 3  # neutralised cells still match on resume
+
+
+def test_resume_asks_again_for_a_code_whose_file_is_not_whole(tmp_path: Path) -> None:
+    run_batch(_rows(3), FakeGenerate(), tmp_path, sdk_app_id="s", offi_account_id="a")
+    (tmp_path / "00003_o0001.png").write_bytes(b"\x89PNG")  # cut short
+    (tmp_path / "00004_o0002.png").unlink()
+    again = FakeGenerate()
+    summary = run_batch(_rows(3), again, tmp_path, sdk_app_id="s", offi_account_id="a")
+    assert sorted(again.calls) == ["o0001", "o0002"]
+    assert (summary.done, summary.skipped) == (3, 1)
+
+
+def test_only_our_own_temporary_files_are_removed_and_names_stay_short(tmp_path: Path) -> None:
+    users = tmp_path / ".draft.tmp"
+    users.write_text("the user's")
+    ours = tmp_path / ".4242-0badf00d.recall-desk.part"
+    ours.write_bytes(b"half an image")
+    long_name = BatchRow(2, "o1", caption="召回码客户名称" * 40)  # 280 CJK characters
+    summary = run_batch([long_name], FakeGenerate(), tmp_path, sdk_app_id="s", offi_account_id="a")
+    assert summary.ok == 1
+    assert users.read_text() == "the user's" and not ours.exists()
+    (written,) = tmp_path.glob("00002_*.png")
+    assert len(written.name.encode()) < 255 and written.name.startswith("00002_召回码")
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_cancelled_rows_are_not_sent_everywhere(tmp_path: Path) -> None:
+    controls = Controls()
+    gate = threading.Event()
+    generate = FakeGenerate(gate=gate)
+
+    def progress(state, result):
+        if result is None:
+            controls.cancel()
+            gate.set()
+
+    summary = run_batch(
+        _rows(20),
+        generate,
+        tmp_path,
+        sdk_app_id="s",
+        offi_account_id="a",
+        concurrency=2,
+        controls=controls,
+        on_progress=progress,
+    )
+    assert summary.cancelled
+    assert summary.ok + summary.failed + summary.not_sent == 20 and summary.not_sent >= 18
+    entries = read_entries(summary.manifest)
+    assert sum(e.status == "not sent" for e in entries.values()) == summary.not_sent
+    assert len(entries) == 20
+
+
+FULL_DISK = """
+import resource, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from app.core.batch import run_batch
+from app.core.errors import BadInput
+from app.core.table_import import BatchRow
+from app.core.udesk import QrResult
+from app.core.images import verify_image
+from app.core.sandbox import _render_qr
+image = verify_image(_render_qr("x"))
+resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))  # every file at most this big
+rows = [BatchRow(i + 2, f"o{{i:04d}}", caption="客户" * 20) for i in range(200)]
+try:
+    run_batch(rows, lambda r: QrResult(r, "https://x/" + r.open_id, 0.0, image), Path({out!r}),
+              sdk_app_id="s", offi_account_id="a", concurrency=4)
+except BadInput as exc:
+    print(exc.key)
+"""
+
+
+def test_a_full_disk_stops_the_batch_with_an_error_and_the_rerun_is_whole(tmp_path: Path) -> None:
+    root = str(Path(__file__).resolve().parents[3])
+    script = FULL_DISK.format(root=root, limit=8192, out=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "batch.manifest_write"  # an error, never success
+    assert (tmp_path / "manifest.csv").read_bytes().endswith(b"\r\n")  # no torn line
+    recorded = read_entries(tmp_path / "manifest.csv")
+    assert 0 < len(recorded) < 200
+    generate = FakeGenerate()
+    rows = [BatchRow(i + 2, f"o{i:04d}", caption="客户" * 20) for i in range(200)]
+    summary = run_batch(rows, generate, tmp_path, sdk_app_id="s", offi_account_id="a")
+    assert (summary.done, summary.total) == (200, 200)
+    assert len(list(tmp_path.glob("*.png"))) == 200  # 200/200 means 200 codes
+    assert all(e.produced(tmp_path) for e in read_entries(summary.manifest).values())
