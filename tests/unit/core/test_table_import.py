@@ -73,7 +73,7 @@ def _one_gib_string():
 def _refusal_in_child(path: Path) -> dict[str, object]:
     """Read ``path`` in a fresh interpreter: its refusal, wall time and peak RSS."""
     code = f"""
-import json, resource, time
+import json, time
 from pathlib import Path
 from app.core.errors import BadInput
 from app.core.table_import import read_table
@@ -83,8 +83,11 @@ try:
     key = None
 except BadInput as exc:
     key = exc.key
-print(json.dumps({{"key": key, "seconds": time.monotonic() - started,
-    "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+seconds = time.monotonic() - started
+# VmHWM: this process image's own peak (ru_maxrss would carry the forking parent's over).
+with open("/proc/self/status") as fh:
+    peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+print(json.dumps({{"key": key, "seconds": seconds, "rss_mb": peak / 1024}}))
 """
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
