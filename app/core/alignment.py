@@ -13,6 +13,7 @@ what the correction does. Painters (printer, PDF) only draw the primitives.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -91,6 +92,7 @@ class AlignmentPage:
     texts: tuple[Text, ...]
     crosshairs: tuple[Crosshair, ...]
     outlines: tuple[Outline, ...]
+    panels: tuple[Outline, ...] = ()  # white boxes under the notes, over the label outlines
 
 
 def inset_for(page_w: float, page_h: float) -> float:
@@ -166,13 +168,19 @@ def alignment_page(
     text_x = crosshair_centres(page_w, page_h)[0][0] + arm + 2
     y = crosshair_centres(page_w, page_h)[0][1] + arm + 4
     bottom = page_h - 2 * inset - MAJOR_TICK_MM - arm
+    top, widest = y, 0.0
     for text, size in [(title, 4.0)] + [(note, 3.0) for note in notes]:
         if not text:
             continue
         if y + size > bottom:
             break
         texts.append(Text(text_x, y, text, size))
+        widest = max(widest, _width(text, size))
         y += size * 1.5
+    panels = []
+    if widest:
+        right = min(page_w - inset, text_x + widest + 1.5)
+        panels.append(Outline(text_x - 1.5, top - 1.5, right - text_x + 1.5, y - top + 1.5))
     return AlignmentPage(
         page_w,
         page_h,
@@ -181,7 +189,13 @@ def alignment_page(
         tuple(texts),
         tuple(crosses),
         tuple(Outline(o.x, o.y, o.w, o.h) for o in outlines),
+        tuple(panels),
     )
+
+
+def _width(text: str, size: float) -> float:
+    """A generous estimate of a line's width: wide (CJK) characters 1 em, others 0.6 em."""
+    return size * sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
 
 
 def corrected(page: AlignmentPage, correction: _Correction) -> AlignmentPage:
@@ -202,4 +216,5 @@ def corrected(page: AlignmentPage, correction: _Correction) -> AlignmentPage:
             Crosshair(px(c.x), py(c.y), c.arm * s, c.ring * s) for c in page.crosshairs
         ),
         outlines=tuple(Outline(px(o.x), py(o.y), o.w * s, o.h * s) for o in page.outlines),
+        panels=tuple(Outline(px(o.x), py(o.y), o.w * s, o.h * s) for o in page.panels),
     )

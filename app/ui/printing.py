@@ -374,6 +374,8 @@ def paint_alignment(
         painter.setPen(QPen(QColor(90, 90, 90), 0.2 * k, Qt.PenStyle.DashLine))
         for box in drawn.outlines:
             painter.drawRect(QRectF(box.x * k, box.y * k, box.w * k, box.h * k))
+        for panel in drawn.panels:
+            painter.fillRect(QRectF(panel.x * k, panel.y * k, panel.w * k, panel.h * k), "white")
         for cross in drawn.crosshairs:
             painter.setPen(QPen(black, 0.15 * k))
             painter.drawLine(pt(cross.x - cross.arm, cross.y), pt(cross.x + cross.arm, cross.y))
