@@ -23,14 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.printing import (
-    NO_CORRECTION,
-    OFFSET_LIMIT_MM,
-    SCALE_LIMITS,
-    PrinterCorrection,
-    PrinterProfiles,
-    list_printers,
-)
+from app.core.layout import NO_CORRECTION, Correction
+from app.ui.printing import OFFSET_LIMIT_MM, SCALE_LIMITS, PrinterProfiles, list_printers
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -222,11 +216,11 @@ class PrinterPicker(QWidget):
             spin.setEnabled(bool(name))
 
     # -- the correction ----------------------------------------------------------------------
-    def correction(self) -> PrinterCorrection:
+    def correction(self) -> Correction:
         """The chosen printer's correction (none when no printer is chosen)."""
         return self.profiles.get(self.printer_name())
 
-    def _show_correction(self, correction: PrinterCorrection) -> None:
+    def _show_correction(self, correction: Correction) -> None:
         self._loading = True
         try:
             self.x_spin.setValue(correction.offset_x)
@@ -238,14 +232,14 @@ class PrinterPicker(QWidget):
     def _correction_edited(self) -> None:
         if self._loading or not self.printer_name():
             return
-        correction = PrinterCorrection(
+        correction = Correction(
             self.x_spin.value(), self.y_spin.value(), self.scale_spin.value() / 100
         )
         self.profiles.set(self.printer_name(), correction)
         self.correction_changed.emit(self.printer_name())
 
     # -- the alignment page ------------------------------------------------------------------
-    def alignment_page(self, correction: PrinterCorrection = NO_CORRECTION) -> AlignmentPage:
+    def alignment_page(self, correction: Correction = NO_CORRECTION) -> AlignmentPage:
         """The page for the host's stock, with how to read it (in the UI language)."""
         from app.core.alignment import alignment_page
 

@@ -32,25 +32,22 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from app.core.layout import PreparedCode, Rect, single_layout
+from app.core.layout import NO_CORRECTION, Correction, LabelPlan, PreparedCode, Rect, plan_label
 from app.core.sheets import SheetItem, SheetSpec, sheet_placements
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QPagedPaintDevice
     from PySide6.QtPrintSupport import QPrinter
 
     from app.core.alignment import AlignmentPage
+    from app.core.images import VerifiedImage
+    from app.core.stocks import Stock
     from app.ui.state import UiState
 
 PRINT_DPI = 600
 PDF_DPI = 300
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    code_mm: float = 50.0
-    captions: tuple[str, ...] = ()
-    quiet_zone: bool = True
 
 
 def _a4_layout() -> QPageLayout:
@@ -76,20 +73,6 @@ def page_layout_mm(width: float, height: float) -> QPageLayout:
 # -- printers and their corrections ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PrinterCorrection:
-    """A printer's measured error: positions scaled about the page origin, then moved (mm)."""
-
-    offset_x: float = 0.0
-    offset_y: float = 0.0
-    scale: float = 1.0
-
-    def rect(self, r: Rect) -> Rect:
-        s = self.scale
-        return Rect(r.x * s + self.offset_x, r.y * s + self.offset_y, r.w * s, r.h * s)
-
-
-NO_CORRECTION = PrinterCorrection()
 OFFSET_LIMIT_MM = 20.0
 SCALE_LIMITS = (0.9, 1.1)
 
@@ -107,7 +90,7 @@ class PrinterProfiles:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def get(self, name: str) -> PrinterCorrection:
+    def get(self, name: str) -> Correction:
         """The correction remembered for ``name``; none for an unknown printer or a PDF."""
         raw = self._all().get(name) if name else None
         if not isinstance(raw, dict):
@@ -120,9 +103,9 @@ class PrinterProfiles:
         low, high = SCALE_LIMITS
         if abs(x) > OFFSET_LIMIT_MM or abs(y) > OFFSET_LIMIT_MM or not low <= scale <= high:
             return NO_CORRECTION
-        return PrinterCorrection(x, y, scale)
+        return Correction(x, y, scale)
 
-    def set(self, name: str, correction: PrinterCorrection) -> None:
+    def set(self, name: str, correction: Correction) -> None:
         if not name:
             return
         data = self._all()
@@ -136,7 +119,7 @@ class PrinterProfiles:
             }
         self._state.set("print/printers", json.dumps(data, ensure_ascii=False, sort_keys=True))
 
-    def correction_for(self, device: object) -> PrinterCorrection:
+    def correction_for(self, device: object) -> Correction:
         """The correction for a device about to paint: its printer's, none for a PDF file."""
         from PySide6.QtPrintSupport import QPrinter
 
@@ -220,29 +203,64 @@ def _full_page_painter(device: QPagedPaintDevice | QPrinter) -> QPainter:
     return painter
 
 
-def paint_single(
-    device: QPdfWriter | QPrinter,
+@dataclass(frozen=True)
+class LabelJob:
+    """One code to print on one label of a stock: the plan the preview, printer and PDF share."""
+
+    stock: Stock
+    plan: LabelPlan
+    code: PreparedCode
+    start_cell: int = 1
+
+
+def label_job(
+    stock: Stock,
     code: PreparedCode,
-    options: PrintOptions,
-    correction: PrinterCorrection | None = None,
+    code_mm: float,
+    *,
+    caption: str = "",
+    label: str = "",
+    start_cell: int = 1,
+) -> LabelJob:
+    plan = plan_label(stock, code_mm, modules=code.modules, caption=caption, label=label)
+    return LabelJob(stock, plan, code, start_cell)
+
+
+def paint_job(
+    device: QPdfWriter | QPrinter, job: LabelJob, correction: Correction = NO_CORRECTION
 ) -> None:
-    """Paint one code at its exact physical size, with quiet zone and captions."""
-    page = device.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
-    layout = single_layout(
-        page.width(), page.height(), options.code_mm, code.modules, len(options.captions)
-    )
-    fix = (correction or NO_CORRECTION).rect
+    """Paint the job's label where its start cell lies on the page, corrected for the printer."""
+    from app.ui.label_painter import code_image, paint_label
+
     painter = _full_page_painter(device)
     try:
-        mm = _Painter(painter, device.resolution())
-        mm.code(
-            code,
-            fix(layout.quiet) if options.quiet_zone else None,
-            fix(layout.code),
-            [(fix(r), text) for r, text in zip(layout.captions, options.captions, strict=True)],
+        paint_label(
+            painter,
+            job.plan.geometry,
+            code_image(job.code),
+            px_per_mm=device.resolution() / 25.4,
+            at=job.stock.cell(job.start_cell - 1),
+            correction=correction,
+            classic=job.code.classic,
         )
     finally:
         painter.end()
+
+
+def write_job_pdf(path: str, job: LabelJob) -> None:
+    """The job as a PDF of the stock's page (Qt-free writer, true text layer), uncorrected."""
+    from app.core.label_pdf import LabelItem, write_labels_pdf
+
+    item = LabelItem(job.code, job.plan.caption, job.plan.label)
+    write_labels_pdf(
+        path,
+        job.stock,
+        [item],
+        code_mm=job.plan.code_mm,
+        item_count=1,
+        start_cell=job.start_cell,
+        title="Recall Desk code",
+    )
 
 
 def paint_sheets(
@@ -329,16 +347,6 @@ def _write_pdf(
     return pages
 
 
-def write_single_pdf(path: str, code: PreparedCode, options: PrintOptions) -> None:
-    """One code on an A4 page, as it would print (600 dpi: crisp module edges)."""
-
-    def paint(writer: QPdfWriter) -> int:
-        paint_single(writer, code, options)
-        return 1
-
-    _write_pdf(path, "Recall Desk code", paint, PRINT_DPI)
-
-
 def write_sheets_pdf(
     path: str, spec: SheetSpec, items: Sequence[SheetItem], dpi: int = PDF_DPI
 ) -> int:
@@ -354,7 +362,7 @@ def write_sheets_pdf(
 def paint_alignment(
     device: QPdfWriter | QPrinter,
     page: AlignmentPage,
-    correction: PrinterCorrection = NO_CORRECTION,
+    correction: Correction = NO_CORRECTION,
 ) -> None:
     """Paint the alignment page on a full-page device, moved and scaled by ``correction``."""
     from app.core.alignment import corrected
@@ -402,3 +410,23 @@ def write_alignment_pdf(path: str, page: AlignmentPage) -> None:
 
     layout = page_layout_mm(page.page_w, page.page_h)
     _write_pdf(path, "Recall Desk alignment page", paint, PRINT_DPI, layout)
+
+
+def write_image(target: Path, image: VerifiedImage) -> str:
+    """Save a fetched code: its original bytes when the extension matches, else converted."""
+    from app.core.paths import atomic_write
+
+    suffix = target.suffix.lower().lstrip(".")
+    wanted = {"jpeg": "jpg"}.get(suffix, suffix)
+    data = image.data
+    if wanted and wanted != image.extension:
+        import io
+
+        from PIL import Image
+
+        with Image.open(io.BytesIO(image.data)) as opened:
+            out = io.BytesIO()
+            opened.convert("RGB").save(out, format="JPEG" if wanted == "jpg" else "PNG", quality=95)
+            data = out.getvalue()
+    atomic_write(target, data)
+    return str(target)

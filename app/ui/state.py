@@ -26,7 +26,7 @@ KEYS: dict[str, tuple[type, Any]] = {
     "qr/call_times": (int, -1),
     "qr/size_mm": (float, 50.0),
     "qr/caption": (str, ""),  # the caption template; the customer label is never remembered
-    "qr/quiet_zone": (bool, True),
+    "qr/stock": (str, "a4-1up"),  # the label stock the QR page prints on
     "qr/last_dir": (str, ""),
     "print/printer": (str, ""),  # the printer last chosen
     "print/printers": (str, "{}"),  # JSON: {printer name: {"offset_x", "offset_y", "scale"}}

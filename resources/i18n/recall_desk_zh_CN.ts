@@ -1122,12 +1122,24 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>选填第二行，例如客户姓名</translation>
     </message>
     <message>
-        <source>White quiet zone (4 modules)</source>
-        <translation>四周留白（4 个模块宽）</translation>
+        <source>Label stock</source>
+        <translation>标签规格</translation>
+    </message>
+    <message>
+        <source>Start at label</source>
+        <translation>从第几张标签开始</translation>
+    </message>
+    <message>
+        <source>On a partly used sheet: the first free label, counted row by row</source>
+        <translation>用过一部分的标签纸：第一张空白标签的序号（按行数）</translation>
     </message>
     <message>
         <source>Printing</source>
         <translation>打印</translation>
+    </message>
+    <message>
+        <source>label </source>
+        <translation>第 </translation>
     </message>
     <message>
         <source>Scan with WeChat to start a video call</source>
@@ -1141,64 +1153,8 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>生成</translation>
     </message>
     <message>
-        <source>Recall QR code</source>
-        <translation>视频召回码</translation>
-    </message>
-    <message>
         <source>Printer</source>
         <translation>打印机</translation>
-    </message>
-    <message>
-        <source>Fill in the customer&apos;s openId and press Generate (Ctrl+G).</source>
-        <translation>填写客户的 openId，然后点“生成”（Ctrl+G）。</translation>
-    </message>
-    <message>
-        <source>qrCodeUrl</source>
-        <translation>二维码地址</translation>
-    </message>
-    <message>
-        <source>Copy URL</source>
-        <translation>复制链接</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>保存…</translation>
-    </message>
-    <message>
-        <source>Save image</source>
-        <translation>保存图片</translation>
-    </message>
-    <message>
-        <source>Save the image as PNG or JPEG (Ctrl+S)</source>
-        <translation>保存为 PNG 或 JPEG 图片（Ctrl+S）</translation>
-    </message>
-    <message>
-        <source>Copy image</source>
-        <translation>复制图片</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Print with a preview (Ctrl+P)</source>
-        <translation>打印前预览（Ctrl+P）</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <source>Send recall message…</source>
-        <translation>发送召回消息…</translation>
-    </message>
-    <message>
-        <source>Open Templates with this openId as the recipient</source>
-        <translation>打开模板消息页，并以这个 openId 作为接收人</translation>
     </message>
     <message>
         <source>The form or the profile changed after this code was generated: it is stale and cannot be saved or printed. Press Generate for the new values.</source>
@@ -1253,12 +1209,83 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>已保存到 {path}</translation>
     </message>
     <message>
+        <source>This code cannot be printed at this size on this stock.</source>
+        <translation>这个二维码不能以这个尺寸打印在这种标签上。</translation>
+    </message>
+    <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QrResultPanel</name>
+    <message>
+        <source>Recall QR code</source>
+        <translation>视频召回码</translation>
+    </message>
+    <message>
+        <source>Fill in the customer&apos;s openId and press Generate (Ctrl+G).</source>
+        <translation>填写客户的 openId，然后点“生成”（Ctrl+G）。</translation>
+    </message>
+    <message>
+        <source>qrCodeUrl</source>
+        <translation>二维码地址</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <source>Save the image as PNG or JPEG (Ctrl+S)</source>
+        <translation>保存为 PNG 或 JPEG 图片（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print with a preview (Ctrl+P)</source>
+        <translation>打印前预览（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Send recall message…</source>
+        <translation>发送召回消息…</translation>
+    </message>
+    <message>
+        <source>Open Templates with this openId as the recipient</source>
+        <translation>打开模板消息页，并以这个 openId 作为接收人</translation>
+    </message>
+    <message>
+        <source>{stock}: label {w}×{h} mm, code {code} mm + quiet zone.</source>
+        <translation>{stock}：标签 {w}×{h} 毫米，二维码 {code} 毫米，外加留白。</translation>
+    </message>
+    <message>
+        <source>Module {mm} mm ({dots} dots at {dpi} dpi).</source>
+        <translation>模块 {mm} 毫米（{dpi} dpi 下 {dots} 个打印点）。</translation>
     </message>
 </context>
 <context>

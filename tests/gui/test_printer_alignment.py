@@ -14,14 +14,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPdfWriter
 
 from app.core.alignment import MAJOR_TICK_MM, alignment_page, crosshair_centres, inset_for
+from app.core.layout import NO_CORRECTION, Correction
 from app.ui.printer_picker import PrinterPicker
-from app.ui.printing import (
-    NO_CORRECTION,
-    PrinterCorrection,
-    PrinterProfiles,
-    page_layout_mm,
-    paint_alignment,
-)
+from app.ui.printing import PrinterProfiles, page_layout_mm, paint_alignment
 from app.ui.state import UiState
 
 DPI = 300
@@ -129,7 +124,7 @@ def test_the_alignment_page_draws_the_stock_outlines(tmp_path) -> None:
 
 
 def test_a_correction_moves_and_scales_the_printed_page(tmp_path) -> None:
-    correction = PrinterCorrection(offset_x=2.0, offset_y=-1.5, scale=0.98)
+    correction = Correction(offset_x=2.0, offset_y=-1.5, scale=0.98)
     pdf = tmp_path / "corrected.pdf"
     _write(pdf, alignment_page(210, 297), correction)
     image = _render(pdf)
@@ -150,12 +145,12 @@ def test_corrections_are_remembered_per_printer_name(qtbot) -> None:
     picker.scale_spin.setValue(99.5)
     picker.printer_combo.setCurrentIndex(picker.printer_combo.findData("Office Laser"))
     assert (picker.x_spin.value(), picker.y_spin.value()) == (1.5, -0.8)
-    assert picker.correction() == PrinterCorrection(1.5, -0.8, 1.0)
+    assert picker.correction() == Correction(1.5, -0.8, 1.0)
 
     restarted = PrinterProfiles(UiState())  # read back from the state file
-    assert restarted.get("Office Laser") == PrinterCorrection(1.5, -0.8, 1.0)
-    assert restarted.get("Label 203") == PrinterCorrection(0.0, 0.0, 0.995)
-    assert restarted.get("Never seen") == PrinterCorrection()
+    assert restarted.get("Office Laser") == Correction(1.5, -0.8, 1.0)
+    assert restarted.get("Label 203") == Correction(0.0, 0.0, 0.995)
+    assert restarted.get("Never seen") == Correction()
     again = _picker(qtbot, lambda: (["Office Laser", "Label 203"], "Label 203"))
     assert again.printer_name() == "Office Laser"  # the last chosen, before any listing
     assert again.x_spin.value() == 1.5

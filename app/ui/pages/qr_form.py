@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -16,7 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
+from app.core.stocks import BUILTIN, Stock
 from app.ui.state import UiState
+
+DEFAULT_QR_STOCK = "a4-1up"
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -83,14 +88,25 @@ class QrForm(QWidget):
         self.label_edit.setPlaceholderText(
             self.tr("Optional second line, e.g. the customer's name")
         )
-        self.quiet_check = QCheckBox(self.tr("White quiet zone (4 modules)"))
-        self.quiet_check.setObjectName("qrQuietZoneCheck")
-        self.quiet_check.setChecked(True)
+        self.stock_combo = QComboBox()
+        _named(self.stock_combo, "qrStockCombo", self.tr("Label stock"))
+        self.stock_combo.setMinimumContentsLength(16)
+        self.set_stocks(BUILTIN)
+        self.start_cell_spin = QSpinBox()
+        _named(self.start_cell_spin, "qrStartCellSpin", self.tr("Start at label"))
+        self.start_cell_spin.setToolTip(
+            self.tr("On a partly used sheet: the first free label, counted row by row")
+        )
+        self.stock_combo.currentIndexChanged.connect(self._stock_chosen)
+        self._stock_chosen()
+        stock_row = QHBoxLayout()
+        stock_row.addWidget(self.stock_combo, 1)
+        stock_row.addWidget(self.start_cell_spin)
         print_form = self.print_form = QFormLayout()
+        print_form.addRow(self.tr("Label stock"), stock_row)
         print_form.addRow(self.tr("Printed size"), self.size_spin)
         print_form.addRow(self.tr("Caption"), self.caption_edit)
         print_form.addRow(self.tr("Customer label"), self.label_edit)
-        print_form.addRow("", self.quiet_check)
         print_box = QGroupBox(self.tr("Printing"))
         print_box.setLayout(print_form)
 
@@ -99,6 +115,36 @@ class QrForm(QWidget):
         left.addWidget(request_box)
         left.addWidget(print_box)
         left.addStretch(1)
+
+    # -- stocks ----------------------------------------------------------------------------------
+    def set_stocks(self, stocks: Sequence[Stock]) -> None:
+        """Offer these stocks, keeping the chosen one when it is still there."""
+        chosen = self.stock_combo.currentData()
+        self.stock_combo.blockSignals(True)
+        self.stock_combo.clear()
+        for stock in stocks:
+            size = stock.describe_size()
+            text = f"{stock.name} — {size}" if not stock.product else f"{stock.product} — {size}"
+            self.stock_combo.addItem(text, stock)
+        self.stock_combo.blockSignals(False)
+        self.choose_stock(chosen.name if chosen is not None else DEFAULT_QR_STOCK)
+
+    def choose_stock(self, name: str) -> None:
+        for index in range(self.stock_combo.count()):
+            if self.stock_combo.itemData(index).name == name:
+                self.stock_combo.setCurrentIndex(index)
+                return
+
+    def stock(self) -> Stock:
+        stock = self.stock_combo.currentData()
+        return stock if stock is not None else BUILTIN[0]
+
+    def _stock_chosen(self, _index: int = 0) -> None:
+        cells = self.stock().per_page
+        self.start_cell_spin.setRange(1, cells)
+        self.start_cell_spin.setPrefix(self.tr("label "))
+        self.start_cell_spin.setSuffix(f" / {cells}")
+        self.start_cell_spin.setEnabled(cells > 1)
 
     def keep_in(self, state: UiState) -> None:
         """Restore the remembered values, then remember every change."""
@@ -109,7 +155,7 @@ class QrForm(QWidget):
             self.caption_edit.textChanged,
             self.call_times_spin.valueChanged,
             self.size_spin.valueChanged,
-            self.quiet_check.toggled,
+            self.stock_combo.currentIndexChanged,
         ):
             signal.connect(lambda *_: self.remember(state))
 
@@ -122,7 +168,7 @@ class QrForm(QWidget):
         self.caption_edit.setText(
             s.get("qr/caption") or self.tr("Scan with WeChat to start a video call")
         )
-        self.quiet_check.setChecked(s.get("qr/quiet_zone"))
+        self.choose_stock(s.get("qr/stock"))
 
     def remember(self, s: UiState) -> None:
         s.set("qr/open_id", self.open_id_edit.text())
@@ -130,4 +176,4 @@ class QrForm(QWidget):
         s.set("qr/call_times", self.call_times_spin.value())
         s.set("qr/size_mm", self.size_spin.value())
         s.set("qr/caption", self.caption_edit.text())
-        s.set("qr/quiet_zone", self.quiet_check.isChecked())
+        s.set("qr/stock", self.stock().name)

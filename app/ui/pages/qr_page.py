@@ -11,27 +11,24 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.core.errors import BadInput
-from app.core.paths import atomic_write
-from app.ui.code_preview import CodePreview
 from app.ui.errors import describe
 from app.ui.page_context import PageContext
 from app.ui.pages.qr_form import QrForm
+from app.ui.pages.qr_result import QrResultPanel
 from app.ui.printer_picker import PrinterPicker
-from app.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from app.core.guard import Verdict
     from app.core.layout import PreparedCode, Rect
+    from app.core.stocks import Stock
     from app.core.udesk import QrRequest, QrResult
-    from app.ui.printing import PrintOptions
+    from app.ui.printing import LabelJob
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +43,6 @@ class BoundCode:
     key: FormKey
     result: QrResult
     prepared: PreparedCode
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class QrPage(QWidget):
@@ -101,7 +92,6 @@ class QrPage(QWidget):
         self.size_spin = form.size_spin
         self.caption_edit = form.caption_edit
         self.label_edit = form.label_edit
-        self.quiet_check = form.quiet_check
         self.generate_button.clicked.connect(self.generate)
         self.open_id_edit.returnPressed.connect(self.generate)
         self.printer_picker = PrinterPicker(self._tasks, self._state, self._stock_outlines)
@@ -110,67 +100,29 @@ class QrPage(QWidget):
         self.printer_picker.alignment_failed.connect(self._on_save_failed)
 
         # -- the result ------------------------------------------------------------------------
-        self.message = InlineMessage()
-        self.message.setObjectName("qrMessage")
-        self.image_view = CodePreview()
-        _named(self.image_view, "qrImageView", self.tr("Recall QR code"))
-        self.image_view.set_placeholder(
-            self.tr("Fill in the customer's openId and press Generate (Ctrl+G).")
-        )
-        self.url_field = QLineEdit()
-        _named(self.url_field, "qrUrlField", self.tr("qrCodeUrl"))
-        self.url_field.setReadOnly(True)
-        self.url_field.setPlaceholderText("qrCodeUrl")
-        self.copy_url_button = QPushButton(self.tr("Copy URL"))
-        self.copy_url_button.setObjectName("qrCopyUrlButton")
+        panel = self._panel = QrResultPanel()
+        self.message = panel.message
+        self.image_view = panel.image_view
+        self.print_note = panel.print_note
+        self.url_field = panel.url_field
+        self.copy_url_button = panel.copy_url_button
+        self.save_button = panel.save_button
+        self.copy_image_button = panel.copy_image_button
+        self.print_button = panel.print_button
+        self.pdf_button = panel.pdf_button
+        self.send_button = panel.send_button
         self.copy_url_button.clicked.connect(self.copy_url)
-        url_row = QHBoxLayout()
-        url_row.addWidget(self.url_field, 1)
-        url_row.addWidget(self.copy_url_button)
-
-        self.save_button = QPushButton(self.tr("Save…"))
-        _named(self.save_button, "qrSaveButton", self.tr("Save image"))
-        self.save_button.setToolTip(self.tr("Save the image as PNG or JPEG (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_dialog)
-        self.copy_image_button = QPushButton(self.tr("Copy image"))
-        self.copy_image_button.setObjectName("qrCopyImageButton")
         self.copy_image_button.clicked.connect(self.copy_image)
-        self.print_button = QPushButton(self.tr("Print…"))
-        _named(self.print_button, "qrPrintButton", self.tr("Print"))
-        self.print_button.setToolTip(self.tr("Print with a preview (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_preview)
-        self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.pdf_button.setObjectName("qrPdfButton")
         self.pdf_button.clicked.connect(self.pdf_dialog)
-        self.send_button = QPushButton(self.tr("Send recall message…"))
-        self.send_button.setObjectName("qrSendMessageButton")
-        self.send_button.setToolTip(self.tr("Open Templates with this openId as the recipient"))
         self.send_button.clicked.connect(self._request_send)
-        actions = QHBoxLayout()
-        for button in (
-            self.save_button,
-            self.copy_image_button,
-            self.print_button,
-            self.pdf_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        follow_up = QHBoxLayout()
-        follow_up.addStretch(1)
-        follow_up.addWidget(self.send_button)
-
-        right = QVBoxLayout()
-        right.addWidget(self.message)
-        right.addWidget(self.image_view, 1)
-        right.addLayout(url_row)
-        right.addLayout(actions)
-        right.addLayout(follow_up)
 
         form.setMinimumWidth(360)
         form.setMaximumWidth(440)
         root = QHBoxLayout(self)
         root.addWidget(form, 0)
-        root.addLayout(right, 1)
+        root.addWidget(panel, 1)
         self._set_result_actions(False)
         form.keep_in(self._state)
         for signal in (
@@ -181,6 +133,15 @@ class QrPage(QWidget):
             self.call_times_spin.valueChanged,
         ):
             signal.connect(self._inputs_changed)
+        for signal in (
+            self.size_spin.valueChanged,
+            self.caption_edit.textChanged,
+            self.label_edit.textChanged,
+            form.stock_combo.currentIndexChanged,
+            form.start_cell_spin.valueChanged,
+        ):
+            signal.connect(self._refresh_label)
+        self._tasks.run(_custom_stocks, self._custom_stocks_loaded, lambda _exc: None)
 
     # -- state ---------------------------------------------------------------------------------
     def load_profile_defaults(self, sdk_app_id: str, offi_account_id: str) -> None:
@@ -222,6 +183,50 @@ class QrPage(QWidget):
                 ),
             )
 
+    def _custom_stocks_loaded(self, stocks: list[Stock]) -> None:
+        if stocks:
+            from app.core.stocks import all_stocks
+
+            self.form.set_stocks(all_stocks(stocks))
+            self.form.choose_stock(self._state.get("qr/stock"))
+
+    # -- the label as it will print ------------------------------------------------------------
+    def _job_of(self, code: BoundCode | None) -> LabelJob | None:
+        if code is None:
+            return None
+        from app.ui.printing import label_job
+
+        return label_job(
+            self.form.stock(),
+            code.prepared,
+            self.size_spin.value(),
+            caption=self.caption_edit.text(),
+            label=self.label_edit.text(),
+            start_cell=self.form.start_cell_spin.value(),
+        )
+
+    def job(self) -> LabelJob | None:
+        """What Print and Export PDF would print now: None without a current, printable code."""
+        job = self._job_of(self._current_code())
+        return job if job is not None and self._verdict(job).printable else None
+
+    def _verdict(self, job: LabelJob) -> Verdict:
+        from app.core.guard import check_plan
+
+        return check_plan(job.plan)
+
+    def _refresh_label(self) -> None:
+        """Repaint the label for the code shown; Print/PDF follow the scannability guard."""
+        job = self._job_of(self._code)
+        if job is None:
+            self._panel.show_label(None, None)
+            return
+        verdict = self._verdict(job)
+        self._panel.show_label(job, verdict)
+        printable = self._current and verdict.printable
+        self.print_button.setEnabled(printable)
+        self.pdf_button.setEnabled(printable)
+
     def _mark_stale(self) -> None:
         self._current = False
         self.image_view.set_stale(self.tr("Stale — generate again"))
@@ -235,6 +240,7 @@ class QrPage(QWidget):
         was_current = self._current
         self._code, self._current = None, False
         self.image_view.clear_image()
+        self._refresh_label()
         self.url_field.clear()
         self._set_result_actions(False)
         if was_current:
@@ -329,6 +335,7 @@ class QrPage(QWidget):
         self.image_view.set_image(image, crisp=prepared.classic)
         self.url_field.setText(result.qr_code_url)
         self.url_field.setCursorPosition(0)
+        self._refresh_label()
         if self._form_key() != key:  # the form changed while the request was in flight
             self._mark_stale()
             self.message.show_message(
@@ -344,6 +351,7 @@ class QrPage(QWidget):
         self.image_view.set_stale("")
         self.url_field.setEnabled(True)
         self._set_result_actions(True)
+        self._refresh_label()  # the guard may keep Print/PDF off
         self.current_changed.emit(True)
         kind = self.tr("classic QR code") if prepared.classic else self.tr("WeChat code")
         self.message.show_message(
@@ -424,17 +432,9 @@ class QrPage(QWidget):
         target = Path(path)
         self._state.set("qr/last_dir", str(target.parent))
 
-        def work() -> str:
-            suffix = target.suffix.lower().lstrip(".")
-            wanted = {"jpeg": "jpg"}.get(suffix, suffix)
-            if wanted == image.extension or not wanted:
-                data = image.data
-            else:
-                data = _convert(image.data, "JPEG" if wanted == "jpg" else "PNG")
-            atomic_write(target, data)
-            return str(target)
+        from app.ui.printing import write_image
 
-        self._tasks.run(work, self._on_saved, self._on_save_failed)
+        self._tasks.run(lambda: write_image(target, image), self._on_saved, self._on_save_failed)
 
     def _on_saved(self, path: str) -> None:
         self.message.show_message("ok", self.tr("Saved to {path}").format(path=path))
@@ -444,39 +444,39 @@ class QrPage(QWidget):
         summary, detail = describe(error)
         self.message.show_message("error", summary, detail)
 
-    def print_options(self) -> PrintOptions:
-        from app.ui.printing import PrintOptions
-
-        captions = tuple(
-            t for t in (self.caption_edit.text().strip(), self.label_edit.text().strip()) if t
-        )
-        return PrintOptions(self.size_spin.value(), captions, self.quiet_check.isChecked())
-
     def _stock_outlines(self) -> tuple[str, float, float, list[Rect]]:
-        """The page and label outline the alignment page shows (one code on A4 for now)."""
-        from app.core.layout import single_layout
+        """The page and label outlines the alignment page shows: the chosen stock's."""
+        stock = self.form.stock()
+        return stock.name, stock.page_w, stock.page_h, list(stock.cells())
 
-        code = self._current_code()
-        modules = code.prepared.modules if code else None
-        options = self.print_options()
-        layout = single_layout(210.0, 297.0, options.code_mm, modules, len(options.captions))
-        return "A4", 210.0, 297.0, [layout.quiet]
+    def _refused(self) -> bool:
+        """Say why nothing can be printed (stale, no code, or the guard); True if so."""
+        if self.job() is not None:
+            return False
+        if self._current:
+            self._refresh_label()  # the note under the label says why
+            self.message.show_message(
+                "warning", self.tr("This code cannot be printed at this size on this stock.")
+            )
+        return True
 
     def paint(self, printer: QPrinter) -> None:
-        from app.ui.printing import paint_single
+        from app.ui.printing import paint_job
 
-        if code := self._current_code():
-            correction = self.printer_picker.profiles.correction_for(printer)
-            paint_single(printer, code.prepared, self.print_options(), correction)
+        if job := self.job():
+            paint_job(printer, job, self.printer_picker.profiles.correction_for(printer))
 
     def print_preview(self) -> None:
-        if self._current_code() is None:
+        if self._refused():
             return
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         from app.ui.printing import make_printer
 
-        printer = make_printer(printer_name=self.printer_picker.printer_name())
+        stock = self.form.stock()
+        printer = make_printer(
+            printer_name=self.printer_picker.printer_name(), page_mm=(stock.page_w, stock.page_h)
+        )
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(self.paint)
@@ -491,7 +491,7 @@ class QrPage(QWidget):
             self._preview = None
 
     def pdf_dialog(self) -> None:
-        if self._current_code() is None:
+        if self._refused():
             return
         path = self.ask_save_path(self, self._default_name("pdf"), self.tr("PDF (*.pdf)"))
         if path:
@@ -499,25 +499,21 @@ class QrPage(QWidget):
 
     def export_pdf(self, path: str) -> None:
         """Write the code into a PDF at its physical size, off the GUI thread."""
-        code = self._current_code()
-        if code is None:
+        job = self.job()
+        if job is None:
             return
-        from app.ui.printing import write_single_pdf
+        from app.ui.printing import write_job_pdf
 
-        prepared, options = code.prepared, self.print_options()
         self._tasks.run(
-            lambda: write_single_pdf(path, prepared, options),
+            lambda: write_job_pdf(path, job),
             lambda _none: self._on_saved(path),
             self._on_save_failed,
         )
 
 
-def _convert(data: bytes, fmt: str) -> bytes:
-    import io
+def _custom_stocks() -> list[Stock]:
+    """The user's saved stocks (a small file: read on a worker like any disk access)."""
+    from app.core.paths import config_path
+    from app.core.stocks import CustomStocks
 
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as img:
-        out = io.BytesIO()
-        img.convert("RGB").save(out, format=fmt, quality=95)
-        return out.getvalue()
+    return CustomStocks.beside(config_path()).load()
