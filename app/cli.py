@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(check, suppress=True)
     check.add_argument("--send-to", default="", metavar="OPENID", help="also send a real test")
     check.add_argument("--template-id", default="", help="template for the real test send")
+    check.add_argument("--yes", action="store_true", help="confirm a production test send")
+    check.add_argument(
+        "--report", metavar="FILE", help="also write a report for the vendor (.html or .md)"
+    )
     check.add_argument("--json", action="store_true")
 
     sb = sub.add_parser("sandbox", help="serve the built-in sandbox")
@@ -392,8 +396,12 @@ def cmd_profiles(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.core.check import run_checks, verdict
+    from datetime import datetime
+
+    from app.core.check import TestSend, run_checks, verdict
+    from app.core.check_report import CheckReport, as_json, result_text, write_report
     from app.core.errors import BadInput
+    from app.core.messages import say
 
     if bool(args.send_to) != bool(args.template_id):
         raise BadInput("cli.check.send_needs_template", field="send_to")
@@ -401,33 +409,28 @@ def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         raise BadInput(
             "profile.no_middleware_url", field="middleware_url", profile=ctx.profile.name
         )
-    marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "skip": "skip"}
+    test_send = TestSend(args.send_to, args.template_id) if args.send_to else None
+    if test_send and ctx.profile.production and not args.yes and not _confirm(ctx, args.send_to):
+        raise BadInput("cli.send.not_confirmed", field="yes")
+    when = datetime.now().astimezone()
     with ctx.service() as service:
-        results = run_checks(
-            service.funnel,
-            ctx.profile.middleware_url,
-            production=ctx.profile.production,
-            send_to=args.send_to,
-            template_id=args.template_id,
-            lang=ctx.lang,
-        )
+        results = run_checks(service, test_send=test_send)
+    if args.report:
+        write_report(Path(args.report), CheckReport(ctx.profile, when, results), ctx.lang)
     if args.json:
-        print(
-            json.dumps(
-                {"ok": verdict(results), "checks": [r.as_dict() for r in results]},
-                ensure_ascii=False,
-                indent=2,
-            ),
-            file=out,
-        )
+        print(json.dumps(as_json(results, ctx.lang), ensure_ascii=False, indent=2), file=out)
     else:
+        marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "skip": "skip", "unknown": "????"}
         for r in results:
-            print(f"{marks[r.status]:4}  {r.title}: {r.seen}", file=out)
-            if r.status in ("warn", "fail"):
-                expected, fix = ("应当是", "修复建议") if ctx.lang == "zh" else ("expected", "fix")
-                print(f"      {expected}: {r.expected}", file=out)
-                if r.fix:
-                    print(f"      {fix}: {r.fix}", file=out)
+            text = result_text(r, ctx.lang)
+            print(f"{marks[r.status]:4}  {text.title}: {text.seen}", file=out)
+            if text.fix:
+                print(f"      {say('check.report.expected', ctx.lang)}: {text.expected}", file=out)
+                print(f"      {say('check.report.fix', ctx.lang)}: {text.fix}", file=out)
+        if args.report:
+            print(say("check.report.written", ctx.lang, path=args.report), file=sys.stderr)
+    if any(r.status == "unknown" for r in results):
+        return EXIT_UNKNOWN
     return EXIT_OK if verdict(results) else EXIT_REFUSED
 
 

@@ -1,54 +1,404 @@
 """Conformance check of a simulation middleware against contract §2.
 
-Each check says pass / warn / fail, what was expected, what was seen and how to fix it. Probes
-that POST use an unknown template id, so nothing reaches a customer unless the user asks for a
-real test send (``send_to`` and ``template_id``).
+:data:`CHECKS` is the list: each check is a small function of the :class:`CheckRun` (what the
+checks before it found) that returns its :class:`CheckResult`, or None when it does not apply.
+When a check marked blocking fails, the run ends there: the later checks need its answer.
+
+Probes that POST use an unknown template id, so nothing reaches a customer unless the user asks
+for a real test send (:class:`TestSend`), which goes through :meth:`Service.send_body` like any
+send from the Templates page: a history row, never retried, an unknown outcome said as such.
+
+Results carry catalogue keys and parameters (``check.*``, ``errcode.*``, an error's own key),
+never sentences: :mod:`app.core.check_report` makes the text, for the CLI, the GUI and the
+vendor's report alike.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from app.core.check_zh import ZH
-from app.core.contract import Response
-from app.core.errors import OutcomeUnknown, ProtocolError, RecallError
-from app.core.http import Funnel
-from app.core.lang import pick
+from app.core import wechat_errors
+from app.core.errors import OutcomeUnknown, ProtocolError, RecallError, RemoteRefused
 from app.core.middleware import (
     LEGACY_SEND_PATH,
     LIST_PATH,
     SEND_PATH,
+    FieldValue,
+    MiniProgram,
+    SendRequest,
+    build_body,
     join_url,
     parse_template_list,
 )
-from app.core.templates import PLACEHOLDER
+from app.core.templates import PLACEHOLDER, Template, sample_values
 
-Status = Literal["pass", "warn", "fail", "skip"]
-# Fixed English (translated through ZH) or a formatted (English, Chinese) pair.
-Text = str | tuple[str, str]
+if TYPE_CHECKING:
+    from app.core.contract import Response
+    from app.core.service import Service
+
+Status = Literal["pass", "warn", "fail", "skip", "unknown"]
 
 UNKNOWN_TEMPLATE_ID = "recall-desk-conformance-unknown-template"
 PROBE_OPENID = "recall-desk-conformance-probe"
+WIRE_LIMIT = 4000  # characters of a body kept for the report
+SECRET_WORDS = ("token", "secret", "sign", "password", "key")
+
+
+@dataclass(frozen=True)
+class Wire:
+    """The request a check made and the answer it got, as the vendor's report shows them (bodies
+    cut at :data:`WIRE_LIMIT`, credentials in the URL masked)."""
+
+    method: str
+    url: str
+    request: str = ""
+    status: int | None = None
+    response: str = ""
 
 
 @dataclass(frozen=True)
 class CheckResult:
+    """One verdict. ``key`` names the check (``check.KEY.title``, ``check.KEY.expected``);
+    ``seen`` and ``fix`` are catalogue keys filled with ``params``."""
+
     key: str
-    title: str
     status: Status
-    expected: str
     seen: str
-    fix: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    fix: tuple[str, ...] = ()
+    wire: Wire | None = None
 
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+
+@dataclass(frozen=True)
+class TestSend:
+    """A real test message: to ``touser`` with ``template_id``, its fields filled with values
+    that pass lint (:func:`sample_values`). ``template`` is looked up in the list when None (a
+    template entered by hand is given here)."""
+
+    touser: str
+    template_id: str
+    template: Template | None = None
+    miniprogram: MiniProgram | None = None
+    client_msg_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    __test__ = False  # not a pytest class
+
+    def request(self, template: Template) -> SendRequest:
+        values = sample_values(template)
+        return SendRequest(
+            touser=self.touser,
+            template_id=self.template_id,
+            data={key: FieldValue(value) for key, value in values.items()},
+            miniprogram=self.miniprogram,
+            client_msg_id=self.client_msg_id,
+        )
 
 
-def _is_json_object(response: Response) -> dict[str, Any] | None:
+@dataclass
+class CheckRun:
+    """What a run knows: its inputs, then what the checks before found."""
+
+    service: Service
+    base_url: str
+    production: bool = False
+    test_send: TestSend | None = None
+    payload: dict[str, Any] = field(default_factory=dict)
+    templates: list[Template] = field(default_factory=list)
+    probe: dict[str, Any] = field(default_factory=dict)
+    probe_url: str = ""
+
+
+Check = Callable[[CheckRun], CheckResult | None]
+
+
+# --- the checks --------------------------------------------------------------------------------
+
+
+def check_https(run: CheckRun) -> CheckResult:
+    url = {"url": mask_url(run.base_url)}
+    if urlsplit(run.base_url).scheme == "https" or not run.production:
+        return CheckResult("https", "pass", "check.seen.url", url)
+    return CheckResult("https", "warn", "check.seen.url", url, ("check.https.fix",))
+
+
+def check_list_answers(run: CheckRun) -> CheckResult:
+    url = join_url(run.base_url, LIST_PATH)
+    try:
+        response = run.service.funnel.request("GET", url, idempotent=True)
+    except RecallError as exc:
+        return _failed_call("list_get", exc, Wire("GET", mask_url(url)), "check.list_get.fix")
+    wire = _wire("GET", url, None, response)
+    payload = _json_object(response) if response.status == 200 else None
+    if payload is None:
+        return CheckResult(
+            "list_get",
+            "fail",
+            "check.seen.excerpt",
+            _excerpt(response),
+            ("check.list_get.fix_json",),
+            wire,
+        )
+    run.payload = payload
+    ms = round(response.elapsed * 1000)
+    return CheckResult("list_get", "pass", "check.seen.list_ok", {"ms": ms}, wire=wire)
+
+
+def check_list_array(run: CheckRun) -> CheckResult:
+    items = run.payload.get("template_list")
+    if not isinstance(items, list):
+        keys = ", ".join(sorted(run.payload)[:6]) or "—"
+        if items is None:
+            return CheckResult(
+                "list_array",
+                "fail",
+                "check.seen.list_missing",
+                {"keys": keys},
+                ("check.list_array.fix",),
+            )
+        kind = type(items).__name__
+        return CheckResult(
+            "list_array",
+            "fail",
+            "check.seen.list_type",
+            {"kind": kind, "keys": keys},
+            ("check.list_array.fix",),
+        )
+    run.templates = parse_template_list(run.payload)
+    return CheckResult("list_array", "pass", "check.seen.entries", {"n": len(items)})
+
+
+def check_entries(run: CheckRun) -> CheckResult:
+    broken = [t for t in run.templates if t.problems]
+    if not broken:
+        return CheckResult("entries", "pass", "check.seen.entries_ok", {"n": len(run.templates)})
+    listed = "; ".join(f"{t.template_id or '?'}: {', '.join(t.problems)}" for t in broken[:5])
+    return CheckResult(
+        "entries", "fail", "check.seen.entries_broken", {"entries": listed}, ("check.entries.fix",)
+    )
+
+
+def check_placeholders(run: CheckRun) -> CheckResult:
+    templates = run.templates
+    unreadable = [
+        t.template_id
+        for t in templates
+        if ("{{" in t.content.replace(" ", "") and not t.fields)
+        or t.content.count(".DATA") > len(PLACEHOLDER.findall(t.content))
+    ]
+    if unreadable:
+        return CheckResult(
+            "placeholders",
+            "warn",
+            "check.seen.unreadable",
+            {"ids": ", ".join(unreadable[:5])},
+            ("check.placeholders.fix",),
+        )
+    fields = sum(len(t.fields) for t in templates)
+    return CheckResult(
+        "placeholders", "pass", "check.seen.fields", {"fields": fields, "n": len(templates)}
+    )
+
+
+def check_send_path(run: CheckRun) -> CheckResult:
+    """Probe the send endpoint with a template that cannot exist: nothing is delivered."""
+    probe = {
+        "touser": run.test_send.touser if run.test_send else PROBE_OPENID,
+        "template_id": UNKNOWN_TEMPLATE_ID,
+        "data": {},
+    }
+    url = join_url(run.base_url, SEND_PATH)
+    try:
+        response = run.service.funnel.request("POST", url, json_body=probe, idempotent=False)
+    except RecallError as exc:
+        return _failed_call(
+            "send_path", exc, _wire("POST", url, probe, None), "check.send_path.fix_logs"
+        )
+    wire = _wire("POST", url, probe, response)
+    body = _json_object(response)
+    if body is not None and "errcode" in body:
+        run.probe, run.probe_url = body, response.url
+        return CheckResult(
+            "send_path", "pass", "check.seen.http", {"status": response.status}, wire=wire
+        )
+    legacy = None
+    try:
+        legacy = run.service.funnel.request(
+            "POST", join_url(run.base_url, LEGACY_SEND_PATH), json_body=probe, idempotent=False
+        )
+    except RecallError:
+        pass
+    legacy_body = _json_object(legacy) if legacy is not None else None
+    if legacy_body is not None and "errcode" in legacy_body:
+        params = {**_excerpt(response), "legacy": "/" + LEGACY_SEND_PATH}
+        return CheckResult(
+            "send_path",
+            "fail",
+            "check.seen.legacy_only",
+            params,
+            ("check.send_path.fix_legacy",),
+            wire,
+        )
+    return CheckResult(
+        "send_path",
+        "fail",
+        "check.seen.excerpt",
+        _excerpt(response),
+        ("check.send_path.fix",),
+        wire,
+    )
+
+
+def check_query_kept(run: CheckRun) -> CheckResult | None:
+    query = urlsplit(run.base_url).query
+    if not query:
+        return None
+    errcode = str(run.probe.get("errcode"))
+    if errcode == "40013":
+        params = {"query": query, "code": errcode, "errmsg": str(run.probe.get("errmsg", ""))}
+        return CheckResult(
+            "query_kept", "fail", "check.seen.refused", params, ("check.query_kept.fix",)
+        )
+    return CheckResult(
+        "query_kept", "pass", "check.seen.url", {"url": mask_url(run.probe_url), "query": query}
+    )
+
+
+def check_unknown_template(run: CheckRun) -> CheckResult:
+    code, errmsg = run.probe.get("errcode"), str(run.probe.get("errmsg", ""))
+    params = {"code": code, "errmsg": errmsg}
+    if code in (0, "0"):
+        return CheckResult(
+            "unknown_template",
+            "fail",
+            "check.seen.refused",
+            params,
+            ("check.unknown_template.fix",),
+        )
+    return CheckResult("unknown_template", "pass", "check.seen.refused", params)
+
+
+def check_test_send(run: CheckRun) -> CheckResult:
+    """Send one real message the way the Templates page does, and explain what came back."""
+    asked = run.test_send
+    if asked is None:
+        return CheckResult("test_send", "skip", "check.seen.not_asked")
+    template = asked.template or next(
+        (t for t in run.templates if t.template_id == asked.template_id), None
+    )
+    if template is None:
+        return CheckResult(
+            "test_send",
+            "fail",
+            "check.seen.not_listed",
+            {"template_id": asked.template_id},
+            ("check.test_send.fix_not_listed",),
+        )
+    body = build_body(asked.request(template))
+    url = run.service.middleware.send_url()
+    try:
+        result = run.service.send_body(body)
+    except RemoteRefused as exc:
+        params = wechat_errors.params(exc.code, exc.remote_message)
+        wire = _wire_of_error("POST", url, body, exc)
+        return CheckResult(
+            "test_send",
+            "fail",
+            "check.seen.refused",
+            params,
+            wechat_errors.explanation_keys(exc.code),
+            wire,
+        )
+    except OutcomeUnknown as exc:
+        params = {**exc.params, "client_msg_id": asked.client_msg_id}
+        return CheckResult(
+            "test_send",
+            "unknown",
+            exc.key,
+            params,
+            ("check.test_send.fix_unknown",),
+            _wire_of_error("POST", url, body, exc),
+        )
+    except RecallError as exc:
+        return _failed_call(
+            "test_send", exc, _wire_of_error("POST", url, body, exc), "check.test_send.fix_error"
+        )
+    wire = Wire("POST", mask_url(url), _dump(body), 200, _dump(result.raw))
+    params = {
+        "msgid": result.msgid,
+        "template_id": asked.template_id,
+        "fields": len(template.fields),
+    }
+    return CheckResult("test_send", "pass", "check.seen.delivered", params, wire=wire)
+
+
+# (check, blocking): a blocking check that fails ends the run.
+CHECKS: tuple[tuple[Check, bool], ...] = (
+    (check_https, False),
+    (check_list_answers, True),
+    (check_list_array, True),
+    (check_entries, False),
+    (check_placeholders, False),
+    (check_send_path, True),
+    (check_query_kept, False),
+    (check_unknown_template, False),
+    (check_test_send, False),
+)
+
+
+def run_checks(
+    service: Service,
+    *,
+    test_send: TestSend | None = None,
+    on_result: Callable[[CheckResult], None] | None = None,
+) -> list[CheckResult]:
+    """Run :data:`CHECKS` in order against ``service``'s profile."""
+    run = CheckRun(service, service.profile.middleware_url, service.profile.production, test_send)
+    results: list[CheckResult] = []
+    for check, blocking in CHECKS:
+        result = check(run)
+        if result is None:
+            continue
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+        if blocking and result.status == "fail":
+            break
+    return results
+
+
+def verdict(results: list[CheckResult]) -> bool:
+    """True when nothing failed (an unknown outcome is not a pass)."""
+    return not any(r.status in ("fail", "unknown") for r in results)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def mask_url(url: str) -> str:
+    """``url`` with the values of credential-like query parameters replaced by ``***``."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    masked = []
+    for pair in parts.query.split("&"):
+        name, sep, value = pair.partition("=")
+        if sep and any(word in name.lower() for word in SECRET_WORDS):
+            value = "***"
+        masked.append(f"{name}{sep}{value}")
+    return parts._replace(query="&".join(masked)).geturl()
+
+
+def _failed_call(key: str, exc: RecallError, wire: Wire, fix: str) -> CheckResult:
+    """No usable answer: the error's own sentence is what was seen."""
+    return CheckResult(key, "fail", exc.key, dict(exc.params), (fix,), wire)
+
+
+def _json_object(response: Response) -> dict[str, Any] | None:
     try:
         value = response.json()
     except ProtocolError:
@@ -56,311 +406,25 @@ def _is_json_object(response: Response) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def _excerpt(response: Response) -> str:
+def _excerpt(response: Response) -> dict[str, Any]:
     text = response.content[:160].decode("utf-8", errors="replace").replace("\n", " ")
-    return f"HTTP {response.status}: {text}"
+    return {"status": response.status, "excerpt": text}
 
 
-def run_checks(
-    funnel: Funnel,
-    base_url: str,
-    *,
-    production: bool = False,
-    send_to: str = "",
-    template_id: str = "",
-    on_result: Callable[[CheckResult], None] | None = None,
-    lang: str = "en",
-) -> list[CheckResult]:
-    """Run every check in order; later checks are skipped when the list cannot be read.
-
-    ``lang`` ("en" or "zh") chooses the language of titles, expectations and fixes.
-    """
-    results: list[CheckResult] = []
-
-    def say(text: Text) -> str:
-        """Fixed English is looked up in ZH; formatted text comes as an (en, zh) pair."""
-        en, zh = text if isinstance(text, tuple) else (text, ZH.get(text, ""))
-        return pick(lang, en, zh)
-
-    def add(
-        key: str, title: str, status: Status, expected: Text, seen: Text, fix: Text = ""
-    ) -> None:
-        result = CheckResult(key, say(title), status, say(expected), say(seen), say(fix))
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
-
-    parts = urlsplit(base_url)
-    if parts.scheme == "https":
-        add("https", "HTTPS", "pass", "an https:// simulation domain", base_url)
-    else:
-        add(
-            "https",
-            "HTTPS",
-            "warn" if production else "pass",
-            "an https:// simulation domain",
-            base_url,
-            "Serve the middleware over HTTPS before using it in production.",
-        )
-
-    list_url = join_url(base_url, LIST_PATH)
-    try:
-        response = funnel.request("GET", list_url, idempotent=True)
-    except RecallError as exc:
-        add(
-            "list_get",
-            "Template list answers",
-            "fail",
-            "HTTP 200 with JSON within the timeout",
-            (exc.message, exc.text("zh")),
-            "Check the simulation domain and that the middleware is running.",
-        )
-        return results
-    payload = _is_json_object(response) if response.status == 200 else None
-    if payload is None:
-        add(
-            "list_get",
-            "Template list answers",
-            "fail",
-            "HTTP 200 with a JSON object",
-            _excerpt(response),
-            (
-                f"Serve GET {LIST_PATH} under the simulation domain, answering JSON.",
-                f"请在模拟域名下提供 GET {LIST_PATH}，并返回 JSON。",
-            ),
-        )
-        return results
-    add(
-        "list_get",
-        "Template list answers",
-        "pass",
-        "HTTP 200 with a JSON object",
-        (
-            f"HTTP 200 in {response.elapsed * 1000:.0f} ms",
-            f"HTTP 200，用时 {response.elapsed * 1000:.0f} 毫秒",
-        ),
-    )
-
-    items = payload.get("template_list")
-    if not isinstance(items, list):
-        keys = ", ".join(sorted(payload)[:6])
-        shape = (type(items).__name__,) * 2 if items is not None else ("missing", "缺失")
-        add(
-            "list_array",
-            "`template_list` is an array",
-            "fail",
-            '{"template_list": [...]}',
-            (
-                f"template_list: {shape[0]} (keys: {keys})",
-                f"template_list：{shape[1]}（字段：{keys}）",
-            ),
-            "Return WeChat's answer unchanged: an object with a template_list array.",
-        )
-        return results
-    add(
-        "list_array",
-        "`template_list` is an array",
-        "pass",
-        "an array",
-        (f"{len(items)} entries", f"{len(items)} 条"),
-    )
-
-    templates = parse_template_list(payload)
-    broken = [t for t in templates if t.problems]
-    if broken:
-        listed = [(t.template_id or "?", ", ".join(t.problems)) for t in broken[:5]]
-        add(
-            "entries",
-            "Entries have string template_id and title",
-            "fail",
-            "every entry: string template_id and title",
-            (
-                "; ".join(f"entry {tid}: {problems}" for tid, problems in listed),
-                "；".join(f"条目 {tid}：{problems}" for tid, problems in listed),
-            ),
-            "Use WeChat's key names exactly (template_id, not “template id”) and string values.",
-        )
-    else:
-        add(
-            "entries",
-            "Entries have string template_id and title",
-            "pass",
-            "every entry: string template_id and title",
-            (f"{len(templates)} entries ok", f"{len(templates)} 条均正常"),
-        )
-
-    unparsed = [
-        t.template_id for t in templates if "{{" in t.content.replace(" ", "") and not t.fields
-    ]
-    half = [
-        t.template_id
-        for t in templates
-        if t.content.count(".DATA") > len(PLACEHOLDER.findall(t.content))
-    ]
-    if unparsed or half:
-        add(
-            "placeholders",
-            "Placeholders parse",
-            "warn",
-            "{{key.DATA}} placeholders",
-            (
-                "unreadable in: " + ", ".join((unparsed + half)[:5]),
-                "无法解析：" + "、".join((unparsed + half)[:5]),
-            ),
-            "Keep WeChat's {{key.DATA}} syntax in content.",
-        )
-    else:
-        add(
-            "placeholders",
-            "Placeholders parse",
-            "pass",
-            "{{key.DATA}} placeholders",
-            (
-                f"{sum(len(t.fields) for t in templates)} fields in {len(templates)} templates",
-                f"{len(templates)} 个模板共 {sum(len(t.fields) for t in templates)} 个字段",
-            ),
-        )
-
-    # The send endpoint, probed with a template that cannot exist: nothing is delivered.
-    probe = {"touser": send_to or PROBE_OPENID, "template_id": UNKNOWN_TEMPLATE_ID, "data": {}}
-    send_url = join_url(base_url, SEND_PATH)
-    answer = _post(funnel, send_url, probe)
-    if isinstance(answer, tuple):
-        add(
-            "send_path",
-            "Send endpoint at /message/template/send",
-            "fail",
-            "a JSON answer",
-            answer,
-            "Check the middleware's logs for this request.",
-        )
-        return results
-    body = _is_json_object(answer)
-    if body is None or "errcode" not in body:
-        legacy = _post(funnel, join_url(base_url, LEGACY_SEND_PATH), probe)
-        legacy_body = None if isinstance(legacy, tuple) else _is_json_object(legacy)
-        if legacy_body is not None and "errcode" in legacy_body:
-            add(
-                "send_path",
-                "Send endpoint at /message/template/send",
-                "fail",
-                (f"JSON with errcode at {SEND_PATH}", f"{SEND_PATH} 返回带 errcode 的 JSON"),
-                (
-                    f"{_excerpt(answer)}; answers at /{LEGACY_SEND_PATH}",
-                    f"{_excerpt(answer)}；旧路径 /{LEGACY_SEND_PATH} 有回应",
-                ),
-                "The middleware predates 2020-12-10: add the /message prefix, or tick “Old "
-                "middleware” in the profile meanwhile.",
-            )
-        else:
-            add(
-                "send_path",
-                "Send endpoint at /message/template/send",
-                "fail",
-                "JSON with errcode",
-                _excerpt(answer),
-                (
-                    f"Serve POST {SEND_PATH} under the simulation domain.",
-                    f"请在模拟域名下提供 POST {SEND_PATH}。",
-                ),
-            )
-        return results
-    add(
-        "send_path",
-        "Send endpoint at /message/template/send",
-        "pass",
-        "JSON with errcode",
-        f"HTTP {answer.status}",
-    )
-    errcode = body.get("errcode")
-    if parts.query:
-        query_kept = (f"?{parts.query} accepted on every call", f"每次请求都带上 ?{parts.query}")
-        if str(errcode) == "40013":
-            add(
-                "query_kept",
-                "Simulation domain's query reaches the middleware",
-                "fail",
-                query_kept,
-                f"errcode 40013 {body.get('errmsg', '')}",
-                "A proxy or redirect drops the query, or the appid in it is wrong: check the "
-                "simulation domain and what sits in front of the middleware.",
-            )
-        else:
-            add(
-                "query_kept",
-                "Simulation domain's query reaches the middleware",
-                "pass",
-                query_kept,
-                answer.url,
-            )
-    if errcode in (0, "0"):
-        add(
-            "unknown_template",
-            "Unknown template refused",
-            "fail",
-            "a non-zero errcode (40037)",
-            f"errcode {errcode}",
-            "Pass WeChat's answer through instead of answering 0.",
-        )
-    else:
-        add(
-            "unknown_template",
-            "Unknown template refused",
-            "pass",
-            "a non-zero errcode (40037)",
-            f"errcode {errcode} {body.get('errmsg', '')}".strip(),
-        )
-
-    if send_to and template_id:
-        real = {"touser": send_to, "template_id": template_id, "data": {}}
-        answer = _post(funnel, send_url, real)
-        real_body = None if isinstance(answer, tuple) else _is_json_object(answer)
-        if (
-            real_body is not None
-            and real_body.get("errcode") in (0, "0")
-            and real_body.get("msgid")
-        ):
-            add(
-                "test_send",
-                "Test send delivered",
-                "pass",
-                "errcode 0 with a msgid",
-                f"msgid {real_body['msgid']}",
-            )
-        else:
-            seen: Text = (
-                answer
-                if isinstance(answer, tuple)
-                else (json.dumps(real_body, ensure_ascii=False) if real_body else _excerpt(answer))
-            )
-            add(
-                "test_send",
-                "Test send delivered",
-                "fail",
-                "errcode 0 with a msgid",
-                seen,
-                "See the errcode's explanation; the recipient must follow the account.",
-            )
-    else:
-        add(
-            "test_send",
-            "Test send delivered",
-            "skip",
-            "errcode 0 with a msgid",
-            "not asked (give a recipient and a template id)",
-        )
-    return results
+def _dump(body: Any) -> str:
+    return json.dumps(body, ensure_ascii=False, indent=2)[:WIRE_LIMIT]
 
 
-def _post(funnel: Funnel, url: str, body: dict[str, Any]) -> Response | tuple[str, str]:
-    """The answer, or why there is none as (English, Chinese)."""
-    try:
-        return funnel.request("POST", url, json_body=body, idempotent=False)
-    except OutcomeUnknown as exc:
-        return f"no answer: {exc.message}", f"没有回答：{exc.text('zh')}"
-    except RecallError as exc:
-        return exc.message, exc.text("zh")
+def _wire(method: str, url: str, body: Any, response: Response | None) -> Wire:
+    request = _dump(body) if body is not None else ""
+    if response is None:
+        return Wire(method, mask_url(url), request)
+    text = response.content[:WIRE_LIMIT].decode("utf-8", errors="replace")
+    return Wire(method, mask_url(url), request, response.status, text)
 
 
-def verdict(results: list[CheckResult]) -> bool:
-    return not any(r.status == "fail" for r in results)
+def _wire_of_error(method: str, url: str, body: Any, exc: RecallError) -> Wire:
+    context = exc.context
+    status = context.status if context is not None else None
+    excerpt = context.body_excerpt if context is not None else ""
+    return Wire(method, mask_url(url), _dump(body), status, excerpt)

@@ -18,6 +18,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
+from app.core import wechat_errors
 from app.core.catalogue import CATALOGUE
 from app.core.errors import (
     BadInput,
@@ -113,14 +114,15 @@ def describe(error: BaseException, lang: str) -> str:
     """One line that tells the user what happened and what to do."""
     if isinstance(error, RemoteRefused):
         remote = f"{error.code} {error.remote_message}".strip()
-        text_key = f"errcode.{error.code}"
-        if text_key in CATALOGUE:
+        keys = wechat_errors.explanation_keys(error.code)
+        if wechat_errors.is_known(error.code):
+            found = wechat_errors.params(error.code, error.remote_message)
             return say(
                 "error.refused.known",
                 lang,
                 remote=remote,
-                text=say(text_key, lang),
-                hint=say(text_key + ".hint", lang) if text_key + ".hint" in CATALOGUE else "",
+                text=say(keys[0], lang, **found),
+                hint=say(keys[1], lang, **found) if len(keys) > 1 else "",
             ).rstrip()
         return say("error.refused", lang, remote=remote)
     if isinstance(error, OutcomeUnknown):

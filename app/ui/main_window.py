@@ -352,6 +352,8 @@ class MainWindow(QMainWindow):
             self.qr_page.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
         if self.PAGE_TEMPLATES in self._pages:
             self.templates_page.profile_changed()
+        if self.PAGE_CHECK in self._pages:
+            self.check_page.profile_changed()
 
     # -- navigation ------------------------------------------------------------------------------
     def _show_page(self, index: int) -> None:
@@ -360,7 +362,7 @@ class MainWindow(QMainWindow):
         self.state.set("window/page", index)
         if index == self.PAGE_HISTORY:
             page.refresh()
-        elif index == self.PAGE_TEMPLATES:
+        elif index in (self.PAGE_TEMPLATES, self.PAGE_CHECK):
             page.ensure_loaded()
 
     def use_again(self, event: Any) -> None:

@@ -289,10 +289,6 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <source>Checks the active profile&apos;s simulation middleware against the contract. The probes use a template that cannot exist, so nothing reaches a customer; add a recipient and a template to also send one real test message.</source>
-        <translation>按接口约定检查当前配置的模拟中间件。探测请求使用一个不存在的模板，不会有消息发到客户手上；填写接收人和模板后，还会真实发送一条测试消息。</translation>
-    </message>
-    <message>
         <source>Test recipient openId</source>
         <translation>测试接收人 openId</translation>
     </message>
@@ -301,16 +297,28 @@
         <translation>选填：您自己的 openId</translation>
     </message>
     <message>
-        <source>Test template ID</source>
-        <translation>测试模板 ID</translation>
+        <source>Checks the active profile&apos;s simulation middleware against the contract. The probes use a template that cannot exist, so nothing reaches a customer; choose a recipient and a template to also send one real test message, its fields filled with values that pass WeChat&apos;s rules.</source>
+        <translation>按接口约定检查当前配置的模拟中间件。探测请求使用一个不存在的模板，不会发给任何客户；选择接收人和模板，还会真实发送一条测试消息，字段会自动填入符合微信规则的值。</translation>
     </message>
     <message>
-        <source>Optional: a template ID for the test send</source>
-        <translation>选填：测试发送使用的模板 ID</translation>
+        <source>Test template</source>
+        <translation>测试模板</translation>
+    </message>
+    <message>
+        <source>Reload list</source>
+        <translation>重新加载列表</translation>
     </message>
     <message>
         <source>Run check</source>
         <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Save this run as HTML or Markdown for the middleware&apos;s vendor</source>
+        <translation>把本次检查结果保存为 HTML 或 Markdown，发给中间件开发方</translation>
     </message>
     <message>
         <source>Check results</source>
@@ -337,36 +345,40 @@
         <translation>修复建议</translation>
     </message>
     <message>
+        <source>No test send (probes only)</source>
+        <translation>不发送测试消息（仅探测）</translation>
+    </message>
+    <message>
+        <source>{n} fields</source>
+        <translation>{n} 个字段</translation>
+    </message>
+    <message>
         <source>Give both a recipient and a template for the test send, or neither.</source>
         <translation>测试发送需要同时填写接收人和模板，或者都不填。</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
     </message>
     <message>
         <source>Checking {url}…</source>
         <translation>正在检查 {url}…</translation>
     </message>
     <message>
-        <source>pass</source>
-        <translation>通过</translation>
+        <source>The inputs changed: run the check again for a new result.</source>
+        <translation>输入已改变：请重新运行检查。</translation>
     </message>
     <message>
-        <source>warn</source>
-        <translation>提醒</translation>
+        <source>Export report</source>
+        <translation>导出报告</translation>
     </message>
     <message>
-        <source>FAIL</source>
-        <translation>不通过</translation>
+        <source>HTML report (*.html);;Markdown (*.md)</source>
+        <translation>HTML 报告 (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <source>skipped</source>
-        <translation>跳过</translation>
-    </message>
-    <message>
-        <source>The middleware meets the contract.</source>
-        <translation>中间件符合接口约定。</translation>
-    </message>
-    <message>
-        <source>{n} check(s) failed: see “How to fix”.</source>
-        <translation>有 {n} 项检查不通过：请看“修复建议”。</translation>
+        <source>Report written to {path}</source>
+        <translation>报告已写入 {path}</translation>
     </message>
 </context>
 <context>

@@ -114,7 +114,9 @@ def test_check_page_reports_a_broken_middleware(qtbot, make_window, sandbox) -> 
         with qtbot.waitSignal(page.checked, timeout=20000) as blocker:
             page.run()
     results = blocker.args[0]
-    assert any(r.status == "fail" and "403" in r.seen for r in results)
+    from app.core.check_report import result_text
+
+    assert any(r.status == "fail" and "403" in result_text(r, "en").seen for r in results)
     assert page.message.level == "error" and page.run_button.isEnabled()
     assert page.results.topLevelItemCount() == len(results)
 

@@ -146,11 +146,13 @@ def test_check_page_real_send_on_production_asks_first(
         dialogs, "ask_confirm", lambda parent, title, text: asked.append(text) or False
     )
     window = make_window(replace(sandbox.demo_profile(), production=True))
-    window.nav.setCurrentRow(window.PAGE_CHECK)
     page = window.check_page
+    with qtbot.waitSignal(page.templates_loaded, timeout=10000):
+        window.nav.setCurrentRow(window.PAGE_CHECK)
     page.send_to_edit.setText("oBoss")
-    page.template_edit.setText("FullSim_empty_content_0001")
+    assert page.select_template("FullSim_empty_content_0001")
     page.run()
     assert asked and "oBoss" in asked[0]
     assert window.PAGE_TEMPLATES not in window._pages  # asking built no other page
-    assert sandbox.received == [] and page.run_button.isEnabled()
+    assert [r for r in sandbox.received if r.method == "POST"] == []
+    assert page.run_button.isEnabled()

@@ -424,3 +424,28 @@ def test_a_mini_program_jump_without_appid_blocks_and_is_not_previewed(
     assert "Tap to open" in page.composer.preview_text()
     send(qtbot, page)
     assert sandbox.deliveries[-1]["miniprogram"]["appid"] == "wxmini"
+
+
+def test_check_page_test_send_with_fields_passes_and_exports_a_report(
+    qtbot, demo_window, sandbox, tmp_path
+) -> None:
+    page = demo_window.check_page
+    with qtbot.waitSignal(page.templates_loaded, timeout=10000):
+        demo_window.nav.setCurrentRow(demo_window.PAGE_CHECK)
+    page.send_to_edit.setText("o123")
+    assert page.select_template(VISIT)
+    with qtbot.waitSignal(page.checked, timeout=20000) as blocker:
+        qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    statuses = {r.key: r.status for r in blocker.args[0]}
+    assert statuses["test_send"] == "pass" and page.message.level == "ok"
+    (delivered,) = sandbox.deliveries
+    assert set(delivered["data"]) == set(VISIT_VALUES) and delivered["client_msg_id"]
+    (event,) = demo_window.workspace.history.recent(kind="send")
+    assert event.outcome == "ok" and event.client_msg_id == delivered["client_msg_id"]
+    assert page.report_button.isEnabled()
+    target = tmp_path / "check.html"
+    with qtbot.waitSignal(page.report_written, timeout=10000):
+        page.write_report_to(target)
+    assert "Test send delivered" in target.read_text(encoding="utf-8")
+    page.send_to_edit.setText("o124")  # the report belonged to the other inputs
+    assert not page.report_button.isEnabled() and page.report() is None

@@ -28,6 +28,16 @@ def answer(status: int, body: bytes, content_type: str = "application/json") -> 
     return route
 
 
+def by_body(decide: Callable[[bytes], tuple[int, bytes]]) -> Route:
+    """Answer JSON chosen from the request body: ``decide(body) -> (status, answer)``."""
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        status, body = decide(getattr(h, "request_body", b""))
+        answer(status, body)(h)
+
+    return route
+
+
 def stall(release: threading.Event) -> Route:
     """Read the request, then send nothing until ``release`` is set (or 30 s pass)."""
 
@@ -184,7 +194,8 @@ class ScriptedServer:
                 route = outer.routes.get(key) or answer(404, b"<html>404</html>", "text/html")
                 if not getattr(route, "reads_body", False):
                     length = int(self.headers.get("Content-Length") or 0)
-                    outer.bodies.append(self.rfile.read(length) if length else b"")
+                    self.request_body = self.rfile.read(length) if length else b""
+                    outer.bodies.append(self.request_body)
                 outer.hits[key] = outer.hits.get(key, 0) + 1
                 route(self)
 

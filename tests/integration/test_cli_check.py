@@ -6,15 +6,16 @@ import json
 
 import pytest
 
-from app.core.sandbox import DEFAULT_TEMPLATES
-from tests.helpers.servers import ScriptedServer, answer
+from app.core.sandbox import DEFAULT_TEMPLATES, VISIT_TEMPLATE_ID
+from tests.helpers.servers import ScriptedServer, answer, by_body
 from tests.integration.conftest import write_config
 
 LIST = ("GET", "/mw/template/get_all_private_template")
 SEND = ("POST", "/mw/message/template/send")
 LEGACY = ("POST", "/mw/template/send")
 GOOD_LIST = json.dumps({"template_list": DEFAULT_TEMPLATES}, ensure_ascii=False).encode()
-REFUSE = answer(200, b'{"errcode":40037,"errmsg":"invalid template_id"}')
+REFUSE_BODY = b'{"errcode":40037,"errmsg":"invalid template_id"}'
+REFUSE = answer(200, REFUSE_BODY)
 
 
 def _statuses(result) -> dict[str, str]:
@@ -44,12 +45,132 @@ def test_real_test_send_through_the_sandbox(run_cli, sandbox, isolated_home) -> 
         t={"middleware_url": sandbox.middleware_url, "production": True},
     )
     result = run_cli(
-        "check", "--json", "--send-to", "oMe", "--template-id", "FullSim_empty_content_0001"
+        "check",
+        "--json",
+        "--yes",
+        "--send-to",
+        "oMe",
+        "--template-id",
+        "FullSim_empty_content_0001",
     )
     assert result.code == 0, result.err
     statuses = _statuses(result)
     assert statuses["test_send"] == "pass" and statuses["https"] == "warn"
     assert len(sandbox.deliveries) == 1  # the probe with the unknown template delivered nothing
+
+
+def test_a_production_test_send_needs_yes(run_cli, sandbox, isolated_home) -> None:
+    write_config(
+        isolated_home / "config.toml",
+        t={"middleware_url": sandbox.middleware_url, "production": True},
+    )
+    result = run_cli("check", "--send-to", "oMe", "--template-id", VISIT_TEMPLATE_ID)
+    assert result.code == 2 and sandbox.received == []
+
+
+def test_test_send_fills_every_field_and_leaves_a_history_row(
+    run_cli, sandbox, sandbox_config
+) -> None:
+    from app.core.history import History
+    from app.core.paths import data_home
+
+    result = run_cli(
+        "check", "--json", "--send-to", "o123", "--template-id", "Appt_date1_phone2_car3_pH4x2"
+    )
+    assert result.code == 0, result.err
+    checks = {c["key"]: c for c in json.loads(result.out)["checks"]}
+    assert checks["test_send"]["status"] == "pass" and "msgid" in checks["test_send"]["seen"]
+    (delivered,) = sandbox.deliveries
+    assert set(delivered["data"]) == {"date1", "phone_number2", "car_number3", "thing4", "number5"}
+    assert delivered["data"]["car_number3"]["value"] == "浙A12345"  # the example's value
+    assert delivered["client_msg_id"]
+    history = History(data_home() / "history.sqlite3")
+    (event,) = history.recent(kind="send")
+    history.close()
+    assert event.outcome == "ok" and event.client_msg_id == delivered["client_msg_id"]
+
+
+def test_a_template_missing_from_the_list_fails_with_what_to_do(run_cli, sandbox_config) -> None:
+    result = run_cli("check", "--json", "--send-to", "o123", "--template-id", "NotListed")
+    assert result.code == 1
+    check = {c["key"]: c for c in json.loads(result.out)["checks"]}["test_send"]
+    assert check["status"] == "fail" and "by hand" in check["fix"]
+
+
+@pytest.mark.parametrize(
+    ("errcode", "errmsg", "needle"),
+    [
+        (43004, "require subscribe", "follow"),
+        (47003, "argument invalid! data.time2.value invalid", "time2"),
+        (40165, "invalid weapp pagepath", "published"),
+        (40249, "content is illegal", "blocked"),
+        (40247, "historical template", "category template"),
+        (45109, "api retired", "/message/template/send"),
+        (40246, "invalid keyword", "keywords"),
+        (43117, "too frequent", "few hours"),
+        (99999, "something new", "something new"),
+    ],
+)
+def test_the_advice_explains_the_errcode_actually_returned(
+    run_cli, isolated_home, monkeypatch, errcode, errmsg, needle
+) -> None:
+    """A scripted middleware: the probe gets 40037, the test send the errcode under test."""
+    refused = json.dumps({"errcode": errcode, "errmsg": errmsg}).encode()
+
+    def send(body: bytes) -> tuple[int, bytes]:
+        unknown = b"recall-desk-conformance-unknown-template" in body
+        return 200, REFUSE_BODY if unknown else refused
+
+    with ScriptedServer({LIST: answer(200, GOOD_LIST), SEND: by_body(send)}) as server:
+        write_config(isolated_home / "config.toml", t={"middleware_url": server.url + "/mw"})
+        result = run_cli("check", "--json", "--send-to", "o1", "--template-id", VISIT_TEMPLATE_ID)
+        monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+        zh = run_cli("check", "--json", "--send-to", "o1", "--template-id", VISIT_TEMPLATE_ID)
+    assert result.code == 1
+    check = {c["key"]: c for c in json.loads(result.out)["checks"]}["test_send"]
+    assert check["status"] == "fail" and str(errcode) in check["seen"]
+    assert needle in check["fix"], check["fix"]
+    assert "recipient must follow" not in check["fix"] or errcode == 43004
+    if errcode == 99999:
+        assert "not a code Recall Desk can explain" in check["fix"]
+    zh_fix = {c["key"]: c for c in json.loads(zh.out)["checks"]}["test_send"]["fix"]
+    assert zh_fix and zh_fix != check["fix"]
+
+
+def test_an_unknown_outcome_says_so_and_exits_4(run_cli, isolated_home) -> None:
+    import threading
+
+    release = threading.Event()
+
+    def send(body: bytes) -> tuple[int, bytes]:
+        if b"recall-desk-conformance-unknown-template" in body:
+            return 200, REFUSE_BODY
+        release.wait(5)
+        return 200, b'{"errcode":0}'
+
+    with ScriptedServer({LIST: answer(200, GOOD_LIST), SEND: by_body(send)}) as server:
+        write_config(
+            isolated_home / "config.toml", t={"middleware_url": server.url + "/mw", "timeout": 0.5}
+        )
+        result = run_cli("check", "--json", "--send-to", "o1", "--template-id", VISIT_TEMPLATE_ID)
+        release.set()
+    assert result.code == 4, result.err
+    check = {c["key"]: c for c in json.loads(result.out)["checks"]}["test_send"]
+    assert check["status"] == "unknown" and "client_msg_id" in check["fix"]
+
+
+def test_report_for_the_vendor(run_cli, sandbox, sandbox_config, tmp_path) -> None:
+    html_path, md_path = tmp_path / "report.html", tmp_path / "report.md"
+    args = ("check", "--send-to", "o123", "--template-id", VISIT_TEMPLATE_ID)
+    assert run_cli(*args, "--report", str(html_path)).code == 0
+    assert run_cli(*args, "--report", str(md_path)).code == 0
+    page = html_path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Test send delivered" in page
+    assert "POST " in page and "&quot;touser&quot;: &quot;o123&quot;" in page  # the exact request
+    assert '"errcode": 0' in page or "&quot;errcode&quot;: 0" in page  # and the answer
+    assert "secret" not in page.lower().replace("no secret is in this report", "")
+    md = md_path.read_text(encoding="utf-8")
+    assert md.startswith("# Simulation middleware check") and "~~~~json" in md
 
 
 @pytest.mark.parametrize(

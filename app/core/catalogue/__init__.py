@@ -16,6 +16,7 @@ from types import ModuleType
 
 from app.core.catalogue import (
     batch,
+    check,
     cli,
     config,
     desktop,

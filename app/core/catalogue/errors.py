@@ -17,7 +17,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "To resend, reuse client_msg_id {client_msg_id} (WeChat drops the duplicate).",
         "如需重发，请沿用 client_msg_id {client_msg_id}（微信会去重）。",
     ),
-    "error.refused": ("Refused: {remote}", "被拒绝：{remote}"),
+    "error.refused": (
+        "Refused: {remote} (a code Recall Desk cannot explain; the message is the server's own)",
+        "被拒绝：{remote}（Recall Desk 无法解释这个代码，说明文字是服务器原话）",
+    ),
     "error.refused.known": (
         "Refused ({remote}): {text}. {hint}",
         "被拒绝（{remote}）：{text}。{hint}",

@@ -82,29 +82,102 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Check the template's status in the official-account platform; use another template.",
         "在公众平台查看模板状态，换用其他模板。",
     ),
-    "errcode.43117": ("Too many messages to this user", "对该用户发送过于频繁"),
-    "errcode.43117.hint": ("Wait before sending to this user again.", "稍后再给该用户发送。"),
+    "errcode.43117": (
+        "Too many messages to this user (or the user complained about them)",
+        "给该用户发送过于频繁（或用户投诉过）",
+    ),
+    "errcode.43117.hint": (
+        "Wait a few hours before sending to this user again, send this user fewer messages, "
+        "and test with another follower meanwhile; a resend now is refused the same way.",
+        "请过几个小时再给该用户发送，并减少对该用户的发送；测试时先换一个已关注的用户。"
+        "现在重发也会同样被拒绝。",
+    ),
     "errcode.45009": ("Daily API quota reached", "接口调用已达今日上限"),
     "errcode.45009.hint": (
         "Try tomorrow, or reset the quota in the official-account platform.",
         "明天再试，或在公众平台清零调用次数。",
     ),
-    "errcode.47001": ("The request body is not valid JSON", "请求体不是合法的 JSON"),
+    "errcode.47001": (
+        "The request body is not valid JSON, or {field} has the wrong shape",
+        "请求体不是合法的 JSON，或 {field} 的格式不对",
+    ),
     "errcode.47001.hint": (
-        "Check the JSON edited in advanced mode.",
-        "检查高级模式中编辑的 JSON。",
+        "Check {field} in the JSON (edited in advanced mode?): data entries are "
+        '{{"value": "…"}} objects.',
+        "检查 JSON 中的 {field}（是否在高级模式中改过？）：data 的每一项应是 "
+        '{{"value": "…"}} 对象。',
     ),
     "errcode.47003": (
-        "A template field is empty or breaks its type rule",
-        "模板参数为空或不符合字段规则",
+        "The field {field} is empty or breaks its keyword type's rule",
+        "字段 {field} 为空或不符合其类型规则",
     ),
     "errcode.47003.hint": (
-        "Fix the field named in the message (e.g. thing is at most 20 characters).",
-        "按错误信息中的字段名修改内容（如 thing 不超过 20 个字）。",
+        "Fix {field}: thing at most 20 characters, time/date ranges joined by a half-width ~ "
+        "(not ～), const only an approved value; lint on the Templates page shows which rule.",
+        "请修改 {field}：thing 不超过 20 个字，时间段用半角 ~ 连接（不是 ～），"
+        "const 只能填审核通过的值；“模板”页的检查会指出违反哪条规则。",
     ),
     "errcode.48001": ("The account has no permission for this API", "公众号没有此接口权限"),
     "errcode.48001.hint": (
         "Make sure the account is a verified service account with template messages enabled.",
         "确认公众号是已认证的服务号，且已开通模板消息。",
+    ),
+    "errcode.40125": ("Invalid AppSecret", "AppSecret 无效"),
+    "errcode.40125.hint": (
+        "Ask the middleware's owner to check the account's AppSecret (reset it if needed).",
+        "请中间件方核对公众号的 AppSecret（必要时重置）。",
+    ),
+    "errcode.44002": ("The request body is empty", "请求体为空"),
+    "errcode.44002.hint": (
+        "The middleware forwarded an empty body to WeChat: check how it relays the request.",
+        "中间件转发给微信的请求体是空的：请检查它的转发逻辑。",
+    ),
+    "errcode.40165": (
+        "Invalid mini-program page path: the page is not in the published mini program",
+        "小程序页面路径无效：已发布的小程序里没有这个页面",
+    ),
+    "errcode.40165.hint": (
+        "Use a page path of the published version (pages/…, without a leading /), or publish "
+        "the page first; pages only in a trial or development version do not count.",
+        "请使用已发布版本中的页面路径（pages/…，不以 / 开头），或先发布该页面；体验版、开发版中的"
+        "页面不算。",
+    ),
+    "errcode.40249": (
+        "The message content was blocked as illegal",
+        "消息内容被判定为违规，已拦截",
+    ),
+    "errcode.40249.hint": (
+        "Change the field values (no marketing, links or sensitive words) and send again.",
+        "请修改字段内容（不要营销、链接或敏感词）后再发送。",
+    ),
+    "errcode.40247": (
+        "A historical template can no longer be added",
+        "历史模板已不能再添加",
+    ),
+    "errcode.40247.hint": (
+        "Use a category template (类目模板) chosen in the official-account platform instead.",
+        "请在公众平台改用类目模板。",
+    ),
+    "errcode.45109": (
+        "This API is retired (the mini program's uniform_send)",
+        "该接口已下线（小程序的 uniform_send）",
+    ),
+    "errcode.45109.hint": (
+        "Send through the official account's template-message API (/message/template/send).",
+        "请改用公众号的模板消息接口（/message/template/send）发送。",
+    ),
+    "errcode.40246": (
+        "Invalid keyword name for this template (when adding a template)",
+        "添加模板时关键词名称无效",
+    ),
+    "errcode.40246.hint": (
+        "Pick the keywords from the category template's list, named as WeChat names them.",
+        "请从类目模板的关键词列表中选择，名称与微信提供的一致。",
+    ),
+    "errcode.unknown": (
+        "errcode {code} is not a code Recall Desk can explain; WeChat says “{errmsg}”. Look it "
+        "up in WeChat's global return codes, or ask the middleware's owner.",
+        "Recall Desk 无法解释 errcode {code}；微信的说明是“{errmsg}”。请查阅微信全局返回码，或询问"
+        "中间件方。",
     ),
 }

@@ -31,7 +31,9 @@ def test_a_refusal_with_a_known_errcode_is_explained_and_an_unknown_one_quoted()
     known = RemoteRefused(40003, "invalid openid")
     assert describe(known, "en").startswith("Refused (40003 invalid openid): Invalid openid")
     assert "确认 openid 属于当前公众号" in describe(known, "zh")
-    assert describe(RemoteRefused(4001, "bad"), "zh") == "被拒绝：4001 bad"
+    assert describe(RemoteRefused(4001, "bad"), "zh") == (
+        "被拒绝：4001 bad（Recall Desk 无法解释这个代码，说明文字是服务器原话）"
+    )
     assert str(RemoteRefused(4001, "bad")) == "refused with code 4001: bad"
 
 
