@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from app.core.guard import Verdict
     from app.core.label_pdf import LabelItem
+    from app.core.layout import LabelPlan
     from app.core.stocks import Stock
 
 DEFAULT_CODE_MM = 50.0
@@ -115,11 +116,12 @@ def _custom_stocks(config_file: Path | None) -> list[Stock]:
 def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
     """The guard's refusal as one error; its reasons are said here, at the edge, in ``lang``."""
     from app.core.errors import BadInput
+    from app.core.lang import is_chinese
     from app.core.messages import say
 
     reasons = guard_sentence([(f.key, f.params) for f in verdict.findings], lang)
     if all(f.overridable for f in verdict.findings):
-        reasons += " " + say("guard.override_hint", lang)
+        reasons += ("" if is_chinese(lang) else " ") + say("guard.override_hint", lang)
     if extra:
         return BadInput("guard.refused_items", reasons=reasons, field="code_mm", **extra)
     return BadInput("guard.refused", reasons=reasons, field="code_mm")
@@ -127,9 +129,11 @@ def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
 
 def guard_sentence(verdict_findings: Sequence[tuple[str, dict[str, Any]]], lang: str) -> str:
     """The findings as sentences, one after another."""
+    from app.core.lang import is_chinese
     from app.core.messages import say
 
-    return " ".join(say(key, lang, **params) for key, params in verdict_findings)
+    separator = "" if is_chinese(lang) else " "
+    return separator.join(say(key, lang, **params) for key, params in verdict_findings)
 
 
 def say_notes(job: LabelJob, lang: str, err: TextIO | None = None) -> None:
@@ -144,28 +148,49 @@ def say_notes(job: LabelJob, lang: str, err: TextIO | None = None) -> None:
         print(guard_sentence(findings, lang), file=err)
 
 
-def check_items(job: LabelJob, items: Iterable[LabelItem], lang: str) -> int:
-    """Judge every produced code (now with its module count); returns how many there are.
+class _Refused(Exception):
+    """Stops painting at the first code the guard refuses."""
 
-    Raises:
-        BadInput: ``guard.refused_items`` naming how many and the first; nothing is written.
-    """
+
+def _judge(job: LabelJob, item: LabelItem, plan: LabelPlan | None = None) -> Verdict:
     from app.core.guard import check_plan
     from app.core.layout import plan_label
 
-    count = 0
-    refused: list[tuple[LabelItem, Verdict]] = []
-    for item in items:
-        count += 1
+    if plan is None:
         plan = plan_label(job.stock, job.code_mm, modules=item.code.modules,
                           caption=item.caption, label=item.label)  # fmt: skip
-        verdict = check_plan(plan, dpi=job.dpi, allow_small=job.allow_small)
+    return check_plan(plan, dpi=job.dpi, allow_small=job.allow_small)
+
+
+def write_judged(
+    pdf: Path, job: LabelJob, items: Iterable[LabelItem], count: int, lang: str
+) -> int:
+    """Write the labels of ``count`` items, judging each code (with its module count) as it
+    is painted; returns the page count. One pass, one code in memory at a time.
+
+    Raises:
+        BadInput: ``guard.refused_items`` (how many, the first): then no PDF is left behind.
+    """
+    from app.core.label_pdf import write_labels_pdf
+
+    source = iter(items)
+    refused: list[tuple[LabelItem, Verdict]] = []
+
+    def check(item: LabelItem, plan: LabelPlan) -> None:
+        verdict = _judge(job, item, plan)
         if not verdict.printable:
             refused.append((item, verdict))
-    if refused:
+            raise _Refused
+
+    try:
+        return write_labels_pdf(
+            pdf, job.stock, source, code_mm=job.code_mm, item_count=count,
+            start_cell=job.start_cell, copies=job.copies, check=check,
+        )  # fmt: skip
+    except _Refused:
+        refused.extend((i, v) for i in source if not (v := _judge(job, i)).printable)
         item, first = refused[0]
-        raise _refusal(first, lang, count=len(refused), first=item.label or item.caption)
-    return count
+        raise _refusal(first, lang, count=len(refused), first=item.label or item.caption) from None
 
 
 def record_override(manifest_path: Path, job: LabelJob) -> None:
@@ -182,40 +207,38 @@ def record_override(manifest_path: Path, job: LabelJob) -> None:
     )
 
 
-def batch_items(manifest_path: Path, rows: Sequence[Any], caption: str) -> Iterator[LabelItem]:
-    """The batch's codes in list order, read from its folder one at a time, as label items.
-
-    The customer label is the row's caption (its name column); rows not done are left out.
+def batch_items(
+    manifest_path: Path, rows: Sequence[Any], caption: str
+) -> tuple[int, Iterator[LabelItem]]:
+    """How many codes the batch produced, and them in list order as label items, read from its
+    folder one at a time. The customer label is the row's caption (its name column).
     """
     from app.core import manifest
+
+    entries = manifest.read_entries(manifest_path)
+    done = []
+    for row in rows:
+        entry = entries.get(manifest.entry_key(row.line, row.open_id))
+        if entry is not None and entry.status == manifest.OK:
+            done.append((manifest_path.parent / entry.file, row.caption))
+    return len(done), _load(done, caption)
+
+
+def _load(done: list[tuple[Path, str]], caption: str) -> Iterator[LabelItem]:
     from app.core.images import verify_image
     from app.core.label_pdf import LabelItem
     from app.core.layout import prepare_code
 
-    entries = manifest.read_entries(manifest_path)
-    for row in rows:
-        entry = entries.get(manifest.entry_key(row.line, row.open_id))
-        if entry is not None and entry.status == manifest.OK:
-            data = (manifest_path.parent / entry.file).read_bytes()
-            yield LabelItem(prepare_code(verify_image(data)), caption, row.caption)
+    for path, name in done:
+        yield LabelItem(prepare_code(verify_image(path.read_bytes())), caption, name)
 
 
 def write_batch_labels(
     pdf: Path, job: LabelJob, rows: Sequence[Any], manifest_path: Path, lang: str
 ) -> int:
-    """Judge the batch's codes, then write their labels to ``pdf``; returns the page count.
-
-    Two passes over the folder (judge, then paint), one code in memory at a time.
-    """
-    from app.core.label_pdf import write_labels_pdf
-
-    count = check_items(job, batch_items(manifest_path, rows, job.caption), lang)
-    if not count:
-        return 0
-    return write_labels_pdf(
-        pdf, job.stock, batch_items(manifest_path, rows, job.caption), code_mm=job.code_mm,
-        item_count=count, start_cell=job.start_cell, copies=job.copies,
-    )  # fmt: skip
+    """The labels of the batch's codes, judged and written to ``pdf``; returns the page count."""
+    count, items = batch_items(manifest_path, rows, job.caption)
+    return write_judged(pdf, job, items, count, lang) if count else 0
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ The GUI and the CLI make sentences from :attr:`Verdict.findings` with the catalo
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -91,6 +92,11 @@ def min_mm_for_dots(modules: int, dpi: int) -> float:
     return modules * MIN_DOTS_PER_MODULE * MM_PER_INCH / dpi
 
 
+def _up(mm: float) -> float:
+    """Rounded up to 0.1 mm (what is said as "at least")."""
+    return math.ceil(mm * 10 - 1e-6) / 10
+
+
 def check_code(
     code_mm: float,
     *,
@@ -107,7 +113,7 @@ def check_code(
     need = MIN_CODE_MM
     if modules:
         need = max(need, min_mm_for_dots(modules, dpi))
-    smallest_ok = round(need + 0.05, 1)
+    smallest_ok = _up(need)
     room = round(max_code_mm, 1) if max_code_mm is not None else None
     if room is not None and room < smallest_ok:
         findings.append(
@@ -132,10 +138,12 @@ def check_code(
                         "modules": modules,
                         "dots": round(dots, 1),
                         "dpi": dpi,
-                        "least": round(min_mm_for_dots(modules, dpi) + 0.05, 1),
+                        "least": _up(min_mm_for_dots(modules, dpi)),
                     },
                 )
             )
+    if findings and findings[0].key == "guard.stock_too_small":
+        findings = findings[:1]  # no size on this label scans: the rest follows from it
     level: Level = "refuse" if findings else "ok"
     if not findings and code_mm < WARN_CODE_MM:
         level = "warn"

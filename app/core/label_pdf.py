@@ -26,6 +26,7 @@ from app.core.layout import (
     NO_CORRECTION,
     Correction,
     LabelGeometry,
+    LabelPlan,
     PreparedCode,
     on_page,
     plan_label,
@@ -115,15 +116,14 @@ def _face_index(path: str, family: str) -> int:
 
 
 def _pixels(code: PreparedCode) -> tuple[Any, bool]:
-    """The code's image for the PDF: one pixel per module for a classic code (not smoothed)."""
+    """The code's image for the PDF and whether to smooth it (sun codes only)."""
     from PIL import Image
 
     with Image.open(io.BytesIO(code.png)) as opened:
-        image = opened.convert("L")
-    if code.classic and code.modules:
-        small = image.resize((code.modules, code.modules), Image.Resampling.BOX)
-        return small.point(lambda v: 255 if v >= 128 else 0).convert("1"), False
-    return image, True
+        opened.load()
+        if code.classic and code.modules:
+            return opened.convert("1"), False
+        return opened.convert("L"), True
 
 
 def _paint(pdf: PdfWriter, geometry: LabelGeometry, pixels: Any, smooth: bool,
@@ -160,13 +160,15 @@ def write_labels_pdf(
     title: str = "Recall Desk labels",
     font: FontFile | None = None,
     on_page_done: Callable[[int], None] | None = None,
+    check: Callable[[LabelItem, LabelPlan], None] | None = None,
 ) -> int:
     """Write ``item_count`` labels (each ``copies`` times) to a PDF; returns the page count.
 
     ``items`` is read once, in order (a generator that loads one code at a time keeps memory
     flat). Every plan must fit: check them with :func:`app.core.guard.check_plan` first; a code
     that does not fit here raises ``guard.does_not_fit`` and nothing is written. ``outlines``
-    draws each label's outline (plain-paper test prints).
+    draws each label's outline (plain-paper test prints). ``check(item, plan)`` sees every plan
+    before it is painted and may raise to stop (the CLI's guard); the PDF is then not written.
 
     Raises:
         BadInput: ``pdf.no_font``, ``pdf.missing_glyph``, ``guard.does_not_fit``, placement.
@@ -183,7 +185,7 @@ def write_labels_pdf(
             current: tuple[LabelGeometry, Any, bool] | None = None
             for slot in slots(stock, item_count, start_cell=start_cell, copies=copies):
                 if slot.copy == 0:
-                    current = _prepare(stock, code_mm, next(iterator), embedded)
+                    current = _prepare(stock, code_mm, next(iterator), embedded, check)
                 assert current is not None
                 if slot.page != page:
                     if page >= 0:
@@ -211,7 +213,11 @@ def write_labels_pdf(
 
 
 def _prepare(
-    stock: Stock, code_mm: float, item: LabelItem, font: EmbeddedFont
+    stock: Stock,
+    code_mm: float,
+    item: LabelItem,
+    font: EmbeddedFont,
+    check: Callable[[LabelItem, LabelPlan], None] | None,
 ) -> tuple[LabelGeometry, Any, bool]:
     missing = font.missing(item.caption + item.label)
     if missing.strip():
@@ -219,6 +225,8 @@ def _prepare(
     plan = plan_label(
         stock, code_mm, modules=item.code.modules, caption=item.caption, label=item.label
     )
+    if check is not None:
+        check(item, plan)
     if not plan.fits:
         raise BadInput(
             "guard.does_not_fit", size=round(code_mm, 1), most=round(plan.max_code_mm, 1),

@@ -24,18 +24,15 @@ Usage::
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from functools import cached_property, lru_cache
+from typing import Literal
 
+from app.core.codes import PreparedCode, prepare_code
 from app.core.errors import BadInput
 from app.core.stocks import Rect, Stock
-
-if TYPE_CHECKING:
-    from app.core.images import VerifiedImage
 
 __all__ = [
     "Correction",
@@ -62,17 +59,34 @@ CAPTION_LINE_MM = 6.0  # single-code pages (single_layout)
 
 Arrangement = Literal["below", "beside"]
 TextRole = Literal["caption", "label"]
-# (text, em size in mm) -> width in mm, taken as additive per character. The default is a
-# slightly generous estimate for Noto Sans CJK (ideographs 1 em, Latin ≤ 0.62 em), so the lines
-# it breaks fit the real font too.
+# (text, em size in mm) -> width in mm, taken as additive per character.
 TextMeasure = Callable[[str, float], float]
+
+# Advance widths of printable ASCII in Noto Sans CJK SC (the labels' font), per mille of an em;
+# ideographs and other wide characters are 1 em, other narrow characters are taken as 0.62 em.
+_ASCII_WIDTHS = (
+    224, 323, 474, 555, 555, 921, 680, 278, 338, 338, 467, 555, 278, 347, 278, 392, 555, 555,
+    555, 555, 555, 555, 555, 555, 555, 555, 278, 278, 555, 555, 555, 474, 946, 608, 657, 638,
+    688, 589, 552, 689, 728, 293, 535, 646, 543, 812, 723, 742, 633, 742, 635, 596, 599, 721,
+    575, 878, 573, 531, 603, 338, 392, 338, 555, 559, 606, 563, 618, 510, 620, 554, 325, 564,
+    607, 275, 275, 552, 284, 926, 610, 606, 620, 620, 388, 468, 377, 607, 521, 802, 498, 521,
+    475, 338, 270, 338, 555,
+)  # fmt: skip
+_MARGIN = 1.03  # a little room for a fallback font's wider letters
 
 
 def estimate_width(text: str, em_mm: float) -> float:
-    """Width of ``text`` at ``em_mm``: wide (CJK) characters 1 em, others 0.62 em."""
-    return em_mm * sum(
-        1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.62 for ch in text
-    )
+    """Width of ``text`` at ``em_mm`` in the labels' font (a 3 % margin on Latin)."""
+    total = 0.0
+    for ch in text:
+        code = ord(ch)
+        if 32 <= code < 127:
+            total += _ASCII_WIDTHS[code - 32] / 1000 * _MARGIN
+        elif unicodedata.east_asian_width(ch) in "WF":
+            total += 1.0
+        else:
+            total += 0.62
+    return em_mm * total
 
 
 def text_em_mm(stock: Stock) -> float:
@@ -265,9 +279,10 @@ class _Planner:
         return geometry, self.fits(code_mm, arrangement)
 
 
+@lru_cache(maxsize=4096)
 def wrap_text(
     text: str, width: float, em_mm: float, measure: TextMeasure, max_lines: int
-) -> tuple[list[str], bool]:
+) -> tuple[tuple[str, ...], bool]:
     """Break ``text`` into at most ``max_lines`` lines of ``width`` mm; cut the rest with "…".
 
     Breaks after a space where a Latin word would be split, anywhere between ideographs.
@@ -286,22 +301,22 @@ def wrap_text(
             end += 1
         if end == len(rest):
             lines.append(rest)
-            return lines, False
+            return tuple(lines), False
         if end == 0:
-            return lines, True
+            return tuple(lines), True
         space = rest.rfind(" ", 0, end + 1)
         if space > 0 and not _is_wide(rest[end - 1]) and rest[end] != " ":
             end = space
         lines.append(rest[:end].rstrip())
         rest = rest[end:].lstrip()
     if not rest:
-        return lines, False
+        return tuple(lines), False
     last = lines[-1] if lines else ""
     while last and measure(last + "…", em_mm) > width:
         last = last[:-1].rstrip()
     if lines:
         lines[-1] = last + "…"
-    return lines, True
+    return tuple(lines), True
 
 
 def _is_wide(ch: str) -> bool:
@@ -384,63 +399,6 @@ NO_CORRECTION = Correction()
 def on_page(r: Rect, outline: Rect, correction: Correction = NO_CORRECTION) -> Rect:
     """A rectangle of a label's geometry moved to the label's place on the page, corrected."""
     return correction.rect(r.moved(outline.x, outline.y))
-
-
-# ---------------------------------------------------------------------------------------------
-# Codes
-
-
-@dataclass(frozen=True)
-class PreparedCode:
-    """A code image cropped to its symbol, with the measured module count.
-
-    ``png`` holds the symbol only (no margin); ``modules`` is its width in modules (None for a
-    WeChat sun code, which has no modules we can count).
-    """
-
-    png: bytes
-    width_px: int
-    modules: int | None
-    classic: bool
-
-
-def prepare_code(image: VerifiedImage) -> PreparedCode:
-    """Crop a classic QR code to its dark bounding box and count its modules.
-
-    The module size comes from the top-left finder pattern, which is 7 modules wide; the count
-    is snapped to a real QR size (21, 25, … 177 modules). Images that are not classic QR codes
-    (sun codes, photos) are passed through unchanged with ``modules=None``.
-    """
-    from PIL import Image
-
-    with Image.open(io.BytesIO(image.data)) as opened:
-        gray = opened.convert("L")
-    if not image.looks_like_classic_qr:
-        return PreparedCode(_png(gray), gray.width, None, classic=False)
-    mono = gray.point(lambda v: 0 if v < 128 else 255)
-    bbox = Image.eval(mono, lambda v: 255 - v).getbbox()
-    if bbox is None:
-        return PreparedCode(_png(gray), gray.width, None, classic=False)
-    left, top, right, _bottom = bbox
-    run = 0
-    while left + run < right and mono.getpixel((left + run, top)) == 0:
-        run += 1
-    cropped = mono.crop(bbox)
-    modules = _snap_modules(cropped.width * 7 / run) if run else None
-    return PreparedCode(_png(cropped.convert("1")), cropped.width, modules, classic=True)
-
-
-def _snap_modules(estimate: float) -> int | None:
-    version = round((estimate - 17) / 4)
-    if not 1 <= version <= 40:
-        return None
-    return 17 + 4 * version
-
-
-def _png(image: object) -> bytes:
-    out = io.BytesIO()
-    image.save(out, format="PNG")  # type: ignore[attr-defined]
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import io
 import zlib
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Any
 
 PT_PER_MM = 72 / 25.4
+# Tables a PDF's glyphs never need (shaping, vertical metrics): one glyph per character here.
+_UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG")
 
 
 def _name_token(text: str) -> str:
@@ -105,6 +108,9 @@ class EmbeddedFont:
             return self._subset_of(font, subset)
 
     def _subset_of(self, font: Any, subset: Any) -> bytes:
+        for tag in _UNUSED_TABLES:  # deleted unread: the subsetter would decompile them first
+            if tag in font:
+                del font[tag]
         options = subset.Options()
         options.layout_features = []
         options.name_IDs = []
@@ -186,13 +192,14 @@ class PdfWriter:
 
     def __init__(self, out: IO[bytes], font: EmbeddedFont, *, title: str = "") -> None:
         self._out = out
+        self._position = 0  # bytes written so far (no tell(): that is a system call each time)
         self.font = font
-        self._offsets: dict[int, int] = {}
+        self._offsets = array("q")  # object n's file offset at [n - 1]; -1: not yet written
         self._next = 1
         self._catalog = self._reserve()
         self._pages = self._reserve()
         self._font_ref = self._reserve()
-        self._kids: list[int] = []
+        self._kids = array("q")
         self._title = title
         self._page: list[bytes] | None = None
         self._page_size = (0.0, 0.0)
@@ -206,15 +213,17 @@ class PdfWriter:
     def _reserve(self) -> int:
         ref = self._next
         self._next += 1
+        self._offsets.append(-1)
         return ref
 
     def _write(self, data: bytes) -> None:
         self._out.write(data)
+        self._position += len(data)
 
     def obj(self, body: str | bytes, *, ref: int | None = None) -> int:
         """Write one object (a reserved ``ref`` or a new one); returns its number."""
         ref = ref if ref is not None else self._reserve()
-        self._offsets[ref] = self._out.tell()
+        self._offsets[ref - 1] = self._position
         raw = body.encode("latin-1") if isinstance(body, str) else body
         self._write(b"%d 0 obj\n" % ref + raw + b"\nendobj\n")
         return ref
@@ -299,12 +308,11 @@ class PdfWriter:
             b"<< /Producer " + _pdf_string("Recall Desk") + b" /Title "
             + _pdf_string(self._title) + b" >>"
         )  # fmt: skip
-        start = self._out.tell()
+        start = self._position
         lines = [f"xref\n0 {self._next}\n0000000000 65535 f \n"]
         lines += [
-            f"{self._offsets[ref]:010d} 00000 n \n" if ref in self._offsets
-            else "0000000000 65535 f \n"
-            for ref in range(1, self._next)
+            f"{offset:010d} 00000 n \n" if offset >= 0 else "0000000000 65535 f \n"
+            for offset in self._offsets
         ]  # fmt: skip
         lines.append(
             f"trailer\n<< /Size {self._next} /Root {self._catalog} 0 R /Info {info} 0 R >>\n"

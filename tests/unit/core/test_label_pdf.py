@@ -123,3 +123,21 @@ def test_a_code_that_does_not_fit_writes_nothing(tmp_path: Path) -> None:
                          item_count=1)
     assert caught.value.key == "guard.does_not_fit"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cross_reference_table_points_at_every_object(tmp_path: Path) -> None:
+    """Viewers that trust the xref (and printers' RIPs) find each object where it says."""
+    import re
+
+    items = [LabelItem(prepared(f"https://example.com/r/{i}"), "扫码", "王小明") for i in range(3)]
+    pdf = tmp_path / "x.pdf"
+    write_labels_pdf(pdf, roll_stock(50, 30), items, code_mm=22, item_count=3)
+    data = pdf.read_bytes()
+    start = int(data.rsplit(b"startxref\n", 1)[1].split()[0])
+    table = re.match(rb"xref\n0 (\d+)\n", data[start:])
+    assert table is not None
+    rows = data[start + table.end():].split(b"\n")[: int(table.group(1))]
+    assert rows[0].startswith(b"0000000000 65535 f")
+    for number, row in enumerate(rows[1:], start=1):
+        offset = int(row[:10])
+        assert data[offset:].startswith(b"%d 0 obj\n" % number), number
