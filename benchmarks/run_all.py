@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("startup.py", "batch.py", "responsiveness.py")
+SCRIPTS = ("startup.py", "batch.py", "responsiveness.py", "labels_pdf.py")
 
 
 def main() -> int:
