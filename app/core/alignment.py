@@ -44,6 +44,7 @@ MIDDLE_TICK_MM = 2.5
 MAJOR_TICK_MM = 4.0
 NUMBER_MM = 2.2  # height of the ruler numbers
 LINE_MM = 0.15  # stroke width of rulers and crosshairs
+SMALL_PAGE_MM = 100.0  # a page whose short side is less: a roll label
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,9 @@ class AlignmentPage:
 
 def inset_for(page_w: float, page_h: float) -> float:
     """Where the rulers run: 10 mm in on office paper, less on a small roll label."""
-    return 10.0 if min(page_w, page_h) >= 100 else max(3.0, min(page_w, page_h) / 10)
+    if min(page_w, page_h) >= SMALL_PAGE_MM:
+        return 10.0
+    return max(3.0, min(page_w, page_h) / 10)
 
 
 def _ruler(length: float, inset: float, horizontal: bool) -> tuple[list[Line], list[Text]]:
@@ -125,17 +128,15 @@ def _ruler(length: float, inset: float, horizontal: bool) -> tuple[list[Line], l
 
 
 def crosshair_centres(page_w: float, page_h: float) -> list[tuple[float, float]]:
-    """Four near the corners (two insets in, on whole millimetres) and one in the middle."""
+    """Four near the corners (two insets in, on whole millimetres) and, on a page with room
+    for it, one in the middle."""
     inset = inset_for(page_w, page_h)
     near = round(2 * inset + MAJOR_TICK_MM)
     far_x, far_y = round(page_w - near), round(page_h - near)
-    return [
-        (near, near),
-        (far_x, near),
-        (near, far_y),
-        (far_x, far_y),
-        (round(page_w / 2), round(page_h / 2)),
-    ]
+    corners = [(near, near), (far_x, near), (near, far_y), (far_x, far_y)]
+    if min(page_w, page_h) < SMALL_PAGE_MM:
+        return corners  # a roll label: a middle cross would sit on the others' labels
+    return [*corners, (round(page_w / 2), round(page_h / 2))]
 
 
 def alignment_page(
@@ -158,9 +159,10 @@ def alignment_page(
     arm = min(5.0, inset * 0.8)
     crosses = [Crosshair(x, y, arm, arm / 2) for x, y in crosshair_centres(page_w, page_h)]
     texts = top_texts + left_texts
+    small = min(page_w, page_h) < SMALL_PAGE_MM
     for x, y in crosshair_centres(page_w, page_h):
-        size = NUMBER_MM
-        label = f"{x:g}, {y:g} mm"
+        size = NUMBER_MM * (0.75 if small else 1.0)
+        label = f"{x:g}, {y:g}" if small else f"{x:g}, {y:g} mm"
         right_half = x > page_w / 2
         texts.append(
             Text(x - arm - 0.6 * size * len(label) if right_half else x + arm, y + arm, label, size)
