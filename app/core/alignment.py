@@ -131,12 +131,12 @@ def crosshair_centres(page_w: float, page_h: float) -> list[tuple[float, float]]
     """Four near the corners (two insets in, on whole millimetres) and, on a page with room
     for it, one in the middle."""
     inset = inset_for(page_w, page_h)
-    near = round(2 * inset + MAJOR_TICK_MM)
-    far_x, far_y = round(page_w - near), round(page_h - near)
+    near = float(round(2 * inset + MAJOR_TICK_MM))
+    far_x, far_y = float(round(page_w - near)), float(round(page_h - near))
     corners = [(near, near), (far_x, near), (near, far_y), (far_x, far_y)]
     if min(page_w, page_h) < SMALL_PAGE_MM:
         return corners  # a roll label: a middle cross would sit on the others' labels
-    return [*corners, (round(page_w / 2), round(page_h / 2))]
+    return [*corners, (float(round(page_w / 2)), float(round(page_h / 2)))]
 
 
 def alignment_page(
