@@ -184,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
         window = MainWindow(workspace, state)
         if config_error is not None:
             window.show_config_problem(describe(config_error)[0])
-        window.show()
+        window.showMaximized() if state.get("window/maximized") else window.show()
         # After the first frame: the window never waits for the sandbox's imports or its port.
         QTimer.singleShot(0, lambda: start_demo_sandbox(window, select_demo, sandboxes))
         if args.smoke:

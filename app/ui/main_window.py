@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QProcess, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
 
             settings = SettingsPage(self.context)
             settings.profiles_changed.connect(self.reload_profiles)
+            settings.restart_requested.connect(self.restart)
             page = settings
         guard_wheel(page)
         placeholder = self.stack.widget(index)
@@ -413,7 +415,23 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def restart(self) -> None:
+        """Close (asking what closing asks) and start again with the same options: the new
+        process reopens this page at this size."""
+        if not self.close():
+            return
+        if getattr(sys, "frozen", False):
+            program, arguments = sys.executable, sys.argv[1:]
+        else:
+            program, arguments = sys.executable, ["-m", "app", *sys.argv[1:]]
+        QProcess.startDetached(program, arguments)
+        QCoreApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings = self._pages.get(self.PAGE_SETTINGS)
+        if settings is not None and not settings.confirm_leave():
+            event.ignore()
+            return
         batch = self._pages.get(self.PAGE_BATCH)
         if batch is not None and batch.running:
             if not self.ask_quit_during_batch(self):
@@ -421,6 +439,7 @@ class MainWindow(QMainWindow):
                 return
             batch.cancel()
         self.state.set("window/geometry", self.saveGeometry())
+        self.state.set("window/maximized", self.isMaximized())
         self.state.set("window/state", self.saveState())
         self.state.set("window/inspector", bool(self._inspector and not self._inspector.isHidden()))
         self.state.sync()

@@ -18,6 +18,7 @@ SCHEMA_VERSION = 1
 KEYS: dict[str, tuple[type, Any]] = {
     "window/geometry": (QByteArray, QByteArray()),
     "window/state": (QByteArray, QByteArray()),
+    "window/maximized": (bool, False),
     "window/page": (int, 0),
     "window/inspector": (bool, False),
     "profile/last": (str, ""),

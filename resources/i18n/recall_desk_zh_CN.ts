@@ -1012,11 +1012,11 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     </message>
     <message>
         <source>x</source>
-        <translation>x</translation>
+        <translation>横向</translation>
     </message>
     <message>
         <source>y</source>
-        <translation>y</translation>
+        <translation>纵向</translation>
     </message>
     <message>
         <source>scale</source>
@@ -1060,7 +1060,98 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Profile name</source>
+        <translation>配置名称</translation>
+    </message>
+    <message>
+        <source>QR API URL</source>
+        <translation>二维码接口地址</translation>
+    </message>
+    <message>
+        <source>appId</source>
+        <translation>appId</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Simulation domain</source>
+        <translation>模拟域名</translation>
+    </message>
+    <message>
+        <source>Default sdkAppId</source>
+        <translation>默认 sdkAppId</translation>
+    </message>
+    <message>
+        <source>Default official account ID</source>
+        <translation>默认公众号 ID</translation>
+    </message>
+    <message>
+        <source>HTTP headers</source>
+        <translation>HTTP 请求头</translation>
+    </message>
+    <message>
+        <source>Query string</source>
+        <translation>URL 查询参数</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Optional: path to a PEM file</source>
+        <translation>选填：PEM 证书文件路径</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Optional: http://proxy:3128</source>
+        <translation>选填：http://proxy:3128</translation>
+    </message>
+    <message>
+        <source>Production (sends ask for confirmation)</source>
+        <translation>生产环境（发送前需要确认）</translation>
+    </message>
+    <message>
+        <source>Old middleware: send to /template/send</source>
+        <translation>旧版中间件：发送到 /template/send</translation>
+    </message>
+    <message>
+        <source>Auth parameters in</source>
+        <translation>鉴权参数放在</translation>
+    </message>
+    <message>
+        <source>Timestamp sent as</source>
+        <translation>时间戳参数名</translation>
+    </message>
+    <message>
+        <source>Udesk QR API</source>
+        <translation>Udesk 二维码接口</translation>
+    </message>
+    <message>
+        <source>Simulation middleware</source>
+        <translation>模拟中间件</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -1139,7 +1230,7 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     </message>
     <message>
         <source>Start at label</source>
-        <translation>从第几张标签开始</translation>
+        <translation>从第几个标签开始</translation>
     </message>
     <message>
         <source>On a partly used sheet: the first free label, counted row by row</source>
@@ -1370,92 +1461,24 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>删除…</translation>
     </message>
     <message>
-        <source>Profile name</source>
-        <translation>配置名称</translation>
-    </message>
-    <message>
-        <source>QR API URL</source>
-        <translation>二维码接口地址</translation>
-    </message>
-    <message>
-        <source>appId</source>
-        <translation>appId</translation>
-    </message>
-    <message>
-        <source>Secret</source>
-        <translation>密钥</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <source>Simulation domain</source>
-        <translation>模拟域名</translation>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
     <message>
-        <source>Default sdkAppId</source>
-        <translation>默认 sdkAppId</translation>
+        <source>Add the profiles of a file a colleague exported</source>
+        <translation>添加同事导出的文件中的配置</translation>
     </message>
     <message>
-        <source>Default official account ID</source>
-        <translation>默认公众号 ID</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
-        <source>HTTP headers</source>
-        <translation>HTTP 请求头</translation>
-    </message>
-    <message>
-        <source>Query string</source>
-        <translation>URL 查询参数</translation>
-    </message>
-    <message>
-        <source>CA bundle</source>
-        <translation>CA 证书</translation>
-    </message>
-    <message>
-        <source>Optional: path to a PEM file</source>
-        <translation>选填：PEM 证书文件路径</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>代理</translation>
-    </message>
-    <message>
-        <source>Optional: http://proxy:3128</source>
-        <translation>选填：http://proxy:3128</translation>
-    </message>
-    <message>
-        <source>Production (sends ask for confirmation)</source>
-        <translation>生产环境（发送前需要确认）</translation>
-    </message>
-    <message>
-        <source>Old middleware: send to /template/send</source>
-        <translation>旧版中间件：发送到 /template/send</translation>
-    </message>
-    <message>
-        <source>Auth parameters in</source>
-        <translation>鉴权参数放在</translation>
-    </message>
-    <message>
-        <source>Timestamp sent as</source>
-        <translation>时间戳参数名</translation>
-    </message>
-    <message>
-        <source>Udesk QR API</source>
-        <translation>Udesk 二维码接口</translation>
-    </message>
-    <message>
-        <source>Simulation middleware</source>
-        <translation>模拟中间件</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>连接</translation>
+        <source>Save every profile to a file to share, without the secrets</source>
+        <translation>把所有配置保存为可分享的文件（不含密钥）</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1464,6 +1487,14 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Restart Recall Desk in the chosen language</source>
+        <translation>以所选语言重新启动召回助手</translation>
     </message>
     <message>
         <source>Application</source>
@@ -1480,6 +1511,18 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     <message>
         <source>Call the QR API and the template list with these values</source>
         <translation>用当前填写的值调用二维码接口和模板列表</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>The changes to profile “{name}” are not saved. Discard them?</source>
+        <translation>配置“{name}”的修改尚未保存。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>{name} (not saved)</source>
+        <translation>{name}（未保存）</translation>
     </message>
     <message>
         <source>{name} (built-in sandbox)</source>
@@ -1530,8 +1573,28 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>隐藏</translation>
     </message>
     <message>
-        <source>Applies the next time Recall Desk starts.</source>
-        <translation>下次启动召回助手时生效。</translation>
+        <source>Applies when Recall Desk starts again.</source>
+        <translation>重新启动召回助手后生效。</translation>
+    </message>
+    <message>
+        <source>Fill in the QR API URL, the simulation domain, or both.</source>
+        <translation>请填写二维码接口地址或模拟域名（或两者）。</translation>
+    </message>
+    <message>
+        <source>Fill in before saving: {fields}.</source>
+        <translation>保存前请填写：{fields}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Default profile</source>
+        <translation>默认配置</translation>
+    </message>
+    <message>
+        <source>Make “{name}” the default profile? The command line uses it when no --profile is given.</source>
+        <translation>将“{name}”设为默认配置吗？命令行在未指定 --profile 时使用它。</translation>
     </message>
     <message>
         <source>Profile “{name}” saved.</source>
@@ -1558,28 +1621,24 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>删除配置“{name}”及其保存的密钥？</translation>
     </message>
     <message>
+        <source>Export profiles</source>
+        <translation>导出配置</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>导入配置</translation>
+    </message>
+    <message>
+        <source>{n} profiles exported to {path}, without secrets.</source>
+        <translation>已将 {n} 个配置导出到 {path}（不含密钥）。</translation>
+    </message>
+    <message>
+        <source>Imported {n} profiles: {names}. Type each one&apos;s secret, then Save.</source>
+        <translation>已导入 {n} 个配置：{names}。请为每个配置输入密钥后保存。</translation>
+    </message>
+    <message>
         <source>Testing the QR API and the template list…</source>
         <translation>正在测试二维码接口和模板列表…</translation>
-    </message>
-    <message>
-        <source>QR API</source>
-        <translation>二维码接口</translation>
-    </message>
-    <message>
-        <source>Template list</source>
-        <translation>模板列表</translation>
-    </message>
-    <message>
-        <source>{name}: not configured</source>
-        <translation>{name}：未配置</translation>
-    </message>
-    <message>
-        <source>{name}: signed request accepted, image verified ({w}×{h} {fmt}).</source>
-        <translation>{name}：签名通过，图片校验正常（{w}×{h} {fmt}）。</translation>
-    </message>
-    <message>
-        <source>{name}: {n} templates.</source>
-        <translation>{name}：共 {n} 个模板。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,29 @@ from app.core.sandbox import Sandbox
 from app.core.workspace import Workspace
 from app.ui.main_window import MainWindow
 from app.ui.state import UiState
+
+
+@dataclass
+class Questions:
+    """Stands in for :func:`app.ui.dialogs.ask_confirm`: records each question's text and
+    answers ``answer`` (Cancel, the dialog's default, unless a test says otherwise)."""
+
+    answer: bool = False
+    asked: list[str] = field(default_factory=list)
+
+    def __call__(self, _parent: object, _title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
+    """No modal question ever blocks a GUI test."""
+    from app.ui import dialogs
+
+    recorder = Questions()
+    monkeypatch.setattr(dialogs, "ask_confirm", recorder)
+    return recorder
 
 
 @pytest.fixture

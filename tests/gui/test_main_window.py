@@ -64,12 +64,15 @@ def _fill_new_profile(qtbot, window, sandbox: Sandbox, name: str, *, production:
 
 
 def test_profile_survives_restart_and_secret_stays_in_keyring(
-    qtbot, make_window, sandbox, memory_keyring
+    qtbot, make_window, sandbox, memory_keyring, questions
 ) -> None:
     window = make_window(sandbox.demo_profile())
+    questions.answer = True  # yes, make it the default
     _fill_new_profile(qtbot, window, sandbox, "prod-wx77", production=True)
-    assert window.current_profile_name() == "prod-wx77"
-    assert window.profile_badge.text() == "PRODUCTION"
+    assert [q for q in questions.asked if "default profile" in q]
+    assert window.current_profile_name() == "demo"  # saving never switches the active profile
+    assert window.profile_badge.text() == "DEMO SANDBOX"
+    assert 'default_profile = "prod-wx77"' in config_text()
     assert memory_keyring.store[("recall-desk", "prod-wx77")] == DEMO_SECRET
     text = config_text()
     assert "prod-wx77" in text and DEMO_SECRET not in text
@@ -124,7 +127,7 @@ def test_bad_url_is_refused_inline(qtbot, demo_window) -> None:
 
 
 def test_rename_and_delete_profile(
-    qtbot, make_window, sandbox, monkeypatch, memory_keyring
+    qtbot, make_window, sandbox, questions, memory_keyring
 ) -> None:
     window = make_window(sandbox.demo_profile())
     _fill_new_profile(qtbot, window, sandbox, "old-name", production=False)
@@ -134,7 +137,7 @@ def test_rename_and_delete_profile(
         settings.save()
     assert "old-name" not in window.workspace.profile_names()
     assert "[profiles.new-name]" in config_text()
-    monkeypatch.setattr(SettingsPage, "ask_confirm", classmethod(lambda cls, *a: True))
+    questions.answer = True
     with qtbot.waitSignal(settings.profiles_changed, timeout=10000):
         settings.delete_profile()
     assert "new-name" not in config_text()
@@ -201,7 +204,6 @@ def test_smoke_start_exits_zero_and_leaves_the_process_as_it_was(qtbot) -> None:
 
 
 def test_pages_are_built_on_first_visit(demo_window) -> None:
-    from app.ui.pages.settings_page import SettingsPage
 
     assert demo_window.PAGE_SETTINGS not in demo_window._pages
     demo_window.nav.setCurrentRow(demo_window.PAGE_SETTINGS)

@@ -3,53 +3,55 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
-from urllib.parse import urlsplit
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.auth_probe import probe_timestamp_names
-from app.core.errors import BadInput, RecallError
-from app.core.profiles import Profile, validate_profile_name
-from app.core.service import Service
-from app.core.udesk import QrRequest
-from app.ui.auth_forms import timestamp_name_combo, timestamp_report
+from app.core.errors import BadInput
+from app.core.profile_share import export_profiles, import_profiles
+from app.core.profiles import Profile
+from app.core.workspace import Workspace
+from app.ui import dialogs
 from app.ui.errors import describe
 from app.ui.page_context import PageContext
+from app.ui.pages.connection_test import result_lines, run_checks
+from app.ui.pages.profile_form import ProfileForm
 from app.ui.widgets import InlineMessage
-
-TEST_OPEN_ID = "recall-desk-connection-test"
 
 
 class SettingsPage(QWidget):
     """Edit profiles. Writes (config file, keyring) and connection tests run off the GUI thread.
 
     Signals:
-        profiles_changed(str): the profile list changed; the argument is the name to select.
+        profiles_changed(str): the profile list changed; the name to select ("" keeps the
+            switcher's choice).
         saved(str): a profile was saved (its name).
         tested(list): a connection test finished; a list of (check, ok, text).
+        exported(str): the profiles were written to this file.
+        restart_requested(): the user wants a restart in the newly chosen language.
     """
 
     profiles_changed = Signal(str)
     saved = Signal(str)
     tested = Signal(list)
+    exported = Signal(str)
+    restart_requested = Signal()
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
@@ -57,7 +59,9 @@ class SettingsPage(QWidget):
         self._context = context
         self._tasks = context.tasks
         self._editing: str | None = None
-        self._secret_dirty = False
+        self._draft: Profile | None = None  # a new profile, listed until saved or discarded
+        self._snapshot: tuple[object, ...] = ()
+        self._secret_source = "none"
 
         self.profile_list = QListWidget()
         self.profile_list.setObjectName("settingsProfileList")
@@ -80,84 +84,35 @@ class SettingsPage(QWidget):
         left.addWidget(self.profile_list, 1)
         left.addLayout(list_buttons)
 
-        def edit(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
-            line = QLineEdit()
-            line.setObjectName(name)
-            line.setAccessibleName(accessible)
-            line.setPlaceholderText(placeholder)
-            return line
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setObjectName("settingsImportButton")
+        self.import_button.setToolTip(self.tr("Add the profiles of a file a colleague exported"))
+        self.import_button.clicked.connect(self.import_dialog)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("settingsExportButton")
+        self.export_button.setToolTip(
+            self.tr("Save every profile to a file to share, without the secrets")
+        )
+        self.export_button.clicked.connect(self.export_dialog)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.import_button)
+        file_buttons.addWidget(self.export_button)
+        left.addLayout(file_buttons)
 
-        self.name_edit = edit("settingsNameEdit", self.tr("Profile name"))
-        self.qr_api_url_edit = edit("settingsQrApiUrlEdit", self.tr("QR API URL"), "https://…")
-        self.app_id_edit = edit("settingsAppIdEdit", self.tr("appId"))
-        self.secret_edit = edit("settingsSecretEdit", self.tr("Secret"))
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_edit.textEdited.connect(self._on_secret_edited)
-        self.reveal_button = QPushButton(self.tr("Show"))
-        self.reveal_button.setObjectName("settingsRevealSecretButton")
-        self.reveal_button.setCheckable(True)
-        self.reveal_button.toggled.connect(self._reveal)
-        secret_row = QHBoxLayout()
-        secret_row.addWidget(self.secret_edit, 1)
-        secret_row.addWidget(self.reveal_button)
-        self.secret_note = QLabel()
-        self.secret_note.setObjectName("settingsSecretNote")
-        self.secret_note.setWordWrap(True)
-        self.middleware_url_edit = edit(
-            "settingsMiddlewareUrlEdit",
-            self.tr("Simulation domain"),
-            "https://mw.example.com/wx77?appid=wx77",
-        )
-        self.sdk_app_id_edit = edit("settingsSdkAppIdEdit", self.tr("Default sdkAppId"))
-        self.offi_account_edit = edit(
-            "settingsOffiAccountIdEdit", self.tr("Default official account ID")
-        )
-        self.placement_combo = QComboBox()
-        self.placement_combo.setObjectName("settingsAuthPlacementCombo")
-        self.placement_combo.addItem(self.tr("HTTP headers"), "headers")
-        self.placement_combo.addItem(self.tr("Query string"), "query")
-        self.timestamp_name_combo = timestamp_name_combo(self)
-        self.timeout_spin = QDoubleSpinBox()
-        self.timeout_spin.setObjectName("settingsTimeoutSpin")
-        self.timeout_spin.setRange(1, 120)
-        self.timeout_spin.setSuffix(" s")
-        self.timeout_spin.setDecimals(1)
-        self.timeout_spin.setValue(10)
-        self.ca_bundle_edit = edit(
-            "settingsCaBundleEdit", self.tr("CA bundle"), self.tr("Optional: path to a PEM file")
-        )
-        self.proxy_edit = edit(
-            "settingsProxyEdit", self.tr("Proxy"), self.tr("Optional: http://proxy:3128")
-        )
-        self.production_check = QCheckBox(self.tr("Production (sends ask for confirmation)"))
-        self.production_check.setObjectName("settingsProductionCheck")
-        self.legacy_check = QCheckBox(self.tr("Old middleware: send to /template/send"))
-        self.legacy_check.setObjectName("settingsLegacySendCheck")
-
-        udesk_form = QFormLayout()
-        udesk_form.addRow(self.tr("Profile name"), self.name_edit)
-        udesk_form.addRow(self.tr("QR API URL"), self.qr_api_url_edit)
-        udesk_form.addRow(self.tr("appId"), self.app_id_edit)
-        udesk_form.addRow(self.tr("Secret"), secret_row)
-        udesk_form.addRow("", self.secret_note)
-        udesk_form.addRow(self.tr("Auth parameters in"), self.placement_combo)
-        udesk_form.addRow(self.tr("Timestamp sent as"), self.timestamp_name_combo)
-        udesk_form.addRow(self.tr("Default sdkAppId"), self.sdk_app_id_edit)
-        udesk_form.addRow(self.tr("Default official account ID"), self.offi_account_edit)
-        udesk_box = QGroupBox(self.tr("Udesk QR API"))
-        udesk_box.setLayout(udesk_form)
-        mw_form = QFormLayout()
-        mw_form.addRow(self.tr("Simulation domain"), self.middleware_url_edit)
-        mw_form.addRow("", self.legacy_check)
-        mw_box = QGroupBox(self.tr("Simulation middleware"))
-        mw_box.setLayout(mw_form)
-        net_form = QFormLayout()
-        net_form.addRow(self.tr("Timeout"), self.timeout_spin)
-        net_form.addRow(self.tr("CA bundle"), self.ca_bundle_edit)
-        net_form.addRow(self.tr("Proxy"), self.proxy_edit)
-        net_form.addRow("", self.production_check)
-        net_box = QGroupBox(self.tr("Connection"))
-        net_box.setLayout(net_form)
+        self.form = ProfileForm()
+        self.form.reveal_button.toggled.connect(self._reveal)
+        # The fields, as the page's own (tests and callers reach them here).
+        self.name_edit = self.form.name_edit
+        self.qr_api_url_edit = self.form.qr_api_url_edit
+        self.app_id_edit = self.form.app_id_edit
+        self.secret_edit = self.form.secret_edit
+        self.reveal_button = self.form.reveal_button
+        self.secret_note = self.form.secret_note
+        self.middleware_url_edit = self.form.middleware_url_edit
+        self.sdk_app_id_edit = self.form.sdk_app_id_edit
+        self.offi_account_edit = self.form.offi_account_edit
+        self.timestamp_name_combo = self.form.timestamp_name_combo
+        self.production_check = self.form.production_check
 
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("settingsLanguageCombo")
@@ -170,9 +125,16 @@ class SettingsPage(QWidget):
         self.language_combo.currentIndexChanged.connect(self._on_language)
         self.language_note = QLabel()
         self.language_note.setObjectName("settingsLanguageNote")
+        self.language_note.setWordWrap(True)
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setObjectName("settingsRestartButton")
+        self.restart_button.setToolTip(self.tr("Restart Recall Desk in the chosen language"))
+        self.restart_button.clicked.connect(self.restart_requested)
+        self.restart_button.hide()
         app_form = QFormLayout()
         app_form.addRow(self.tr("Language"), self.language_combo)
-        app_form.addRow("", self.language_note)
+        app_form.addRow(self.language_note)
+        app_form.addRow(self.restart_button)
         app_box = QGroupBox(self.tr("Application"))
         app_box.setLayout(app_form)
 
@@ -193,15 +155,18 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.save_button)
 
+        # The fields scroll; the message and the buttons stay in view below them.
         self.form_widget = QWidget()
         right = QVBoxLayout(self.form_widget)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(udesk_box)
-        right.addWidget(mw_box)
-        right.addWidget(net_box)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("settingsFormScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        right.addWidget(self.form_scroll, 1)
         right.addWidget(self.message)
         right.addLayout(buttons)
-        right.addStretch(1)
 
         root = QHBoxLayout(self)
         left.addWidget(app_box)
@@ -217,19 +182,45 @@ class SettingsPage(QWidget):
         """Show a problem found outside the form (an unreadable config file)."""
         self.message.show_message("error", text)
 
-    # -- list ------------------------------------------------------------------------------------
     @property
-    def workspace(self) -> Any:
+    def workspace(self) -> Workspace:
         return self._context.workspace
 
+    # -- unsaved edits ---------------------------------------------------------------------------
+    def has_unsaved_edits(self) -> bool:
+        """A new profile not saved yet, or fields changed since the profile was loaded."""
+        if self._editing is None:
+            return False
+        return self._draft is not None or self.form.secret_dirty or (
+            self.form.values() != self._snapshot
+        )
+
+    def confirm_leave(self) -> bool:
+        """True when nothing would be lost, or the user agreed to discard the edits."""
+        if not self.has_unsaved_edits():
+            return True
+        return dialogs.ask_confirm(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("The changes to profile “{name}” are not saved. Discard them?").format(
+                name=self._editing
+            ),
+        )
+
+    # -- list ------------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
         current = select or (self._editing or "")
         self.profile_list.blockSignals(True)
         self.profile_list.clear()
-        for name in self.workspace.profile_names():
-            profile = self.workspace.profile(name)
+        names = self.workspace.profile_names()
+        if self._draft is not None and self._draft.name not in names:
+            names = [self._draft.name, *names]
+        for name in names:
+            profile = self._profile(name)
             label = name
-            if profile.demo:
+            if self._draft is not None and name == self._draft.name:
+                label = self.tr("{name} (not saved)").format(name=name)
+            elif profile.demo:
                 label = self.tr("{name} (built-in sandbox)").format(name=name)
             elif profile.production:
                 label = self.tr("{name} (production)").format(name=name)
@@ -242,62 +233,46 @@ class SettingsPage(QWidget):
         if self.profile_list.currentItem() is None and self.profile_list.count():
             self.profile_list.setCurrentRow(0)
         else:
-            self._on_select(self.profile_list.currentItem(), None)
+            self._load_item(self.profile_list.currentItem())
 
-    def _on_select(self, item: QListWidgetItem | None, _previous: object) -> None:
+    def _profile(self, name: str) -> Profile:
+        if self._draft is not None and name == self._draft.name:
+            return self._draft
+        return self.workspace.profile(name)
+
+    def _on_select(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        if item is not None and previous is not None and not self.confirm_leave():
+            self.profile_list.blockSignals(True)
+            self.profile_list.setCurrentItem(previous)
+            self.profile_list.blockSignals(False)
+            return
+        if item is not None and self._draft is not None:
+            name = item.data(Qt.ItemDataRole.UserRole)
+            if name != self._draft.name:
+                self._draft = None  # discarded: the list loses its entry
+                self._editing = None
+                self.reload(name)
+                return
+        self._load_item(item)
+
+    def _load_item(self, item: QListWidgetItem | None) -> None:
         if item is None:
             self._editing = None
             self.form_widget.setEnabled(False)
             return
-        name = item.data(Qt.ItemDataRole.UserRole)
-        self.load(self.workspace.profile(name))
+        self.load(self._profile(item.data(Qt.ItemDataRole.UserRole)))
 
     def load(self, profile: Profile) -> None:
         self._editing = profile.name
         self.form_widget.setEnabled(True)
-        self.name_edit.setText(profile.name)
-        self.qr_api_url_edit.setText(profile.qr_api_url)
-        self.app_id_edit.setText(profile.app_id)
-        self.middleware_url_edit.setText(profile.middleware_url)
-        self.sdk_app_id_edit.setText(profile.sdk_app_id)
-        self.offi_account_edit.setText(profile.offi_account_id)
-        self.placement_combo.setCurrentIndex(
-            max(0, self.placement_combo.findData(profile.auth_placement))
-        )
-        self.timestamp_name_combo.setCurrentIndex(
-            max(0, self.timestamp_name_combo.findData(profile.timestamp_name))
-        )
-        self.timeout_spin.setValue(profile.timeout)
-        self.ca_bundle_edit.setText(profile.ca_bundle)
-        self.proxy_edit.setText(profile.proxy)
-        self.production_check.setChecked(profile.production)
-        self.legacy_check.setChecked(profile.legacy_send_path)
-        self.reveal_button.setChecked(False)
-        self.secret_edit.clear()
-        self._secret_dirty = False
+        self.form.load(profile)
+        self._snapshot = self.form.values()
+        self._secret_source = "unknown"  # until the keyring answers; only "none" is missing
         self.message.clear()
         read_only = profile.demo
-        editable = (
-            self.name_edit,
-            self.qr_api_url_edit,
-            self.app_id_edit,
-            self.secret_edit,
-            self.reveal_button,
-            self.middleware_url_edit,
-            self.sdk_app_id_edit,
-            self.offi_account_edit,
-            self.placement_combo,
-            self.timestamp_name_combo,
-            self.timeout_spin,
-            self.ca_bundle_edit,
-            self.proxy_edit,
-            self.production_check,
-            self.legacy_check,
-            self.save_button,
-            self.delete_button,
-        )
-        for widget in editable:
-            widget.setEnabled(not read_only)
+        self.form.set_editable(not read_only)
+        self.save_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(not read_only)
         if read_only:
             self.secret_edit.setPlaceholderText(self.tr("Built-in sandbox credentials"))
             self.secret_note.setText(
@@ -307,8 +282,11 @@ class SettingsPage(QWidget):
                 )
             )
             return
-        self.secret_edit.setPlaceholderText(self.tr("Checking…"))
         self.secret_note.clear()
+        if self._draft is not None and profile.name == self._draft.name:
+            self._show_secret_source(profile.name, "none")
+            return
+        self.secret_edit.setPlaceholderText(self.tr("Checking…"))
         name = profile.name
         self._tasks.run(
             lambda: self.workspace.secret_source(name),
@@ -319,6 +297,7 @@ class SettingsPage(QWidget):
     def _show_secret_source(self, name: str, source: str) -> None:
         if name != self._editing:
             return
+        self._secret_source = source
         placeholder = {
             "keyring": self.tr("Stored in the system keyring — type to replace"),
             "file": self.tr("Stored in the config file — type to replace"),
@@ -340,15 +319,12 @@ class SettingsPage(QWidget):
             )
             self.secret_note.setStyleSheet("")
 
-    def _on_secret_edited(self, _text: str) -> None:
-        self._secret_dirty = True
-
     def _reveal(self, shown: bool) -> None:
         self.reveal_button.setText(self.tr("Hide") if shown else self.tr("Show"))
         self.secret_edit.setEchoMode(
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         )
-        if shown and not self._secret_dirty and self._editing:
+        if shown and not self.form.secret_dirty and self._editing and self._draft is None:
             name = self._editing
             profile = self.workspace.profile(name)
 
@@ -356,50 +332,43 @@ class SettingsPage(QWidget):
                 if (
                     self._editing == name
                     and self.reveal_button.isChecked()
-                    and not self._secret_dirty
+                    and not self.form.secret_dirty
                 ):
                     self.secret_edit.setText(secret)
+                    self._snapshot = self.form.values()  # shown, not edited
 
             self._tasks.run(lambda: self.workspace.store.get(profile)[0], fill, lambda e: None)
 
     def _on_language(self, _index: int) -> None:
         self._context.state.set("ui/language", self.language_combo.currentData())
-        self.language_note.setText(self.tr("Applies the next time Recall Desk starts."))
+        self.language_note.setText(self.tr("Applies when Recall Desk starts again."))
+        self.restart_button.show()
 
     # -- form → profile --------------------------------------------------------------------------
     def profile_from_form(self) -> Profile:
-        name = validate_profile_name(self.name_edit.text())
-        for field, value in (
-            ("qr_api_url", self.qr_api_url_edit.text()),
-            ("middleware_url", self.middleware_url_edit.text()),
-        ):
-            value = value.strip()
-            if value and (
-                urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc
-            ):
-                raise BadInput("profile.url_scheme", field=field)
-        base = (
-            self.workspace.profile(self._editing)
-            if self._editing in self.workspace.profile_names()
-            else Profile(name)
-        )
-        return replace(
-            base,
-            name=name,
-            qr_api_url=self.qr_api_url_edit.text().strip(),
-            app_id=self.app_id_edit.text().strip(),
-            middleware_url=self.middleware_url_edit.text().strip(),
-            sdk_app_id=self.sdk_app_id_edit.text().strip(),
-            offi_account_id=self.offi_account_edit.text().strip(),
-            auth_placement=self.placement_combo.currentData(),
-            timestamp_name=self.timestamp_name_combo.currentData(),
-            timeout=self.timeout_spin.value(),
-            ca_bundle=self.ca_bundle_edit.text().strip(),
-            proxy=self.proxy_edit.text().strip(),
-            production=self.production_check.isChecked(),
-            legacy_send_path=self.legacy_check.isChecked(),
-            demo=False,
-        )
+        editing = self._editing or ""
+        if self._draft is not None and editing == self._draft.name:
+            base = self._draft
+        elif editing in self.workspace.profile_names():
+            base = self.workspace.profile(editing)
+        else:
+            base = Profile(self.name_edit.text().strip() or "new")
+        return self.form.to_profile(base)
+
+    def _missing_named(self) -> bool:
+        """Name the required fields left empty, inline; True when there were some."""
+        missing = self.form.missing(secret_stored=self._secret_source != "none")
+        self.form.mark_missing(missing)
+        if not missing:
+            return False
+        if missing == ["qr_api_url", "middleware_url"]:
+            text = self.tr("Fill in the QR API URL, the simulation domain, or both.")
+        else:
+            text = self.tr("Fill in before saving: {fields}.").format(
+                fields=self.tr(", ").join(self.form.label(field) for field in missing)
+            )
+        self.message.show_message("error", text)
+        return True
 
     def save(self) -> None:
         try:
@@ -407,29 +376,41 @@ class SettingsPage(QWidget):
         except BadInput as exc:
             self.message.show_message("error", describe(exc)[0])
             return
-        old = self._editing
-        secret = self.secret_edit.text() if self._secret_dirty else None
+        if self._missing_named():
+            return
+        old = self._editing if self._draft is None else None
+        secret = self.secret_edit.text() if self.form.secret_dirty else None
         workspace = self.workspace
+        make_default = not workspace.config.default_profile and dialogs.ask_confirm(
+            self,
+            self.tr("Default profile"),
+            self.tr(
+                "Make “{name}” the default profile? The command line uses it when no "
+                "--profile is given."
+            ).format(name=profile.name),
+        )
+        was_active = old is not None and old == self._context.active_profile_name()
         self.save_button.setEnabled(False)
 
         def work() -> str:
             workspace.put_profile(profile, old_name=old)
             where = workspace.set_secret(profile.name, secret) if secret else ""
-            if not workspace.config.default_profile:
+            if make_default:
                 workspace.config.default_profile = profile.name
             workspace.save()
             return where
 
         def done(where: str) -> None:
             self.save_button.setEnabled(True)
+            self._draft = None
             self._editing = profile.name
-            self._secret_dirty = False
             self.reload(profile.name)
             text = self.tr("Profile “{name}” saved.").format(name=profile.name)
             if where == "file":
                 text += " " + self.tr("No keyring: the secret is in the config file (user-only).")
             self.message.show_message("ok" if where != "file" else "warning", text)
-            self.profiles_changed.emit(profile.name)
+            # The switcher keeps its profile; only a renamed active one is followed.
+            self.profiles_changed.emit(profile.name if was_active else "")
             self.saved.emit(profile.name)
 
         def failed(exc: BaseException) -> None:
@@ -447,39 +428,41 @@ class SettingsPage(QWidget):
             n += 1
         return candidate
 
-    def new_profile(self) -> None:
-        name = self._unique_name("new")
-        self.workspace.put_profile(Profile(name))
-        self.reload(name)
+    def _start_draft(self, profile: Profile, hint: str) -> None:
+        if not self.confirm_leave():
+            return
+        self._draft = profile
+        self._editing = None
+        self.reload(profile.name)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
-        self.message.show_message("info", self.tr("Fill in the fields, then Save."))
+        self.message.show_message("info", hint)
+
+    def new_profile(self) -> None:
+        self._start_draft(
+            Profile(self._unique_name("new")), self.tr("Fill in the fields, then Save.")
+        )
 
     def duplicate_profile(self) -> None:
         if not self._editing:
             return
-        source = self.workspace.profile(self._editing)
+        source = self._profile(self._editing)
         name = self._unique_name(f"{source.name}-copy" if not source.demo else "my-account")
-        self.workspace.put_profile(replace(source, name=name, demo=False, production=False))
-        self.reload(name)
-        self.message.show_message("info", self.tr("Duplicated. Adjust the fields, then Save."))
-
-    @classmethod
-    def ask_confirm(cls, parent: QWidget, title: str, text: str) -> bool:
-        """A yes/no question; tests replace this classmethod."""
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    @classmethod
-    def ask_text(cls, parent: QWidget, title: str, label: str, value: str) -> str | None:
-        text, ok = QInputDialog.getText(parent, title, label, text=value)
-        return text if ok else None
+        self._start_draft(
+            replace(source, name=name, demo=False, production=False, secret=""),
+            self.tr("Duplicated. Adjust the fields, then Save."),
+        )
 
     def delete_profile(self) -> None:
-        if not self._editing or self.workspace.profile(self._editing).demo:
+        if not self._editing or self._profile(self._editing).demo:
             return
         name = self._editing
-        if not self.ask_confirm(
+        if self._draft is not None and name == self._draft.name:
+            self._draft = None
+            self._editing = None
+            self.reload()
+            return
+        if not dialogs.ask_confirm(
             self,
             self.tr("Delete profile"),
             self.tr("Delete profile “{name}” and its stored secret?").format(name=name),
@@ -500,6 +483,60 @@ class SettingsPage(QWidget):
             work, done, lambda exc: self.message.show_message("error", describe(exc)[0])
         )
 
+    # -- share -----------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export profiles"), "recall-desk-profiles.toml", "TOML (*.toml)"
+        )
+        if path:
+            self.export_to(path)
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import profiles"), "", "TOML (*.toml);;*"
+        )
+        if path and self.confirm_leave():
+            self.import_from(path)
+
+    def export_to(self, path: str) -> None:
+        """Write every saved profile to ``path``, never a secret."""
+        workspace = self.workspace
+
+        def done(count: int) -> None:
+            self.message.show_message(
+                "ok", self.tr("{n} profiles exported to {path}, without secrets.").format(
+                    n=count, path=path
+                )
+            )
+            self.exported.emit(path)
+
+        self._tasks.run(
+            lambda: export_profiles(workspace.config, Path(path)),
+            done,
+            lambda exc: self.message.show_message("error", *describe(exc)),
+        )
+
+    def import_from(self, path: str) -> None:
+        """Add the profiles in ``path`` (renamed where a name is taken); secrets are set after."""
+        workspace = self.workspace
+
+        def work() -> list[str]:
+            names = import_profiles(workspace, Path(path))
+            workspace.save()
+            return names
+
+        def done(names: list[str]) -> None:
+            self._draft = None
+            self.reload(names[0] if names else None)
+            self.message.show_message(
+                "ok" if names else "warning",
+                self.tr("Imported {n} profiles: {names}. Type each one's secret, then Save.")
+                .format(n=len(names), names=", ".join(names)),
+            )
+            self.profiles_changed.emit("")
+
+        self._tasks.run(work, done, lambda exc: self.message.show_message("error", *describe(exc)))
+
     # -- test connection -------------------------------------------------------------------------
     def test_connection(self) -> None:
         try:
@@ -507,51 +544,24 @@ class SettingsPage(QWidget):
         except BadInput as exc:
             self.message.show_message("error", describe(exc)[0])
             return
-        typed = self.secret_edit.text() if self._secret_dirty else None
-        stored = self.workspace.profile(self._editing) if self._editing else profile
+        typed = self.secret_edit.text() if self.form.secret_dirty else None
+        stored = self._profile(self._editing) if self._editing else profile
         workspace = self.workspace
         self.test_button.setEnabled(False)
         self.message.show_message("info", self.tr("Testing the QR API and the template list…"))
 
         def work() -> list[tuple[str, object]]:
-            secret = (
-                typed
-                if typed is not None
-                else (stored.secret if stored.demo else workspace.store.get(stored)[0])
-            )
-            outcomes: list[tuple[str, object]] = []
-            request = QrRequest(
-                profile.sdk_app_id or "test", profile.offi_account_id or "test", TEST_OPEN_ID
-            )
-            with Service(profile, secret) as service:
-                checks = (
-                    (
-                        "qr",
-                        profile.qr_api_url,
-                        lambda: service.generate_qr(request),
-                    ),
-                    ("list", profile.middleware_url, service.list_templates),
-                )
-                for check, configured, call in checks:
-                    if not configured:
-                        outcomes.append((check, None))
-                        continue
-                    try:
-                        outcomes.append((check, call()))
-                    except RecallError as exc:
-                        outcomes.append((check, exc))
-            if profile.qr_api_url:
-                outcomes.append(("qr-timestamp", probe_timestamp_names(profile, secret, request)))
-            return outcomes
+            if typed is not None:
+                secret = typed
+            elif stored.demo or self._draft is stored:
+                secret = stored.secret
+            else:
+                secret = workspace.store.get(stored)[0]
+            return run_checks(profile, secret)
 
         def done(outcomes: list[tuple[str, object]]) -> None:
             self.test_button.setEnabled(True)
-            probes: Any = dict(outcomes).pop("qr-timestamp", None)
-            outcomes = [(check, value) for check, value in outcomes if check != "qr-timestamp"]
-            results = [self._test_line(check, value) for check, value in outcomes]
-            if probes is not None:  # say which spelling of the timestamp the server read
-                report = timestamp_report(probes, profile)
-                results = [(c, ok, f"{t} {report}" if c == "qr" else t) for c, ok, t in results]
+            results = result_lines(outcomes, profile)
             lines = [("✓ " if ok else "✗ ") + text for _, ok, text in results]
             all_ok = all(ok for _, ok, _ in results)
             self.message.show_message("ok" if all_ok else "warning", "\n".join(lines))
@@ -559,25 +569,6 @@ class SettingsPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
-            summary, detail = describe(exc)
-            self.message.show_message("error", summary, detail)
+            self.message.show_message("error", *describe(exc))
 
         self._tasks.run(work, done, failed)
-
-    def _test_line(self, check: str, value: object) -> tuple[str, bool, str]:
-        name = self.tr("QR API") if check == "qr" else self.tr("Template list")
-        if value is None:
-            return check, False, self.tr("{name}: not configured").format(name=name)
-        if isinstance(value, BaseException):
-            return check, False, f"{name}: {describe(value)[0]}"
-        if check == "qr":
-            image = value.image  # type: ignore[attr-defined]
-            return (
-                check,
-                True,
-                self.tr("{name}: signed request accepted, image verified ({w}×{h} {fmt}).").format(
-                    name=name, w=image.width, h=image.height, fmt=image.format
-                ),
-            )
-        count = len(value.templates)  # type: ignore[attr-defined]
-        return check, True, self.tr("{name}: {n} templates.").format(name=name, n=count)

@@ -1,0 +1,80 @@
+"""Settings' Test connection: call the QR API and the template list with a profile, then say
+what each answered (in the UI language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.auth_probe import probe_timestamp_names
+from app.core.errors import RecallError
+from app.core.profiles import Profile
+from app.core.service import Service
+from app.core.udesk import QrRequest
+from app.ui.auth_forms import timestamp_report
+from app.ui.errors import describe
+
+TEST_OPEN_ID = "recall-desk-connection-test"
+
+
+def run_checks(profile: Profile, secret: str) -> list[tuple[str, object]]:
+    """(check, outcome) for ``qr``, ``list`` and ``qr-timestamp``; None when not configured.
+
+    Runs on a worker: it makes real requests.
+    """
+    outcomes: list[tuple[str, object]] = []
+    request = QrRequest(
+        profile.sdk_app_id or "test", profile.offi_account_id or "test", TEST_OPEN_ID
+    )
+    with Service(profile, secret) as service:
+        checks = (
+            ("qr", profile.qr_api_url, lambda: service.generate_qr(request)),
+            ("list", profile.middleware_url, service.list_templates),
+        )
+        for check, configured, call in checks:
+            if not configured:
+                outcomes.append((check, None))
+                continue
+            try:
+                outcomes.append((check, call()))
+            except RecallError as exc:
+                outcomes.append((check, exc))
+    if profile.qr_api_url:
+        outcomes.append(("qr-timestamp", probe_timestamp_names(profile, secret, request)))
+    return outcomes
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsPage", text)
+
+
+def result_lines(
+    outcomes: list[tuple[str, object]], profile: Profile
+) -> list[tuple[str, bool, str]]:
+    """(check, ok, sentence) for each check, the timestamp report on the QR line."""
+    probes: Any = dict(outcomes).get("qr-timestamp")
+    results = [_line(check, value) for check, value in outcomes if check != "qr-timestamp"]
+    if probes is not None:  # say which spelling of the timestamp the server read
+        report = timestamp_report(probes, profile)
+        results = [(c, ok, f"{t} {report}" if c == "qr" else t) for c, ok, t in results]
+    return results
+
+
+def _line(check: str, value: object) -> tuple[str, bool, str]:
+    name = _tr("QR API") if check == "qr" else _tr("Template list")
+    if value is None:
+        return check, False, _tr("{name}: not configured").format(name=name)
+    if isinstance(value, BaseException):
+        return check, False, f"{name}: {describe(value)[0]}"
+    if check == "qr":
+        image = value.image  # type: ignore[attr-defined]
+        return (
+            check,
+            True,
+            _tr("{name}: signed request accepted, image verified ({w}×{h} {fmt}).").format(
+                name=name, w=image.width, h=image.height, fmt=image.format
+            ),
+        )
+    count = len(value.templates)  # type: ignore[attr-defined]
+    return check, True, _tr("{name}: {n} templates.").format(name=name, n=count)
