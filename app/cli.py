@@ -24,8 +24,8 @@ from app.options import add_common, top_level_parser
 if TYPE_CHECKING:
     from app.core.history import History
     from app.core.profiles import Config, Profile
-    from app.core.sandbox import Sandbox
     from app.core.service import Service
+    from app.sandbox import Sandbox
 
 log = logging.getLogger("app.cli")
 
@@ -156,7 +156,7 @@ def _context(args: argparse.Namespace, lang: str, *, need_secret: bool) -> Conte
     sandbox = None
     if args.demo:
         from app.core.demo import DEMO_SECRET
-        from app.core.sandbox import Sandbox
+        from app.sandbox import Sandbox
 
         sandbox = Sandbox().start()
         profile, secret = sandbox.demo_profile(), DEMO_SECRET
@@ -328,9 +328,13 @@ def cmd_sandbox(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     import threading
 
     from app.core.demo import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, DEMO_SECRET
-    from app.core.sandbox import Sandbox
+    from app.sandbox import Sandbox
 
     sandbox = Sandbox(args.host, args.port, delay=args.delay).start()
+    if sandbox.exposed:
+        from app.core.messages import say
+
+        print(say("sandbox.exposed", lang, host=args.host), file=sys.stderr)
     print(f"Recall Desk sandbox on {sandbox.base_url}", file=out)
     print(f"  qr_api_url      = {sandbox.qr_api_url}", file=out)
     print(f"  middleware_url  = {sandbox.middleware_url}", file=out)

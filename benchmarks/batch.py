@@ -97,7 +97,7 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 from app.core.batch import BatchRow, run_batch
 from app.core.demo import DEMO_SECRET
-from app.core.sandbox import Sandbox
+from app.sandbox import Sandbox
 from app.core.service import Service
 n = {n}
 with Sandbox() as sandbox, tempfile.TemporaryDirectory() as out:
@@ -132,10 +132,10 @@ sys.path.insert(0, {root!r})
 from app.core.images import verify_image
 from app.core.layout import prepare_code
 from app.core.sheets import sheet_spec
-from app.core.sandbox import _render_qr
+from app.sandbox import render_qr
 from app.core.sheets import SheetItem
 from app.ui.printing import write_sheets_pdf
-items = [SheetItem(prepare_code(verify_image(_render_qr(f"https://x/{{i}}"))), (f"客户{{i}}",))
+items = [SheetItem(prepare_code(verify_image(render_qr(f"https://x/{{i}}"))), (f"客户{{i}}",))
          for i in range({labels})]
 with tempfile.TemporaryDirectory() as out:
     started = time.perf_counter()

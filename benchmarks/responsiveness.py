@@ -94,7 +94,7 @@ def gui_latency(stall_s: float = 3.0) -> float:
     from PySide6.QtWidgets import QApplication
 
     from app.core.profiles import Config
-    from app.core.sandbox import Sandbox
+    from app.sandbox import Sandbox
     from app.core.workspace import Workspace
     from app.ui.main_window import MainWindow
     from app.ui.state import UiState
@@ -129,7 +129,7 @@ def filter_latency(count: int = 5000) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from app.core.profiles import Config
-    from app.core.sandbox import Sandbox
+    from app.sandbox import Sandbox
     from app.core.workspace import Workspace
     from app.ui.main_window import MainWindow
     from app.ui.state import UiState

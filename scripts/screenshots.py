@@ -34,7 +34,7 @@ def main() -> int:
     QLocale.setDefault(QLocale(args.lang))
     app = QApplication(sys.argv[:1])
     from app.core.profiles import Config
-    from app.core.sandbox import VISIT_TEMPLATE_ID, Sandbox
+    from app.sandbox import VISIT_TEMPLATE_ID, Sandbox
     from app.core.workspace import Workspace
     from app.ui.i18n import install_translators
     from app.ui.main_window import MainWindow

@@ -13,7 +13,7 @@ import keyring
 import pytest
 
 from app import cli
-from app.core.sandbox import Sandbox
+from app.sandbox import Sandbox
 from tests.helpers.keyring_backend import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from types import TracebackType
 
-    from app.core.sandbox import Sandbox
+    from app.sandbox import Sandbox
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def start_demo_sandbox(window: MainWindow, select: bool, running: list[Sandbox])
     the window when it is up, selected if ``select``."""
 
     def start() -> Profile:
-        from app.core.sandbox import Sandbox
+        from app.sandbox import Sandbox
 
         sandbox = Sandbox().start()
         running.append(sandbox)

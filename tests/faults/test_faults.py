@@ -14,7 +14,7 @@ from PIL import Image
 
 from app.core.history import History
 from app.core.paths import data_home
-from app.core.sandbox import _render_qr
+from app.sandbox import render_qr
 from tests.helpers.servers import (
     ScriptedServer,
     answer,
@@ -131,7 +131,7 @@ def needs_release(fn):
         ),
         (
             "truncated image",
-            {IMG: answer(200, _render_qr("x")[:200], "image/png")},
+            {IMG: answer(200, render_qr("x")[:200], "image/png")},
             "{base}/img.png",
             3,
             "truncated or corrupt",
@@ -159,7 +159,7 @@ def test_qr_faults(run_cli, isolated_home, tmp_path, name, routes, image, code, 
 
 
 def test_image_redirect_to_another_host_is_followed(run_cli, isolated_home, tmp_path) -> None:
-    with ScriptedServer({IMG: answer(200, _render_qr("other host"), "image/png")}) as other:
+    with ScriptedServer({IMG: answer(200, render_qr("other host"), "image/png")}) as other:
         out = tmp_path / "qr.png"
         result, _ = _run(
             run_cli,
@@ -170,7 +170,7 @@ def test_image_redirect_to_another_host_is_followed(run_cli, isolated_home, tmp_
             image_path="{base}/img.png",
         )
     assert result.code == 0, result.err
-    assert out.read_bytes() == _render_qr("other host")
+    assert out.read_bytes() == render_qr("other host")
 
 
 @pytest.mark.parametrize(

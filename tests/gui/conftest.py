@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from app.core.paths import config_path
 from app.core.profiles import Profile, load_config
-from app.core.sandbox import Sandbox
 from app.core.workspace import Workspace
+from app.sandbox import Sandbox
 from app.ui.main_window import MainWindow
 from app.ui.state import UiState
 

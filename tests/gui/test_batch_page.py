@@ -9,7 +9,7 @@ import pypdfium2
 import zxingcpp
 from PySide6.QtCore import QTimer
 
-from app.core.sandbox import Sandbox
+from app.sandbox import Sandbox
 from app.ui.main_window import MainWindow
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.sandbox import _render_qr
+from app.sandbox import render_qr
 from tests.helpers.servers import ScriptedServer, answer, redirect, reset_mid_body
 
 QR = ("POST", "/qr")
@@ -31,7 +31,7 @@ def _qr_answer(url: str) -> bytes:
         ),
         ({QR: answer(200, b'{"code":4001,"message":"sdkAppId not found"}')}, None, "4001"),
         ({IMG: redirect("/img.png")}, "{base}/img.png", "too many redirects"),
-        ({IMG: answer(200, _render_qr("x")[:200], "image/png")}, "{base}/img.png", "truncated"),
+        ({IMG: answer(200, render_qr("x")[:200], "image/png")}, "{base}/img.png", "truncated"),
         (
             {IMG: answer(200, b"<!DOCTYPE html><html>login</html>", "text/html")},
             "{base}/img.png",

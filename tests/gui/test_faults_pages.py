@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import OutcomeUnknown
-from app.core.sandbox import DEFAULT_TEMPLATES, VISIT_TEMPLATE_ID
+from app.sandbox import DEFAULT_TEMPLATES, VISIT_TEMPLATE_ID
 from tests.gui.test_templates_page import VISIT_VALUES, fill, open_templates, send
 from tests.helpers.servers import (
     ScriptedServer,

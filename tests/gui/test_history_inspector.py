@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import replace
 
 from app.core.demo import DEMO_SECRET
-from app.core.sandbox import VISIT_TEMPLATE_ID
+from app.sandbox import VISIT_TEMPLATE_ID
 from app.ui.pages.history_page import HistoryPage
 from tests.gui.conftest import generate
 from tests.gui.test_templates_page import VISIT_VALUES, fill, open_templates, send

@@ -9,7 +9,7 @@ import keyring
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 
-from app.core.sandbox import DEMO_SECRET, Sandbox
+from app.sandbox import DEMO_SECRET, Sandbox
 from app.ui.pages.settings_page import SettingsPage
 from tests.gui.conftest import config_text
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.core.profiles import Profile
-from app.core.sandbox import Sandbox
+from app.sandbox import Sandbox
 from app.ui.pages.qr_page import QrPage
 from tests.gui.conftest import generate
 

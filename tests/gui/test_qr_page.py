@@ -12,7 +12,7 @@ from PIL import Image
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 
-from app.core.sandbox import Sandbox
+from app.sandbox import Sandbox
 from app.ui.pages.qr_page import QrPage
 from tests.gui.conftest import generate
 from tests.helpers.servers import ScriptedServer, answer

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.sandbox import _render_qr
+from app.sandbox import render_qr
 from tests.helpers.servers import ScriptedServer, answer
 from tests.integration.test_timestamp_names import reading_only
 
@@ -26,7 +26,7 @@ def test_against_the_sandbox_both_spellings_are_accepted(qtbot, demo_window) -> 
 
 
 def test_a_server_reading_only_timestap_is_named(qtbot, make_window, sandbox) -> None:
-    with ScriptedServer({("GET", "/img.png"): answer(200, _render_qr("x"), "image/png")}) as s:
+    with ScriptedServer({("GET", "/img.png"): answer(200, render_qr("x"), "image/png")}) as s:
         s.routes[("POST", "/qr")] = reading_only("timestap", s.url + "/img.png")
         profile = replace(sandbox.demo_profile(), qr_api_url=s.url + "/qr")
         window = make_window(profile)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.core.errors import OutcomeUnknown
-from app.core.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
+from app.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
 from app.ui import dialogs
 from app.ui.pages.templates_page import TemplatesPage
 from tests.helpers.servers import ScriptedServer, answer, stall

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.sandbox import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, Sandbox
+from app.sandbox import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, Sandbox
 
 
 def write_config(path: Path, **profiles: dict[str, object]) -> Path:

@@ -14,7 +14,7 @@ from PIL import Image
 
 from app.core.history import History
 from app.core.paths import data_home
-from app.core.sandbox import DEMO_SECRET, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
+from app.sandbox import DEMO_SECRET, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
 from tests.integration.conftest import write_config
 
 VISIT = VISIT_TEMPLATE_ID

@@ -17,7 +17,7 @@ import pypdfium2
 import zxingcpp
 from PIL import Image
 
-from app.core.sandbox import Sandbox
+from app.sandbox import Sandbox
 from tests.helpers.servers import ScriptedServer, answer, stall
 from tests.integration.conftest import write_config
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.core.sandbox import DEFAULT_TEMPLATES, VISIT_TEMPLATE_ID
+from app.sandbox import DEFAULT_TEMPLATES, VISIT_TEMPLATE_ID
 from tests.helpers.servers import ScriptedServer, answer, by_body
 from tests.integration.conftest import write_config
 

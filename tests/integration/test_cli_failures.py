@@ -12,7 +12,7 @@ import pytest
 from app.core.history import History
 from app.core.messages import say
 from app.core.paths import data_home
-from app.core.sandbox import _render_qr
+from app.sandbox import render_qr
 from tests.helpers.servers import ScriptedServer, answer, closed_port, stall
 from tests.integration.conftest import write_config
 
@@ -92,7 +92,7 @@ def test_broken_server_exit_codes(run_cli, isolated_home, routes, command, code,
     ("image_route", "needle"),
     [
         (answer(200, b"<!DOCTYPE html><html>login</html>", "text/html"), "HTML page"),
-        (answer(200, _render_qr("cut")[:300], "image/png"), "truncated or corrupt"),
+        (answer(200, render_qr("cut")[:300], "image/png"), "truncated or corrupt"),
         (answer(404, b"<html>gone</html>", "text/html"), "HTTP 404"),
     ],
 )

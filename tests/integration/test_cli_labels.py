@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdfium2
 import zxingcpp
 
-from app.core.sandbox import Sandbox
+from app.sandbox import Sandbox
 from tests.integration.conftest import write_config
 
 

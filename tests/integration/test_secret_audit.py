@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.sandbox import VISIT_TEMPLATE_ID, Sandbox
+from app.sandbox import VISIT_TEMPLATE_ID, Sandbox
 from tests.integration.conftest import write_config
 
 MARKER = "MARKER-s3cret-5a1d0c9e"

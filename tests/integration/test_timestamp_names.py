@@ -12,10 +12,10 @@ import pytest
 from app.core.auth_probe import accepted_names, probe_timestamp_names
 from app.core.errors import BadInput, RemoteRefused
 from app.core.profiles import Config, Profile, load_config, save_config
-from app.core.sandbox import DEMO_SECRET, Sandbox, _render_qr
 from app.core.service import Service
 from app.core.signing import compute_token
 from app.core.udesk import QrRequest
+from app.sandbox import DEMO_SECRET, Sandbox, render_qr
 from tests.helpers.servers import ScriptedServer, answer
 
 REQUEST = QrRequest("sdk", "gh_x", "oProbe")
@@ -50,7 +50,7 @@ def reading_only(name: str, image_url: str):
 
 @pytest.fixture(params=["timestamp", "timestap"])
 def one_name_server(request, sandbox: Sandbox):
-    with ScriptedServer({("GET", "/img.png"): answer(200, _render_qr("x"), "image/png")}) as s:
+    with ScriptedServer({("GET", "/img.png"): answer(200, render_qr("x"), "image/png")}) as s:
         s.routes[("POST", "/qr")] = reading_only(request.param, s.url + "/img.png")
         yield request.param, replace(sandbox.demo_profile(), qr_api_url=s.url + "/qr")
 

@@ -28,6 +28,7 @@ from app.core.catalogue import (
     lint,
     middleware,
     profiles,
+    sandbox,
     sheets,
     stocks,
     udesk,

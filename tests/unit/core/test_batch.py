@@ -12,9 +12,9 @@ from app.core.batch import Controls, run_batch, safe_file_name
 from app.core.errors import BadInput, RemoteRefused, TransportError
 from app.core.images import verify_image
 from app.core.manifest import read_entries
-from app.core.sandbox import _render_qr
 from app.core.table_import import BatchRow, build_rows, guess_mapping, read_csv, read_table
 from app.core.udesk import QrRequest, QrResult
+from app.sandbox import render_qr
 
 CSV = (
     "用户openid,渠道,呼叫次数,客户姓名\n"
@@ -125,7 +125,7 @@ class FakeGenerate:
                 self.gate.wait(5)
             if request.open_id in self.fail:
                 raise self.fail[request.open_id]
-            image = verify_image(_render_qr(request.open_id))
+            image = verify_image(render_qr(request.open_id))
             return QrResult(request, f"https://x/{request.open_id}.png", 0.0, image)
         finally:
             with self.lock:
@@ -337,8 +337,8 @@ from app.core.errors import BadInput
 from app.core.table_import import BatchRow
 from app.core.udesk import QrResult
 from app.core.images import verify_image
-from app.core.sandbox import _render_qr
-image = verify_image(_render_qr("x"))
+from app.sandbox import render_qr
+image = verify_image(render_qr("x"))
 resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))  # every file at most this big
 rows = [BatchRow(i + 2, f"o{{i:04d}}", caption="客户" * 20) for i in range(200)]
 try:

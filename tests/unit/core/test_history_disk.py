@@ -98,7 +98,7 @@ from app.core.demo import DEMO_SECRET, demo_profile
 from app.core.errors import RecallError
 from app.core.history import History, HistoryUnavailable
 from app.core.middleware import SendRequest
-from app.core.sandbox import Sandbox, VISIT_TEMPLATE_ID
+from app.sandbox import Sandbox, VISIT_TEMPLATE_ID
 from app.core.service import Service
 from app.core.udesk import QrRequest
 
@@ -162,7 +162,7 @@ from app.core.demo import DEMO_SECRET, demo_profile
 from app.core.errors import OutcomeUnknown
 from app.core.history import History, HistoryUnavailable
 from app.core.middleware import SendRequest
-from app.core.sandbox import Sandbox, VISIT_TEMPLATE_ID
+from app.sandbox import Sandbox, VISIT_TEMPLATE_ID
 from app.core.service import Service
 from app.core.udesk import QrRequest
 

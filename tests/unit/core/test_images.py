@@ -50,8 +50,8 @@ def test_empty_is_refused() -> None:
 
 
 def test_classic_qr_detection() -> None:
-    from app.core.sandbox import _render_qr
+    from app.sandbox import render_qr
 
-    assert verify_image(_render_qr("hello")).looks_like_classic_qr
+    assert verify_image(render_qr("hello")).looks_like_classic_qr
     photo = Image.effect_noise((200, 200), 80).convert("RGB")
     assert not verify_image(_encode(photo, "PNG")).looks_like_classic_qr

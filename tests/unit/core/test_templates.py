@@ -2,7 +2,6 @@ import pytest
 
 from app.core.catalogue import CATALOGUE
 from app.core.messages import lint_message
-from app.core.sandbox import DEFAULT_TEMPLATES
 from app.core.templates import (
     Field,
     Template,
@@ -16,6 +15,7 @@ from app.core.templates import (
     preview_lines,
     sample_values,
 )
+from app.sandbox import DEFAULT_TEMPLATES
 
 SEED_CONTENT = DEFAULT_TEMPLATES[0]["content"]
 
