@@ -240,12 +240,16 @@ class MainWindow(QMainWindow):
             self.tr("&Print…"), QKeySequence.StandardKey.Print, "print_preview", qr
         )
         self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+E", "pdf_dialog", qr)
+        self.alignment_action = self._action(
+            self.tr("Print &alignment page…"), "", "print_alignment_page", qr
+        )
         for action in (
             self.generate_action,
             self.save_action,
             self.copy_action,
             self.print_action,
             self.pdf_action,
+            self.alignment_action,
         ):
             code_menu.addAction(action)
         self._enable_code_actions(False)  # until the QR page has a current code

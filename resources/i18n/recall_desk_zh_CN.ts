@@ -788,6 +788,10 @@ Template: {tid}</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
+        <source>Print &amp;alignment page…</source>
+        <translation>打印校准页(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Templates</source>
         <translation>模板消息(&amp;T)</translation>
     </message>
@@ -1335,6 +1339,10 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>填写客户的 openId，然后点“生成”（Ctrl+G）。</translation>
     </message>
     <message>
+        <source>Print it anyway: I know this code is smaller than it should be</source>
+        <translation>仍要打印：我知道这个二维码比建议的小</translation>
+    </message>
+    <message>
         <source>qrCodeUrl</source>
         <translation>二维码地址</translation>
     </message>
@@ -1389,6 +1397,10 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     <message>
         <source>Module {mm} mm ({dots} dots at {dpi} dpi).</source>
         <translation>模块 {mm} 毫米（{dpi} dpi 下 {dots} 个打印点）。</translation>
+    </message>
+    <message>
+        <source>A text does not fit the label and is cut (…): shorten it or use a larger stock.</source>
+        <translation>有文字放不下，已被截断（…）：请缩短文字或换更大的标签。</translation>
     </message>
 </context>
 <context>

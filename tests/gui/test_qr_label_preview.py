@@ -117,3 +117,23 @@ def test_a_code_that_does_not_fit_its_label_cannot_be_printed(
     page.size_spin.setValue(math.floor(page.image_view.plan().max_code_mm * 10) / 10)
     assert page.image_view.plan().fits, page.print_note.text()
     assert page.print_button.isEnabled() and page.pdf_button.isEnabled(), page.print_note.text()
+
+
+def test_a_small_code_prints_only_when_the_lead_says_so(qtbot, demo_window, tmp_path) -> None:
+    page = demo_window.qr_page
+    _choose(page, "roll-50x30")  # 203 dpi: the sandbox's 49-module code needs 24.6 mm
+    page.size_spin.setValue(22.0)
+    page.caption_edit.setText("")
+    generate(qtbot, demo_window, "oSmall")
+    assert page.image_view.plan().fits
+    assert not page.print_button.isEnabled() and page.job() is None
+    assert page.allow_small_check.isVisible()
+    assert "24.6" in page.print_note.text()
+    page.allow_small_check.setChecked(True)
+    assert page.print_button.isEnabled() and page.job() is not None
+    pdf = tmp_path / "small.pdf"
+    with qtbot.waitSignal(page.saved, timeout=10000):
+        page.export_pdf(str(pdf))
+    assert pdf.stat().st_size > 0
+    generate(qtbot, demo_window, "oNextCustomer")
+    assert not page.allow_small_check.isChecked() and page.job() is None

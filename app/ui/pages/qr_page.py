@@ -111,6 +111,8 @@ class QrPage(QWidget):
         self.print_button = panel.print_button
         self.pdf_button = panel.pdf_button
         self.send_button = panel.send_button
+        self.allow_small_check = panel.allow_small_check
+        self.allow_small_check.toggled.connect(self._refresh_label)
         self.copy_url_button.clicked.connect(self.copy_url)
         self.save_button.clicked.connect(self.save_dialog)
         self.copy_image_button.clicked.connect(self.copy_image)
@@ -213,7 +215,7 @@ class QrPage(QWidget):
     def _verdict(self, job: LabelJob) -> Verdict:
         from app.core.guard import check_plan
 
-        return check_plan(job.plan)
+        return check_plan(job.plan, allow_small=self.allow_small_check.isChecked())
 
     def _refresh_label(self) -> None:
         """Repaint the label for the code shown; Print/PDF follow the scannability guard."""
@@ -226,6 +228,8 @@ class QrPage(QWidget):
         printable = self._current and verdict.printable
         self.print_button.setEnabled(printable)
         self.pdf_button.setEnabled(printable)
+        overridable = verdict.level == "refuse" and all(f.overridable for f in verdict.findings)
+        self.allow_small_check.setVisible(overridable or self.allow_small_check.isChecked())
 
     def _mark_stale(self) -> None:
         self._current = False
@@ -286,6 +290,7 @@ class QrPage(QWidget):
         self.generate_button.setText(self.tr("Generating…") if busy else self.tr("Generate"))
         if busy:
             self.message.show_message("info", self.tr("Asking Udesk for a recall code…"))
+            self.allow_small_check.setChecked(False)  # an override is for one code only
             if self._code is not None:
                 self._mark_stale()
 
@@ -459,6 +464,10 @@ class QrPage(QWidget):
                 "warning", self.tr("This code cannot be printed at this size on this stock.")
             )
         return True
+
+    def print_alignment_page(self) -> None:
+        """The Code menu's action: the alignment page for the chosen stock and printer."""
+        self.printer_picker.print_alignment()
 
     def paint(self, printer: QPrinter) -> None:
         from app.ui.printing import paint_job

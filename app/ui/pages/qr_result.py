@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.code_preview import CodePreview
 from app.ui.errors import say
@@ -33,6 +41,11 @@ class QrResultPanel(QWidget):
         self.print_note = QLabel()
         self.print_note.setObjectName("qrPrintNote")
         self.print_note.setWordWrap(True)
+        self.allow_small_check = QCheckBox(
+            self.tr("Print it anyway: I know this code is smaller than it should be")
+        )
+        self.allow_small_check.setObjectName("qrAllowSmallCheck")
+        self.allow_small_check.hide()
         self.url_field = QLineEdit()
         _named(self.url_field, "qrUrlField", self.tr("qrCodeUrl"))
         self.url_field.setReadOnly(True)
@@ -74,6 +87,7 @@ class QrResultPanel(QWidget):
         right.addWidget(self.message)
         right.addWidget(self.image_view, 1)
         right.addWidget(self.print_note)
+        right.addWidget(self.allow_small_check)
         right.addLayout(url_row)
         right.addLayout(actions)
         right.addLayout(follow_up)
@@ -101,6 +115,13 @@ class QrResultPanel(QWidget):
                 mm=f"{verdict.module_mm:.2f}", dots=f"{verdict.dots_per_module:.1f}",
                 dpi=verdict.dpi,
             )  # fmt: skip
+        if plan.geometry.text_cut:
+            lines.append(
+                self.tr(
+                    "A text does not fit the label and is cut (…): shorten it or use a "
+                    "larger stock."
+                )
+            )
         lines += [say(finding.key, **finding.params) for finding in verdict.findings]
         self.print_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the captions
         self.print_note.setText("\n".join(lines))
