@@ -413,7 +413,12 @@ def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         raise BadInput(
             "profile.no_middleware_url", field="middleware_url", profile=ctx.profile.name
         )
-    test_send = TestSend(args.send_to, args.template_id) if args.send_to else None
+    test_send = None
+    if args.send_to:
+        from app.core.hand_templates import HandTemplates
+
+        by_hand = HandTemplates().find(ctx.profile.name, args.template_id)
+        test_send = TestSend(args.send_to, args.template_id, by_hand)
     if test_send and ctx.profile.production and not args.yes and not _confirm(ctx, args.send_to):
         raise BadInput("cli.send.not_confirmed", field="yes")
     when = datetime.now().astimezone()

@@ -18,6 +18,10 @@ TIMESTAMP_WINDOW = 300
 DEMO_PROFILE_NAME = "demo"
 
 
+DEMO_MINI_PROGRAM_APPID = "wxdemovideo0001"
+DEMO_MINI_PROGRAM_PAGEPATH = "pages/video/index"
+
+
 def demo_profile(base_url: str, name: str = DEMO_PROFILE_NAME) -> Profile:
     """A profile that talks to a sandbox at ``base_url`` (never saved to the user's config)."""
     return Profile(
@@ -27,6 +31,8 @@ def demo_profile(base_url: str, name: str = DEMO_PROFILE_NAME) -> Profile:
         middleware_url=f"{base_url}{MW_PREFIX}?appid={MW_APPID}",
         sdk_app_id=DEMO_SDK_APP_ID,
         offi_account_id=DEMO_OFFI_ACCOUNT_ID,
+        mini_program_appid=DEMO_MINI_PROGRAM_APPID,
+        mini_program_pagepath=DEMO_MINI_PROGRAM_PAGEPATH,
         secret=DEMO_SECRET,
         timeout=10.0,
         demo=True,

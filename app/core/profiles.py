@@ -45,6 +45,11 @@ class Profile:
     ca_bundle: str = ""
     proxy: str = ""
     legacy_send_path: bool = False
+    # The video mini program a recall message opens, and where it finds the agent.
+    mini_program_appid: str = ""
+    mini_program_pagepath: str = ""
+    agent_id: str = ""
+    group_id: str = ""
     secret: str = field(default="", repr=False)
     demo: bool = False
 

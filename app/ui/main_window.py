@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         self.settings_page.show_problem(text)
 
     def open_templates_for(self, open_id: str) -> None:
-        self.templates_page.set_recipient(open_id)
+        self.templates_page.compose_recall(open_id)
         self.nav.setCurrentRow(self.PAGE_TEMPLATES)
 
     def _about(self) -> None:

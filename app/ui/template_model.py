@@ -53,7 +53,7 @@ class TemplateTableModel(QAbstractTableModel):
         no_title = self.tr("(no title)")
         self._cells = [
             (
-                ("⚠ " if t.problems else "") + (t.title or no_title),
+                ("⚠ " if t.problems else "✎ " if t.by_hand else "") + (t.title or no_title),
                 len(t.fields),
                 " / ".join(x for x in (t.primary_industry, t.deputy_industry) if x),
                 t.template_id,

@@ -1134,6 +1134,22 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>旧版中间件：发送到 /template/send</translation>
     </message>
     <message>
+        <source>Video mini program appid</source>
+        <translation>视频小程序 appid</translation>
+    </message>
+    <message>
+        <source>Video mini program page</source>
+        <translation>视频小程序页面</translation>
+    </message>
+    <message>
+        <source>Default agent ID</source>
+        <translation>默认坐席 ID</translation>
+    </message>
+    <message>
+        <source>Default agent group ID</source>
+        <translation>默认坐席组 ID</translation>
+    </message>
+    <message>
         <source>Auth parameters in</source>
         <translation>鉴权参数放在</translation>
     </message>
@@ -1676,6 +1692,14 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>重新加载模板列表（F5）</translation>
     </message>
     <message>
+        <source>Enter by hand…</source>
+        <translation>手动录入…</translation>
+    </message>
+    <message>
+        <source>Add a template the list does not have: its ID and keys</source>
+        <translation>添加列表里没有的模板：填写模板 ID 和字段</translation>
+    </message>
+    <message>
         <source>Templates</source>
         <translation>模板消息</translation>
     </message>
@@ -1727,6 +1751,61 @@ Industry: {industry}</source>
     <message>
         <source>(empty content)</source>
         <translation>（模板内容为空）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEntryDialog</name>
+    <message>
+        <source>Enter a template by hand</source>
+        <translation>手动录入模板</translation>
+    </message>
+    <message>
+        <source>For a template the middleware&apos;s list does not show (a category template, or one with empty content): enter its ID and its keys as in {{key.DATA}}. The keyword type comes from the key&apos;s name (thing1 → thing) unless you pick one; “free” is a field without a type rule.</source>
+        <translation>用于中间件列表里没有的模板（类目模板，或内容为空的模板）：填写模板 ID 和 {{key.DATA}} 中的字段名。关键词类型默认按字段名推断（thing1 → thing），也可以手动选择；“自由”表示没有类型规则的字段。</translation>
+    </message>
+    <message>
+        <source>Template ID</source>
+        <translation>模板 ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Optional: as shown in WeChat</source>
+        <translation>可选：微信里显示的标题</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>字段名</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Add a key</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>e.g. 服务内容</source>
+        <translation>例如：服务内容</translation>
+    </message>
+    <message>
+        <source>free (no type rule)</source>
+        <translation>自由（无类型规则）</translation>
+    </message>
+    <message>
+        <source>from the key: {kind}</source>
+        <translation>按字段名：{kind}</translation>
+    </message>
+    <message>
+        <source>from the key: free</source>
+        <translation>按字段名：自由</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1868,14 @@ Industry: {industry}</source>
     <message>
         <source>The middleware returned no templates.</source>
         <translation>中间件没有返回任何模板。</translation>
+    </message>
+    <message>
+        <source>Recipient and the jump into the video mini program are filled in: pick a template, fill its fields and send.</source>
+        <translation>已填好接收人和跳转视频小程序：选择模板、填写字段后发送即可。</translation>
+    </message>
+    <message>
+        <source>Recipient filled in. Set the video mini program&apos;s appid in Settings to open it from the message.</source>
+        <translation>已填好接收人。在“设置”中填写视频小程序的 appid，消息即可跳转到小程序。</translation>
     </message>
     <message>
         <source>Template {tid} is no longer in the list.</source>

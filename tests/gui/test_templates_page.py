@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from app.core.errors import OutcomeUnknown
 from app.sandbox import DEFAULT_TEMPLATES, SEED_TEMPLATE_ID, VISIT_TEMPLATE_ID, Sandbox
@@ -449,3 +449,66 @@ def test_check_page_test_send_with_fields_passes_and_exports_a_report(
     assert "Test send delivered" in target.read_text(encoding="utf-8")
     page.send_to_edit.setText("o124")  # the report belonged to the other inputs
     assert not page.report_button.isEnabled() and page.report() is None
+
+
+def test_send_recall_message_offers_the_mini_program_jump(qtbot, make_window, sandbox) -> None:
+    from tests.gui.conftest import generate
+
+    profile = replace(sandbox.demo_profile(), agent_id="123", group_id="12")
+    window = make_window(profile)
+    generate(qtbot, window, "oRecall7")
+    qtbot.mouseClick(window.qr_page.send_button, Qt.MouseButton.LeftButton)
+    page = window.templates_page
+    assert window.stack.currentWidget() is page
+    jump = page.composer.jump
+    assert page.composer.recipient() == "oRecall7" and jump.target() == "miniprogram"
+    assert jump.appid_edit.text() == profile.mini_program_appid != ""
+    assert jump.pagepath_edit.text() == profile.mini_program_pagepath
+    qtbot.waitUntil(lambda: page.browser.model.rowCount() > 0, timeout=10000)
+    fill(page, VISIT, VISIT_VALUES, to="oRecall7")
+    send(qtbot, page)
+    mini = sandbox.deliveries[-1]["miniprogram"]
+    assert mini["pagepath"] == "pages/video/index?agent_id=123&group_id=12"
+    assert (mini["agent_id"], mini["group_id"]) == ("123", "12")
+
+
+def test_a_template_entered_by_hand_is_linted_previewed_and_kept(
+    qtbot, make_window, sandbox
+) -> None:
+    window = make_window(sandbox.demo_profile())
+    page = open_templates(qtbot, window)
+    dialog = page.enter_template()
+    dialog.id_edit.setText("Category_by_hand_01")
+    dialog.title_edit.setText("预约提醒")
+    dialog.findChild(QLineEdit, "entryKey1").setText("thing1")
+    dialog.findChild(QLineEdit, "entryLabel1").setText("服务")
+    dialog.add_key("code", "编号", "character_string")
+    dialog.add_key("note", "备注", "")
+    with qtbot.waitSignal(page.hand_template_saved, timeout=10000):
+        dialog.accept()
+    template = page.composer.template()
+    assert template.template_id == "Category_by_hand_01" and template.by_hand
+    assert "Entered by hand" in page.composer.details.meta_label.text()
+    assert page.composer.field_keys() == ["thing1", "code", "note"]
+    page.composer.value_edit("code").setText("编号")
+    assert "Chinese" in page.composer.lint_text("code") and not page.can_send()
+    page.composer.value_edit("thing1").setText("视频面签")
+    assert "服务:视频面签" in page.composer.preview_text()
+    assert page.browser.model.rowCount() == 7  # the six listed, and this one
+    window.close()
+
+    again = make_window(sandbox.demo_profile())
+    page2 = open_templates(qtbot, again)
+    assert page2.select_template("Category_by_hand_01")
+    other = make_window(replace(sandbox.demo_profile(), name="other"))
+    assert not open_templates(qtbot, other).select_template("Category_by_hand_01")
+
+
+def test_a_bad_key_is_named_in_the_entry_form(qtbot, demo_window) -> None:
+    page = open_templates(qtbot, demo_window)
+    dialog = page.enter_template()
+    dialog.id_edit.setText("x")
+    dialog.findChild(QLineEdit, "entryKey1").setText("1thing")
+    dialog.accept()
+    assert dialog.isVisible() and "1thing" in dialog.message.text()
+    dialog.reject()

@@ -254,3 +254,18 @@ def test_check_speaks_chinese(run_cli, monkeypatch) -> None:
     result = run_cli("check", "--demo")
     assert result.code == 0
     assert "模板列表接口可用" in result.out and "未要求" in result.out
+
+
+def test_the_check_sends_with_a_template_entered_by_hand(run_cli, sandbox, sandbox_config) -> None:
+    from app.core.hand_templates import HandTemplates, make_template
+
+    template = make_template(
+        "FullSim_empty_content_0001", "", [("thing1", "服务", None), ("note", "备注", "")]
+    )
+    HandTemplates().put("test", template)
+    result = run_cli(
+        "check", "--json", "--send-to", "o1", "--template-id", "FullSim_empty_content_0001"
+    )
+    assert result.code == 0, result.out
+    (delivered,) = sandbox.deliveries
+    assert set(delivered["data"]) == {"thing1", "note"}

@@ -31,6 +31,7 @@ from app.core.catalogue import (
     sandbox,
     sheets,
     stocks,
+    templates,
     udesk,
     wechat,
 )

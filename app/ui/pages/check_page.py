@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.check import TestSend, run_checks, verdict
 from app.core.check_report import CheckReport, result_text, summary, write_report
+from app.core.hand_templates import HandTemplates
 from app.core.templates import Template
 from app.ui import dialogs
 from app.ui.errors import describe, say, ui_language
@@ -168,7 +169,9 @@ class CheckPage(QWidget):
         if name != self._context.active_profile_name():
             return
         self._loaded_for = name
-        self._fill_templates(templates)
+        ids = {t.template_id for t in templates}
+        own = [t for t in HandTemplates().for_profile(name) if t.template_id not in ids]
+        self._fill_templates([*templates, *own])
         self.templates_loaded.emit(len(templates))
 
     def _on_templates_failed(self, error: BaseException) -> None:
@@ -184,7 +187,8 @@ class CheckPage(QWidget):
         combo.addItem(self.tr("No test send (probes only)"), None)
         for t in templates:
             fields = self.tr("{n} fields").format(n=len(t.fields))
-            combo.addItem(f"{t.title or t.template_id} — {fields} — {t.template_id}", t)
+            mark = "✎ " if t.by_hand else ""
+            combo.addItem(f"{mark}{t.title or t.template_id} — {fields} — {t.template_id}", t)
         ids = [t.template_id if t else None for t in map(self._template_at, range(combo.count()))]
         index = ids.index(current) if current in ids else 0
         combo.setCurrentIndex(index)

@@ -88,6 +88,14 @@ class ProfileForm(QWidget):
         self.production_check.setObjectName("settingsProductionCheck")
         self.legacy_check = QCheckBox(self.tr("Old middleware: send to /template/send"))
         self.legacy_check.setObjectName("settingsLegacySendCheck")
+        self.mini_appid_edit = edit(
+            "settingsMiniProgramAppIdEdit", self.tr("Video mini program appid"), "wx…"
+        )
+        self.mini_pagepath_edit = edit(
+            "settingsMiniProgramPagePathEdit", self.tr("Video mini program page"), "pages/index"
+        )
+        self.agent_id_edit = edit("settingsAgentIdEdit", self.tr("Default agent ID"))
+        self.group_id_edit = edit("settingsGroupIdEdit", self.tr("Default agent group ID"))
 
         udesk_form = QFormLayout()
         udesk_form.addRow(self.tr("Profile name"), self.name_edit)
@@ -104,6 +112,10 @@ class ProfileForm(QWidget):
         mw_form = QFormLayout()
         mw_form.addRow(self.tr("Simulation domain"), self.middleware_url_edit)
         mw_form.addRow("", self.legacy_check)
+        mw_form.addRow(self.tr("Video mini program appid"), self.mini_appid_edit)
+        mw_form.addRow(self.tr("Video mini program page"), self.mini_pagepath_edit)
+        mw_form.addRow(self.tr("Default agent ID"), self.agent_id_edit)
+        mw_form.addRow(self.tr("Default agent group ID"), self.group_id_edit)
         mw_box = QGroupBox(self.tr("Simulation middleware"))
         mw_box.setLayout(mw_form)
         net_form = QFormLayout()
@@ -145,6 +157,10 @@ class ProfileForm(QWidget):
         self.proxy_edit.setText(profile.proxy)
         self.production_check.setChecked(profile.production)
         self.legacy_check.setChecked(profile.legacy_send_path)
+        self.mini_appid_edit.setText(profile.mini_program_appid)
+        self.mini_pagepath_edit.setText(profile.mini_program_pagepath)
+        self.agent_id_edit.setText(profile.agent_id)
+        self.group_id_edit.setText(profile.group_id)
         self.reveal_button.setChecked(False)
         self.secret_edit.clear()
         self.secret_dirty = False
@@ -199,6 +215,10 @@ class ProfileForm(QWidget):
             proxy=self.proxy_edit.text().strip(),
             production=self.production_check.isChecked(),
             legacy_send_path=self.legacy_check.isChecked(),
+            mini_program_appid=self.mini_appid_edit.text().strip(),
+            mini_program_pagepath=self.mini_pagepath_edit.text().strip(),
+            agent_id=self.agent_id_edit.text().strip(),
+            group_id=self.group_id_edit.text().strip(),
             demo=False,
         )
 

@@ -39,10 +39,12 @@ class TemplateBrowser(QWidget):
         selected(object): the chosen Template, or None when nothing is selected (also when the
             filter hides the selected template).
         refresh_requested(): the user asked to load the list again.
+        enter_requested(): the user wants to enter a template the list does not have.
     """
 
     selected = Signal(object)
     refresh_requested = Signal()
+    enter_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,12 @@ class TemplateBrowser(QWidget):
         self.refresh_button.setAccessibleName(self.tr("Refresh the template list"))
         self.refresh_button.setToolTip(self.tr("Load the template list again (F5)"))
         self.refresh_button.clicked.connect(self.refresh_requested)
+        self.enter_button = QPushButton(self.tr("Enter by hand…"))
+        self.enter_button.setObjectName("templateEnterButton")
+        self.enter_button.setToolTip(
+            self.tr("Add a template the list does not have: its ID and keys")
+        )
+        self.enter_button.clicked.connect(self.enter_requested)
         self.list_view = QTableView()
         self.list_view.setObjectName("templateList")
         self.list_view.setAccessibleName(self.tr("Templates"))
@@ -87,6 +95,7 @@ class TemplateBrowser(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.enter_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

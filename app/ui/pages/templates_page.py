@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BadInput, OutcomeUnknown, RemoteRefused
+from app.core.hand_templates import HandTemplates
 from app.core.messages import describe, detail
 from app.core.middleware import SendResult
 from app.core.templates import Template
@@ -31,6 +32,7 @@ from app.ui.lint_view import ERROR_COLOR, WARNING_COLOR
 from app.ui.page_context import PageContext
 from app.ui.pages.message_composer import MessageComposer
 from app.ui.pages.template_browser import TemplateBrowser
+from app.ui.pages.template_entry import TemplateEntryDialog
 from app.ui.widgets import InlineMessage
 
 
@@ -42,10 +44,12 @@ class TemplatesPage(QWidget):
         load_failed(object): the list could not be loaded.
         sent(object): a SendResult (errcode 0).
         send_failed(object): the exception of a failed or unknown send.
+        hand_template_saved(object): a template entered by hand was kept and is listed.
     """
 
     loaded = Signal(int)
     load_failed = Signal(object)
+    hand_template_saved = Signal(object)
     sent = Signal(object)
     send_failed = Signal(object)
 
@@ -60,10 +64,12 @@ class TemplatesPage(QWidget):
         self._loaded_for = ""
         self._unknown_body: dict[str, Any] | None = None
         self._pending_restore: dict[str, Any] | None = None
+        self._listed: list[Template] = []
 
         self.browser = TemplateBrowser()
         self.browser.selected.connect(self._on_selected)
         self.browser.refresh_requested.connect(self.refresh)
+        self.browser.enter_requested.connect(self.enter_template)
         self.composer = MessageComposer(self._state)
         self.composer.changed.connect(self._update_send_state)
 
@@ -170,7 +176,8 @@ class TemplatesPage(QWidget):
             self.ensure_loaded()
             return
         self._loaded_for = name
-        self.browser.set_templates(templates)
+        self._listed = templates
+        self.browser.set_templates(self._with_hand_entered(templates))
         flagged = sum(1 for t in templates if t.problems)
         message = self.browser.message
         if flagged:
@@ -194,6 +201,8 @@ class TemplatesPage(QWidget):
         self.browser.set_busy(False)
         lang = ui_language()
         summary, details = describe(error, lang), detail(error, lang)
+        self._listed = []
+        self.browser.set_templates(self._with_hand_entered([]))  # still there to send with
         self.browser.message.show_message("error", summary, details)
         self.load_failed.emit(error)
 
@@ -209,9 +218,68 @@ class TemplatesPage(QWidget):
         self.result.clear()
         self.composer.show_template(template)
 
+    # -- templates entered by hand ---------------------------------------------------------------
+    def _with_hand_entered(self, listed: list[Template]) -> list[Template]:
+        ids = {t.template_id for t in listed}
+        own = HandTemplates().for_profile(self._profile())
+        return [*listed, *(t for t in own if t.template_id not in ids)]
+
+    def enter_template(self) -> TemplateEntryDialog:
+        """Open the form for a template the list does not have (the current one, if it was
+        entered by hand, to edit it)."""
+        current = self.composer.template()
+        dialog = TemplateEntryDialog(self, current if current and current.by_hand else None)
+        dialog.entered.connect(self.add_hand_template)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def add_hand_template(self, template: Template) -> None:
+        """Keep ``template`` for this profile, list it and select it."""
+        name = self._profile()
+
+        def save() -> None:
+            HandTemplates().put(name, template)
+
+        def saved(_none: None) -> None:
+            if name == self._profile():
+                self.browser.set_templates(self._with_hand_entered(self._listed))
+                self.browser.filter_edit.clear()
+                self.select_template(template.template_id)
+                self.hand_template_saved.emit(template)
+
+        self._tasks.run(save, saved, self._on_save_failed)
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        lang = ui_language()
+        self.browser.message.show_message("error", describe(error, lang), detail(error, lang))
+
     # -- intents from elsewhere ----------------------------------------------------------------
     def set_recipient(self, open_id: str) -> None:
         self.composer.set_recipient(open_id)
+
+    def compose_recall(self, open_id: str) -> None:
+        """A recall message to the customer of a code: the recipient, and the jump into the
+        profile's video mini program (with its default agent and group) when one is set."""
+        self.composer.set_recipient(open_id)
+        profile = self._context.active_profile()
+        if profile is not None and profile.mini_program_appid:
+            self.composer.set_mini_program(
+                profile.mini_program_appid,
+                profile.mini_program_pagepath,
+                profile.agent_id,
+                profile.group_id,
+            )
+            text = self.tr(
+                "Recipient and the jump into the video mini program are filled in: pick a "
+                "template, fill its fields and send."
+            )
+        else:
+            text = self.tr(
+                "Recipient filled in. Set the video mini program's appid in Settings to open "
+                "it from the message."
+            )
+        self.result.show_message("info", text)
 
     def restore_request(self, body: dict[str, Any]) -> None:
         """Fill the form from a past send body (History → Use again); nothing is sent."""

@@ -242,3 +242,68 @@ def test_every_lint_code_has_both_languages() -> None:
     for code in codes:
         en, zh = CATALOGUE[f"lint.{code}"]
         assert en and zh
+
+
+def test_hand_entered_templates_are_kept_per_profile(tmp_path) -> None:
+    from app.core.hand_templates import HandTemplates, make_template
+
+    template = make_template(
+        "cat-1",
+        "预约提醒",
+        [("thing1", "服务", None), ("code", "编号", "character_string"), ("note", "备注", "")],
+    )
+    assert [(f.key, f.kind) for f in template.fields] == [
+        ("thing1", "thing"),  # inferred from the key
+        ("code", "character_string"),  # picked
+        ("note", None),  # free
+    ]
+    store = HandTemplates(tmp_path / "hand.json")
+    store.put("test", template)
+    again = HandTemplates(tmp_path / "hand.json")
+    (kept,) = again.for_profile("test")
+    assert kept == template and kept.by_hand
+    assert again.for_profile("prod") == [] and again.find("test", "cat-1") == template
+    again.remove("test", "cat-1")
+    assert HandTemplates(tmp_path / "hand.json").for_profile("test") == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "key"),
+    [
+        ([("1bad", "", None)], "hand.bad_key"),
+        ([("a", "", None), ("a", "", None)], "hand.key_twice"),
+    ],
+)
+def test_a_hand_entered_template_names_what_is_wrong(fields, key) -> None:
+    from app.core.errors import BadInput
+    from app.core.hand_templates import make_template
+
+    with pytest.raises(BadInput) as caught:
+        make_template("t", "", fields)
+    assert caught.value.key == key
+    with pytest.raises(BadInput):
+        make_template(" ", "", [])
+
+
+def test_a_broken_hand_templates_file_is_skipped(tmp_path) -> None:
+    from app.core.hand_templates import HandTemplates
+
+    path = tmp_path / "hand.json"
+    path.write_text('{"profiles": {"t": [{"template_id": "ok", "fields": []}, 5, {"x": 1}]}}')
+    assert [t.template_id for t in HandTemplates(path).for_profile("t")] == ["ok"]
+    path.write_text("{not json")
+    assert HandTemplates(path).for_profile("t") == []
+
+
+def test_the_video_mini_program_of_a_profile_round_trips(tmp_path) -> None:
+    from app.core.profiles import Config, Profile, load_config, save_config
+
+    profile = Profile(
+        "t",
+        mini_program_appid="wxvideo",
+        mini_program_pagepath="pages/v",
+        agent_id="7",
+        group_id="3",
+    )
+    save_config(Config(profiles={"t": profile}), tmp_path / "config.toml")
+    assert load_config(tmp_path / "config.toml").profile("t") == profile
