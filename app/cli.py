@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from app.cli_batch import add_parser as add_batch_parser
 from app.cli_batch import cmd_qr_batch
 from app.cli_labels import add_stocks_parser, cmd_stocks
+from app.core.terminal import inert
 from app.options import add_common, top_level_parser
 
 if TYPE_CHECKING:
@@ -238,7 +239,7 @@ def cmd_templates(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     for t in listing.templates:
         fields = ",".join(t.keys) or "-"
         flag = " !" + "; ".join(t.problems) if t.problems else ""
-        print(f"{t.template_id}\t{t.title}\t{fields}{flag}", file=out)
+        print("\t".join(inert(part) for part in (t.template_id, t.title, fields + flag)), file=out)
     return EXIT_OK
 
 
@@ -278,7 +279,6 @@ def cmd_send(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         else None,
         **extra,
     )
-    body = build_body(request)
     with ctx.service() as service:
         if not args.no_lint:
             listing = service.list_templates()
@@ -296,15 +296,15 @@ def cmd_send(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
             if has_errors(findings):
                 raise BadInput("cli.send.lint_errors", field="data")
         if args.dry_run:
-            print(json.dumps(body, ensure_ascii=False, indent=2), file=out)
+            print(json.dumps(build_body(request), ensure_ascii=False, indent=2), file=out)
             return EXIT_OK
         if ctx.profile.production and not args.yes and not _confirm(ctx, args.to):
             raise BadInput("cli.send.not_confirmed", field="yes")
-        result = service.send_body(body)
+        result = service.send(request)
     if args.json:
         print(json.dumps(result.raw, ensure_ascii=False), file=out)
     else:
-        print(f"errcode 0 ok, msgid {result.msgid}", file=out)
+        print(inert(f"errcode 0 ok, msgid {result.msgid}"), file=out)
     return EXIT_OK
 
 
@@ -432,10 +432,11 @@ def cmd_check(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "skip": "skip", "unknown": "????"}
         for r in results:
             text = result_text(r, ctx.lang)
-            print(f"{marks[r.status]:4}  {text.title}: {text.seen}", file=out)
+            print(f"{marks[r.status]:4}  {text.title}: {inert(text.seen)}", file=out)
             if text.fix:
-                print(f"      {say('check.report.expected', ctx.lang)}: {text.expected}", file=out)
-                print(f"      {say('check.report.fix', ctx.lang)}: {text.fix}", file=out)
+                expected, fix = inert(text.expected), inert(text.fix)
+                print(f"      {say('check.report.expected', ctx.lang)}: {expected}", file=out)
+                print(f"      {say('check.report.fix', ctx.lang)}: {fix}", file=out)
         if args.report:
             print(say("check.report.written", ctx.lang, path=args.report), file=sys.stderr)
     if any(r.status == "unknown" for r in results):
@@ -504,7 +505,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         line, request = describe(exc, lang), where(exc)
         if request and not isinstance(exc, BadInput):
             line += f" [{request}]"
-        print(f"recall-desk: {line}", file=sys.stderr)
+        print(f"recall-desk: {inert(line)}", file=sys.stderr)
         return exit_code(exc)
     except KeyboardInterrupt:
         print("recall-desk: interrupted", file=sys.stderr)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli_labels import add_label_options
+from app.core.terminal import inert
 from app.options import add_common
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
                 lang,
                 line=failure.row.line,
                 open_id=failure.row.open_id or "-",
-                reason=failure.error_text(lang),
+                reason=inert(failure.error_text(lang)),
             ),
             file=sys.stderr,
         )

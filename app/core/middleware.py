@@ -242,12 +242,10 @@ class MiddlewareClient:
         templates = parse_template_list(payload, response)
         return TemplateList(templates, len(templates))
 
-    def send(self, request: SendRequest) -> SendResult:
-        """Send one template message. Never retried: a timeout raises OutcomeUnknown."""
-        return self.send_body(build_body(request))
-
     def send_body(self, body: dict[str, Any]) -> SendResult:
-        """Send a prepared body as it is (the advanced mode edits the JSON directly).
+        """Send one body as it is (built by :func:`build_body`, or the advanced mode's JSON).
+
+        Never retried.
 
         Raises:
             RemoteRefused: a readable answer with a non-zero ``errcode``.

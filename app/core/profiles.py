@@ -88,7 +88,6 @@ class Config:
 
     profiles: dict[str, Profile] = field(default_factory=dict)
     default_profile: str = ""
-    language: str = ""  # "", "zh_CN" or "en"; empty follows the system
     path: Path | None = None
 
     def profile(self, name: str | None = None) -> Profile:
@@ -110,7 +109,7 @@ class Config:
         raise BadInput("profile.no_default", field="profile")
 
 
-_TOP_FIELDS = tuple(f for f in fields(Config) if f.name in ("default_profile", "language"))
+_TOP_FIELDS = tuple(f for f in fields(Config) if f.name == "default_profile")
 _PROFILE_FIELDS = tuple(f for f in fields(Profile) if f.name not in ("name", "demo"))
 _CHOICES = {"auth_placement": AUTH_PLACEMENTS, "timestamp_name": TIMESTAMP_NAMES}
 
@@ -156,8 +155,6 @@ def save_config(config: Config, path: Path | None = None) -> None:
     doc: dict[str, Any] = {}
     if config.default_profile and config.default_profile in config.profiles:
         doc["default_profile"] = config.default_profile
-    if config.language:
-        doc["language"] = config.language
     profiles: dict[str, Any] = {}
     for name, profile in config.profiles.items():
         if profile.demo:

@@ -303,3 +303,26 @@ def test_an_image_redirect_into_a_private_network_is_not_followed() -> None:
             with pytest.raises(ProtocolError, match="private network"):
                 udesk.fetch_image(server.url + "/img.png")
         assert server.hits[IMG] == 1
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b]52;c;Y3VybCBldmlsfHNo\x07\x1b[2K\x1b[1A\x9b31m\u202e"
+
+
+def _assert_inert(text: str) -> None:
+    assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text)
+
+
+def test_server_text_reaches_the_terminal_inert(run_cli, isolated_home) -> None:
+    refusal = json.dumps({"errcode": 40003, "errmsg": "bad" + ESCAPES + "\nFAKE: sent OK"})
+    title = json.dumps(
+        {"template_list": [{"template_id": "t1" + ESCAPES, "title": "标题" + ESCAPES + "\nx"}]}
+    )
+    routes = {SEND: answer(200, refusal.encode()), LIST: answer(200, title.encode())}
+    with ScriptedServer(routes) as server:
+        _config(isolated_home, server.url)
+        sent = run_cli("send", "--no-lint", "--template-id", "t", "--to", "o1")
+        listed = run_cli("templates")
+    assert sent.code == 1 and "bad" in sent.err and sent.err.count("\n") == 1, sent.err
+    _assert_inert(sent.err)
+    assert listed.code == 0 and "标题" in listed.out and listed.out.count("\n") == 1
+    _assert_inert(listed.out)
