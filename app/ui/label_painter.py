@@ -10,17 +10,32 @@ Coordinates: the painter is in device pixels; ``px_per_mm`` converts (a printer 
     painter = QPainter(widget)
     paint_label(painter, plan.geometry, code_image(code), px_per_mm=scale, outline=True)
 
-    for slot in slots(stock, len(items), start_cell=...):      # a sheet, page by page
-        paint_label(painter, plans[slot.item].geometry, images[slot.item],
-                    px_per_mm=dpi / 25.4, at=slot.outline, correction=printer_correction)
+    paint_labels(printer, stock, items, code_mm=30, item_count=n, start_cell=5)  # pages
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPainter,
+    QPen,
+)
 
 from app.core.layout import NO_CORRECTION, Correction, LabelGeometry, PreparedCode, Rect
+
+if TYPE_CHECKING:
+    from app.core.label_pdf import LabelItem
+    from app.core.layout import LabelPlan
+    from app.core.stocks import Stock
 
 LABEL_FONT_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
 OUTLINE_COLOR = QColor(160, 160, 160)
@@ -100,3 +115,64 @@ def paint_label(
                 painter.drawText(QPointF(left, baseline), line.text)
     finally:
         painter.restore()
+
+
+def paint_labels(
+    device: QPagedPaintDevice,
+    stock: Stock,
+    items: Iterable[LabelItem],
+    *,
+    code_mm: float,
+    item_count: int,
+    start_cell: int = 1,
+    copies: int = 1,
+    correction: Correction = NO_CORRECTION,
+    outlines: bool = False,
+    check: Callable[[LabelItem, LabelPlan], None] | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> int:
+    """Paint labels onto a printer (or any paged device set to the stock's page size).
+
+    The same pages :func:`app.core.label_pdf.write_labels_pdf` writes: the same plans, slots,
+    correction and ``check`` hook (it may raise to stop; a plan that does not fit raises
+    ``guard.does_not_fit``). ``items`` is read once, in order. Returns the page count.
+    """
+    from app.core.errors import BadInput
+    from app.core.layout import plan_label, slots
+
+    px_per_mm = (device.logicalDpiX() or 300) / 25.4
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start painting on the printer")
+    font = label_font()
+    pages = 0
+    try:
+        source = iter(items)
+        current: tuple[LabelGeometry, QImage, bool] | None = None
+        for slot in slots(stock, item_count, start_cell=start_cell, copies=copies):
+            if slot.copy == 0:
+                item = next(source)
+                plan = plan_label(stock, code_mm, modules=item.code.modules,
+                                  caption=item.caption, label=item.label)  # fmt: skip
+                if check is not None:
+                    check(item, plan)
+                if not plan.fits:
+                    raise BadInput("guard.does_not_fit", size=round(code_mm, 1),
+                                   most=round(plan.max_code_mm, 1), field="code_mm")  # fmt: skip
+                current = (plan.geometry, code_image(item.code), item.code.classic)
+            assert current is not None
+            if slot.page + 1 > pages:
+                if pages:
+                    device.newPage()
+                    if on_page is not None:
+                        on_page(pages)
+                pages = slot.page + 1
+            geometry, image, classic = current
+            paint_label(painter, geometry, image, px_per_mm=px_per_mm, at=slot.outline,
+                        correction=correction, classic=classic, outline=outlines,
+                        font=font)  # fmt: skip
+    finally:
+        painter.end()
+    if pages and on_page is not None:
+        on_page(pages)
+    return pages

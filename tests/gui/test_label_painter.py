@@ -49,3 +49,44 @@ def test_the_printer_correction_moves_the_code(qapp) -> None:
     shifted = decode(_render(plan, code, Correction(offset_x=2.0, offset_y=1.0)))[0][1]
     assert (shifted[0] - plain[0]) / PX_PER_MM == pytest.approx(2.0, abs=0.15)
     assert (shifted[1] - plain[1]) / PX_PER_MM == pytest.approx(1.0, abs=0.15)
+
+
+def test_paint_labels_prints_the_pages_the_pdf_writer_writes(qapp, tmp_path) -> None:
+    """The printer path (QPainter on a paged device) places codes where the plans say."""
+    import pypdfium2
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    from app.core.label_pdf import LabelItem
+    from app.core.stocks import find_stock
+    from app.ui.label_painter import paint_labels
+
+    stock = find_stock("3x8")
+    items = [LabelItem(prepared(f"https://example.com/r/{i}"), "扫码", f"客户{i}")
+             for i in range(4)]
+    path = tmp_path / "printed.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setResolution(600)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
+                                     QPageLayout.Unit.Millimeter))
+    pages_seen: list[int] = []
+    pages = paint_labels(writer, stock, items, code_mm=25, item_count=4, start_cell=23,
+                         on_page=pages_seen.append)
+    del writer
+    assert pages == 2 and pages_seen == [1, 2]
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        second = document[1].render(scale=300 / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    found = decode(second)
+    assert [text for text, _ in found] == ["https://example.com/r/2", "https://example.com/r/3"]
+    px = 300 / 25.4
+    for i, (_text, (left, top, right, _bottom)) in enumerate(found):
+        plan = plan_label(stock, 25, modules=items[2 + i].code.modules, caption="扫码",
+                          label=f"客户{2 + i}")
+        cell = stock.cell(i)
+        assert (right - left) / px == pytest.approx(25, abs=0.3)
+        assert left / px == pytest.approx(cell.x + plan.geometry.code.x, abs=0.3)
+        assert top / px == pytest.approx(cell.y + plan.geometry.code.y, abs=0.3)
