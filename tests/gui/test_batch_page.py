@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import time
 from pathlib import Path
 
 import pypdfium2
 import zxingcpp
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
 
+from app.core.profiles import Profile
 from app.sandbox import Sandbox
+from app.sandbox.data import render_qr
 from app.ui.main_window import MainWindow
+from tests.helpers.servers import ScriptedServer, answer
 
 
 def _csv(path: Path, n: int, *, bad: bool = False) -> Path:
@@ -77,6 +83,7 @@ def test_cancel_half_way_then_resume(qtbot, make_window, tmp_path) -> None:
         first = blocker.args[0]
         assert first.cancelled and 10 <= first.ok < 60
         assert "Cancelled" in page.message.text()
+        assert "left" not in page.progress_label.text()  # no estimate after Cancel
         posts_before = len([r for r in sandbox.received if r.method == "POST"])
         with qtbot.waitSignal(page.finished, timeout=60000) as again:
             page.start()
@@ -127,3 +134,150 @@ def test_closing_during_a_batch_asks(qtbot, make_window, tmp_path, monkeypatch) 
         with qtbot.waitSignal(page.finished, timeout=30000):
             window.close()
         assert not window.isVisible()
+
+
+def _flaky_qr_server(fail_once: str) -> ScriptedServer:
+    """A QR API that refuses ``fail_once`` the first time it is asked, then serves codes."""
+    asked: list[str] = []
+    server = ScriptedServer({})
+
+    def qr(h) -> None:
+        open_id = json.loads(server.bodies[-1])["offiAccountOpenId"]
+        asked.append(open_id)
+        if open_id == fail_once and asked.count(open_id) == 1:
+            body = {"code": 4001, "message": "<b>busy</b> try later"}
+        else:
+            body = {"code": 1000, "data": {"qrCodeUrl": f"{server.url}/img.png"}}
+        answer(200, json.dumps(body).encode())(h)
+
+    server.routes[("POST", "/qr")] = qr
+    server.routes[("GET", "/img.png")] = answer(200, render_qr("code"), "image/png")
+    return server
+
+
+def _profile(server: ScriptedServer) -> Profile:
+    return Profile(
+        name="flaky", qr_api_url=f"{server.url}/qr", app_id="a", secret="s",
+        sdk_app_id="k", offi_account_id="w", timeout=5.0,
+    )  # fmt: skip
+
+
+def test_runs_start_clean_count_alike_and_retry_only_the_failed(
+    qtbot, make_window, tmp_path
+) -> None:
+    listing = tmp_path / "l.csv"
+    listing.write_text(
+        "openid,calltimes,name\no0,,甲\no1,,乙\no2,三次,丙\no3,2,丁\n", encoding="utf-8"
+    )
+    with _flaky_qr_server("o1") as server:
+        window = make_window(_profile(server))
+        page = _open(qtbot, window, listing)
+        page.out_dir_edit.setText(str(tmp_path / "out"))
+        page.concurrency_spin.setValue(1)
+        model = page.model
+        assert model.data(model.index(2, 3)) == "三次"  # what the cell said, never "unlimited"
+        assert model.data(model.index(0, 3)) == "unlimited"
+        with qtbot.waitSignal(page.finished, timeout=30000) as first:
+            page.start()
+        summary = first.args[0]
+        assert (summary.done, summary.failed, summary.not_sent) == (2, 1, 1)
+        assert page.progress_label.text() == "2 done, 1 failed, 1 not sent"
+        assert "2 done, 1 failed, 1 not sent" in page.message.text()
+        assert "s left" not in page.progress_label.text()
+        failed = model.status_text(1)
+        assert failed == "✗ Failed: code 4001: <b>busy</b> try later"
+        tooltip = model.data(model.index(1, 5), Qt.ItemDataRole.ToolTipRole)
+        assert "&lt;b&gt;busy&lt;/b&gt;" in tooltip and "<b>busy" not in tooltip  # inert text
+        assert model.status_text(2).startswith("Not sent: callTimes '三次'")
+        with (tmp_path / "out" / "manifest.csv").open(encoding="utf-8-sig") as fh:
+            statuses = [r["status"] for r in csv.DictReader(fh)]
+        assert statuses == ["ok", "failed", "not sent", "ok"]
+
+        assert page.retry_button.isEnabled()
+        posts = server.hits[("POST", "/qr")]
+        with qtbot.waitSignal(page.finished, timeout=30000) as retry:
+            page.retry_failed()
+            assert model.status_text(1) == ""  # the retried row starts clean
+            assert model.status_text(0).startswith("✓")  # the others keep theirs
+        assert retry.args[0].total == 1 and retry.args[0].done == 1
+        assert server.hits[("POST", "/qr")] == posts + 1
+        assert model.status_text(1).startswith("✓ 00003_乙")
+        assert not page.retry_button.isEnabled()
+
+        with qtbot.waitSignal(page.finished, timeout=30000):
+            page.start()
+            assert [model.status_text(i) for i in (0, 1, 3)] == ["", "", ""]  # clean column
+        assert all(model.status_text(i).endswith("(earlier run)") for i in (0, 1, 3))
+
+
+def test_reprint_selected_rows_only(qtbot, demo_window, tmp_path) -> None:
+    page = _open(qtbot, demo_window, _csv(tmp_path / "l.csv", 5))
+    page.out_dir_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(page.finished, timeout=30000):
+        page.start()
+    selection = page.view.selectionModel()
+    for row in (1, 3):
+        selection.select(
+            page.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    panel = page.print_panel
+    panel.selected_only.setChecked(True)
+    panel.layout_combo.setCurrentIndex(panel.layout_combo.findData("2x4"))
+    pdf = tmp_path / "two.pdf"
+    with qtbot.waitSignal(page.exported, timeout=30000):
+        page.export_pdf(str(pdf))
+    document = pypdfium2.PdfDocument(str(pdf))
+    found = zxingcpp.read_barcodes(document[0].render(scale=200 / 72).to_pil())
+    document.close()
+    assert len(found) == 2
+
+
+def test_drop_a_list_try_the_sample_and_open_the_output_folder(
+    qtbot, demo_window, tmp_path, monkeypatch
+) -> None:
+    page = demo_window.batch_page
+    demo_window.nav.setCurrentRow(demo_window.PAGE_BATCH)
+    listing = _csv(tmp_path / "<b>list<i>.csv", 3)
+    for path, accepted in ((tmp_path / "x.pdf", False), (listing, True)):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        event = QDropEvent(
+            QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        if accepted:
+            with qtbot.waitSignal(page.imported, timeout=10000):
+                page.dropEvent(event)
+        else:
+            page.dropEvent(event)
+        assert event.isAccepted() == accepted
+    assert page.file_label.textFormat() == Qt.TextFormat.PlainText
+    assert page.file_label.text().startswith("<b>list<i>.csv: 3 rows")
+
+    with qtbot.waitSignal(page.imported, timeout=10000):
+        page.sample_button.click()
+    assert len(page.rows()) == 5 and not any(r.problem for r in page.rows())
+    page.out_dir_edit.setText(str(tmp_path / "sample-out"))
+    assert not page.folder_button.isEnabled()
+    with qtbot.waitSignal(page.finished, timeout=30000) as blocker:
+        page.start()
+    assert blocker.args[0].done == 5
+    opened: list[QUrl] = []
+    monkeypatch.setattr(type(page), "open_url", classmethod(lambda cls, url: opened.append(url)))
+    page.folder_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "sample-out")]
+
+
+def test_file_open_list_ctrl_o(qtbot, demo_window, tmp_path, monkeypatch) -> None:
+    listing = _csv(tmp_path / "l.csv", 2)
+    monkeypatch.setattr(
+        type(demo_window.batch_page), "ask_open_path",
+        classmethod(lambda cls, parent, folder: str(listing)),
+    )  # fmt: skip
+    assert demo_window.open_list_action.shortcut().toString() == "Ctrl+O"
+    page = demo_window.batch_page
+    with qtbot.waitSignal(page.imported, timeout=10000):
+        demo_window.open_list_action.trigger()
+    assert demo_window.nav.currentRow() == demo_window.PAGE_BATCH
+    assert len(page.rows()) == 2
