@@ -24,8 +24,8 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,9 @@ from app.core.table_import import BatchRow
 from app.core.udesk import QrRequest, QrResult
 
 if TYPE_CHECKING:
-    from app.core.sheets import SheetItem
+    from app.core.guard import Verdict
+    from app.core.label_pdf import LabelItem
+    from app.core.stocks import Stock
 
 log = logging.getLogger(__name__)
 
@@ -308,7 +310,7 @@ class BatchRun:
             except BadInput:
                 self.controls.cancel()  # nothing more is recorded, so nothing more is asked
                 raise
-        result = RowResult(**{**result.__dict__, "earlier": earlier})
+        result = replace(result, earlier=earlier)
         self._results[index] = result
         if result.status == OK:
             self.progress.done += 1
@@ -385,21 +387,53 @@ def run_batch(
     return BatchRun(rows, generate, out_dir, **options).run()
 
 
-def sheet_items(manifest_path: Path, rows: Iterable[BatchRow]) -> list[SheetItem]:
-    """The codes a batch produced, read back from its folder in list order, as sheet items.
+def label_items(
+    manifest_path: Path, rows: Iterable[BatchRow], caption: str = ""
+) -> Iterator[LabelItem]:
+    """The batch's codes in list order, read from its folder one at a time, as label items.
 
-    Captions are the row's caption and channel. Rows without an ok manifest entry are left out.
+    The customer label is the row's caption (its name column); rows not done are left out.
     """
     from app.core.images import verify_image
+    from app.core.label_pdf import LabelItem
     from app.core.layout import prepare_code
-    from app.core.sheets import SheetItem
 
     entries = manifest.read_entries(manifest_path)
-    items = []
     for row in rows:
         entry = entries.get(manifest.entry_key(row.line, row.open_id))
         if entry is not None and entry.status == OK:
             data = (manifest_path.parent / entry.file).read_bytes()
-            captions = tuple(t for t in (row.caption, row.channel) if t)
-            items.append(SheetItem(prepare_code(verify_image(data)), captions))
-    return items
+            yield LabelItem(prepare_code(verify_image(data)), caption, row.caption)
+
+
+def judge_items(
+    stock: Stock, code_mm: float, items: Iterable[LabelItem], *, dpi: int, allow_small: bool
+) -> tuple[int, list[tuple[LabelItem, Verdict]]]:
+    """Judge every code as it will print (with its module count): (count, the refused ones)."""
+    from app.core.guard import check_plan
+    from app.core.layout import plan_label
+
+    count = 0
+    refused: list[tuple[LabelItem, Verdict]] = []
+    for item in items:
+        count += 1
+        plan = plan_label(
+            stock, code_mm, modules=item.code.modules, caption=item.caption, label=item.label
+        )
+        verdict = check_plan(plan, dpi=dpi, allow_small=allow_small)
+        if not verdict.printable:
+            refused.append((item, verdict))
+    return count, refused
+
+
+def record_override(manifest_path: Path, rows: Iterable[BatchRow], note: str) -> None:
+    """Note a deliberate override of the guard on these rows' manifest lines (if produced)."""
+    keys = {manifest.entry_key(row.line, row.open_id) for row in rows}
+    entries = manifest.read_entries(manifest_path)
+    manifest.rewrite(
+        manifest_path,
+        [
+            replace(entry, override=note) if key in keys and entry.status == OK else entry
+            for key, entry in entries.items()
+        ],
+    )

@@ -39,11 +39,9 @@ KEYS: dict[str, tuple[type, Any]] = {
     "batch/out_dir": (str, ""),
     "batch/concurrency": (int, 4),
     "batch/rate": (float, 0.0),
-    "batch/layout": (str, "2x4"),
+    "batch/stock": (str, ""),
     "batch/code_mm": (float, 40.0),
-    "batch/offset_x": (float, 0.0),  # printer correction, remembered
-    "batch/offset_y": (float, 0.0),
-    "batch/scale": (float, 1.0),
+    "batch/caption": (str, ""),
 }
 
 

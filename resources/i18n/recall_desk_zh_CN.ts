@@ -210,20 +210,20 @@
         <translation>3. 打印</translation>
     </message>
     <message>
-        <source>A4, 1 per page</source>
-        <translation>A4，每页 1 个</translation>
+        <source>Label stock</source>
+        <translation>标签规格</translation>
     </message>
     <message>
-        <source>A4, 2×4 labels (99×68 mm)</source>
-        <translation>A4，2×4 标签（99×68 mm）</translation>
-    </message>
-    <message>
-        <source>A4, 3×8 labels (70×37 mm)</source>
-        <translation>A4，3×8 标签（70×37 mm）</translation>
+        <source>e.g. 扫码进入视频客服 (above each name)</source>
+        <translation>例如：扫码进入视频客服（印在每个姓名上方）</translation>
     </message>
     <message>
         <source>Skip the labels already used on the first sheet</source>
         <translation>跳过第一张纸上已经用掉的标签</translation>
+    </message>
+    <message>
+        <source>Allow small codes (recorded in the manifest)</source>
+        <translation>允许较小的二维码（会记录在清单中）</translation>
     </message>
     <message>
         <source>Only the rows selected in the list</source>
@@ -238,36 +238,36 @@
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <source>Sheet</source>
-        <translation>纸张</translation>
+        <source>start at</source>
+        <translation>起始格</translation>
+    </message>
+    <message>
+        <source>copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <source>Generate the codes first: the label shows here.</source>
+        <translation>请先生成召回码：标签会显示在这里。</translation>
+    </message>
+    <message>
+        <source>{stock}: label {w}×{h} mm, code {code} mm + quiet zone.</source>
+        <translation>{stock}：标签 {w}×{h} mm，二维码 {code} mm + 静区。</translation>
+    </message>
+    <message>
+        <source>This label takes a code of at most {most} mm.</source>
+        <translation>这个标签最多可放 {most} mm 的二维码。</translation>
+    </message>
+    <message>
+        <source>Small codes allowed: the manifest will say so.</source>
+        <translation>已允许较小的二维码：清单中会注明。</translation>
     </message>
     <message>
         <source>Code size</source>
         <translation>二维码尺寸</translation>
-    </message>
-    <message>
-        <source>Start at label</source>
-        <translation>从第几个标签开始</translation>
-    </message>
-    <message>
-        <source>Copies of each</source>
-        <translation>每个打印份数</translation>
-    </message>
-    <message>
-        <source>x</source>
-        <translation>横向</translation>
-    </message>
-    <message>
-        <source>y</source>
-        <translation>纵向</translation>
-    </message>
-    <message>
-        <source>scale</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <source>Printer correction</source>
-        <translation>打印机校正</translation>
     </message>
     <message>
         <source>Select the rows to print first.</source>

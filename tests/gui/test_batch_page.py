@@ -98,8 +98,8 @@ def test_pdf_export_of_the_batch(qtbot, demo_window, sandbox, tmp_path) -> None:
     page.out_dir_edit.setText(str(tmp_path / "out"))
     with qtbot.waitSignal(page.finished, timeout=30000):
         page.start()
-    assert page.print_panel.pdf_button.isEnabled()
-    page.print_panel.layout_combo.setCurrentIndex(page.print_panel.layout_combo.findData("2x4"))
+    qtbot.waitUntil(lambda: page.print_panel.pdf_button.isEnabled(), timeout=10000)
+    page.print_panel.choose_stock("avery-l7165")  # A4 2×4
     page.print_panel.code_spin.setValue(35)
     page.print_panel.start_cell_spin.setValue(3)
     pdf = tmp_path / "labels.pdf"
@@ -223,7 +223,8 @@ def test_reprint_selected_rows_only(qtbot, demo_window, tmp_path) -> None:
         )
     panel = page.print_panel
     panel.selected_only.setChecked(True)
-    panel.layout_combo.setCurrentIndex(panel.layout_combo.findData("2x4"))
+    panel.choose_stock("avery-l7165")
+    qtbot.waitUntil(lambda: panel.pdf_button.isEnabled(), timeout=10000)
     pdf = tmp_path / "two.pdf"
     with qtbot.waitSignal(page.exported, timeout=30000):
         page.export_pdf(str(pdf))
@@ -281,3 +282,40 @@ def test_file_open_list_ctrl_o(qtbot, demo_window, tmp_path, monkeypatch) -> Non
         demo_window.open_list_action.trigger()
     assert demo_window.nav.currentRow() == demo_window.PAGE_BATCH
     assert len(page.rows()) == 2
+
+
+def test_the_guard_keeps_export_off_with_its_reason_and_an_override_is_recorded(
+    qtbot, demo_window, tmp_path
+) -> None:
+    page = _open(qtbot, demo_window, _csv(tmp_path / "l.csv", 3))
+    page.out_dir_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(page.finished, timeout=30000):
+        page.start()
+    panel = page.print_panel
+    panel.choose_stock("roll-50x30")
+    panel.code_spin.setValue(60)
+    qtbot.waitUntil(lambda: panel.preview.plan() is not None, timeout=10000)
+    assert not panel.pdf_button.isEnabled() and not panel.print_button.isEnabled()
+    assert "does not fit this label" in panel.note.text()
+    assert "at most" in panel.note.text()  # says what would fit; never shrinks silently
+    panel.allow_small.setChecked(True)
+    assert not panel.pdf_button.isEnabled()  # not fitting cannot be overridden
+    panel.allow_small.setChecked(False)
+    panel.code_spin.setValue(15)
+    assert not panel.pdf_button.isEnabled()
+    assert "too small to scan reliably (at least 20 mm)" in panel.note.text()
+    assert panel.preview.plan().code_mm == 15  # the preview is the plan that prints
+    panel.allow_small.setChecked(True)
+    assert panel.pdf_button.isEnabled()
+    pdf = tmp_path / "small.pdf"
+    with qtbot.waitSignal(page.exported, timeout=30000):
+        page.export_pdf(str(pdf))
+    document = pypdfium2.PdfDocument(str(pdf))
+    assert len(document) == 3  # a roll: one label per page
+    (code,) = zxingcpp.read_barcodes(document[0].render(scale=600 / 72).to_pil())
+    document.close()
+    width_mm = (code.position.top_right.x - code.position.top_left.x) / 600 * 25.4
+    assert abs(width_mm - 15) <= 0.6  # printed at the size asked, not shrunk or grown
+    with (tmp_path / "out" / "manifest.csv").open(encoding="utf-8-sig") as fh:
+        overrides = [r["override"] for r in csv.DictReader(fh)]
+    assert overrides == ["allow-small: guard.too_small, guard.too_few_dots"] * 3

@@ -93,6 +93,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "batch.refused": ("code {code}: {message}", "代码 {code}：{message}"),
     "batch.image_write": ("cannot write the image: {reason}", "无法写入图片：{reason}"),
     "batch.no_image": ("the answer had no image", "回答中没有图片"),
+    "batch.nothing_to_print": (
+        "none of these rows has a code yet: generate them first",
+        "这些行还没有召回码：请先生成",
+    ),
     "batch.not_reached": ("not sent: the batch stopped first", "未发送：批量在此之前已停止"),
     "batch.internal": (
         "unexpected error ({kind}); the details are in the log",

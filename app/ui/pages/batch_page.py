@@ -192,6 +192,7 @@ class BatchPage(QWidget):
 
         self.print_panel = BatchPrintPanel(self._tasks, state, self.message, self.rows_to_print)
         self.print_panel.exported.connect(self.exported)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         right = QVBoxLayout()
         right.addWidget(run_box)
@@ -327,6 +328,10 @@ class BatchPage(QWidget):
         """The rows selected in the table, in list order."""
         picked = {index.row() for index in self.view.selectionModel().selectedRows()}
         return [row for i, row in enumerate(self.model.rows) if i in picked]
+
+    def _selection_changed(self) -> None:
+        if self.print_panel.selected_only.isChecked():
+            self.print_panel.rows_changed()
 
     def rows_to_print(self, selected_only: bool) -> list[BatchRow]:
         return self.selected_rows() if selected_only else self.rows()

@@ -1,16 +1,20 @@
-"""The Batch page's print panel: label sheet, code size, start cell, copies, correction, output.
+"""The Batch page's print panel: a named label stock, the code size, the label as it will print.
 
-It prints the codes a batch produced (read back from its manifest), all of them or the rows
-selected in the table.
+The preview is the first code to print on its label, painted by the same painter and from the
+same plan as the printer (:mod:`app.ui.label_painter`) and the PDF (:mod:`app.core.label_pdf`).
+The scannability guard judges it: Export PDF and Print stay off with the guard's reason (and
+what would fit) until the size scans, or "Allow small codes" overrides a size refusal — then
+the manifest records the override on the rows printed. Every code is judged again, with its own
+module count, before anything is written. Nothing is ever shrunk to fit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,20 +24,30 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.batch import sheet_items
+from app.core.batch import judge_items, label_items, record_override
 from app.core.errors import BadInput
-from app.core.sheets import PRESETS, SheetSpec, sheet_spec
+from app.core.guard import check_plan
+from app.core.layout import check_placement, plan_label
+from app.core.stocks import BUILTIN, DEFAULT_STOCK, Stock
 from app.core.table_import import BatchRow
-from app.ui.errors import describe
+from app.ui.code_preview import CodePreview
+from app.ui.errors import describe, say
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import InlineMessage
+
+if TYPE_CHECKING:
+    from app.core.guard import Verdict
+    from app.core.label_pdf import LabelItem
+
+NOTE_COLOURS = {"ok": "#166534", "warn": "#92400e", "refuse": "#991b1b"}
 
 
 class BatchPrintPanel(QGroupBox):
@@ -57,34 +71,42 @@ class BatchPrintPanel(QGroupBox):
         self._message = message
         self._rows = rows
         self._manifest: Path | None = None
+        self._sample: LabelItem | None = None  # the first code to print, for the preview
+        self._verdict: Verdict | None = None
         self._preview: Any = None
-        self.layout_combo = QComboBox()
-        self.layout_combo.setObjectName("batchLayoutCombo")
-        self.layout_combo.addItem(self.tr("A4, 1 per page"), "1x1")
-        self.layout_combo.addItem(self.tr("A4, 2×4 labels (99×68 mm)"), "2x4")
-        self.layout_combo.addItem(self.tr("A4, 3×8 labels (70×37 mm)"), "3x8")
-        self.layout_combo.setCurrentIndex(
-            max(0, self.layout_combo.findData(state.get("batch/layout")))
-        )
-        self.code_spin = self._mm_spin("batchCodeSpin", 10, 180, state.get("batch/code_mm"))
+        self.stock_combo = QComboBox()
+        self.stock_combo.setObjectName("batchStockCombo")
+        self.stock_combo.setAccessibleName(self.tr("Label stock"))
+        self.stock_combo.setMinimumContentsLength(14)
+        self.set_stocks(BUILTIN)
+        self.choose_stock(state.get("batch/stock") or DEFAULT_STOCK)
+        self.code_spin = QDoubleSpinBox()
+        self.code_spin.setObjectName("batchCodeSpin")
+        self.code_spin.setRange(5, 180)
+        self.code_spin.setDecimals(1)
+        self.code_spin.setSingleStep(0.5)
+        self.code_spin.setSuffix(" mm")
+        self.code_spin.setValue(state.get("batch/code_mm"))
+        self.caption_edit = QLineEdit(state.get("batch/caption"))
+        self.caption_edit.setObjectName("batchCaptionEdit")
+        self.caption_edit.setPlaceholderText(self.tr("e.g. 扫码进入视频客服 (above each name)"))
         self.start_cell_spin = QSpinBox()
         self.start_cell_spin.setObjectName("batchStartCellSpin")
-        self.start_cell_spin.setRange(1, 24)
         self.start_cell_spin.setToolTip(self.tr("Skip the labels already used on the first sheet"))
         self.copies_spin = QSpinBox()
         self.copies_spin.setObjectName("batchCopiesSpin")
         self.copies_spin.setRange(1, 100)
-        self.offset_x_spin = self._mm_spin("batchOffsetXSpin", -20, 20, state.get("batch/offset_x"))
-        self.offset_y_spin = self._mm_spin("batchOffsetYSpin", -20, 20, state.get("batch/offset_y"))
-        self.scale_spin = QDoubleSpinBox()
-        self.scale_spin.setObjectName("batchScaleSpin")
-        self.scale_spin.setRange(0.5, 1.5)
-        self.scale_spin.setDecimals(3)
-        self.scale_spin.setSingleStep(0.005)
-        self.scale_spin.setValue(state.get("batch/scale"))
-        self.layout_combo.currentIndexChanged.connect(self._on_layout_changed)
+        self.allow_small = QCheckBox(self.tr("Allow small codes (recorded in the manifest)"))
+        self.allow_small.setObjectName("batchAllowSmall")
         self.selected_only = QCheckBox(self.tr("Only the rows selected in the list"))
         self.selected_only.setObjectName("batchSelectedOnly")
+        self.preview = CodePreview()
+        self.preview.setObjectName("batchLabelPreview")
+        self.preview.setMinimumHeight(120)
+        self.note = QLabel()
+        self.note.setObjectName("batchGuardNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names from the list
+        self.note.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Print preview…"))
         self.print_button.setObjectName("batchPrintButton")
         self.print_button.clicked.connect(self.print_preview)
@@ -92,40 +114,75 @@ class BatchPrintPanel(QGroupBox):
         self.pdf_button.setObjectName("batchPdfButton")
         self.pdf_button.clicked.connect(self.pdf_dialog)
         form = QFormLayout()
-        form.addRow(self.tr("Sheet"), self.layout_combo)
-        form.addRow(self.tr("Code size"), self.code_spin)
-        form.addRow(self.tr("Start at label"), self.start_cell_spin)
-        form.addRow(self.tr("Copies of each"), self.copies_spin)
-        correction = QHBoxLayout()
-        for text, spin in (
-            (self.tr("x"), self.offset_x_spin),
-            (self.tr("y"), self.offset_y_spin),
-            (self.tr("scale"), self.scale_spin),
-        ):
-            correction.addWidget(QLabel(text))
-            correction.addWidget(spin)
-        form.addRow(self.tr("Printer correction"), correction)
+        form.addRow(self.tr("Label stock"), self.stock_combo)
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.code_spin)
+        size_row.addWidget(QLabel(self.tr("start at")))
+        size_row.addWidget(self.start_cell_spin)
+        size_row.addWidget(QLabel(self.tr("copies")))
+        size_row.addWidget(self.copies_spin)
+        form.addRow(self.tr("Code size"), size_row)
+        form.addRow(self.tr("Caption"), self.caption_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.allow_small)
         layout.addWidget(self.selected_only)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
-        self._on_layout_changed()
+        for signal in (
+            self.stock_combo.currentIndexChanged,
+            self.code_spin.valueChanged,
+            self.caption_edit.textChanged,
+            self.allow_small.toggled,
+            self.start_cell_spin.valueChanged,
+            self.copies_spin.valueChanged,
+        ):
+            signal.connect(self._refresh)
+        self.selected_only.toggled.connect(self.rows_changed)
+        self.stock_combo.currentIndexChanged.connect(self._stock_chosen)
+        self._stock_chosen()
         self.set_manifest(None)
+        self._tasks.run(_custom_stocks, self._custom_stocks_loaded, lambda _exc: None)
 
-    def _mm_spin(self, name: str, low: float, high: float, value: float) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setObjectName(name)
-        spin.setRange(low, high)
-        spin.setDecimals(1)
-        spin.setSingleStep(0.5)
-        spin.setSuffix(" mm")
-        spin.setValue(value)
-        return spin
+    def _custom_stocks_loaded(self, stocks: list[Stock]) -> None:
+        if stocks:
+            from app.core.stocks import all_stocks
 
+            self.set_stocks(all_stocks(stocks))
+            self.choose_stock(self._state.get("batch/stock") or DEFAULT_STOCK)
+
+    # -- stocks ----------------------------------------------------------------------------------
+    def set_stocks(self, stocks: tuple[Stock, ...] | list[Stock]) -> None:
+        """Offer these stocks (built-in and the user's), keeping the chosen one."""
+        chosen = self.stock_combo.currentData()
+        self.stock_combo.blockSignals(True)
+        self.stock_combo.clear()
+        for stock in stocks:
+            text = f"{stock.product or stock.name} — {stock.describe_size()}"
+            self.stock_combo.addItem(text, stock)
+        self.stock_combo.blockSignals(False)
+        self.choose_stock(chosen.name if chosen is not None else DEFAULT_STOCK)
+
+    def choose_stock(self, name: str) -> None:
+        for index in range(self.stock_combo.count()):
+            if self.stock_combo.itemData(index).name == name:
+                self.stock_combo.setCurrentIndex(index)
+                return
+
+    def stock(self) -> Stock:
+        stock = self.stock_combo.currentData()
+        return stock if stock is not None else BUILTIN[0]
+
+    def _stock_chosen(self, _index: int = 0) -> None:
+        self.start_cell_spin.setRange(1, self.stock().per_page)
+        self.start_cell_spin.setEnabled(self.stock().per_page > 1)
+
+    # -- what to print ---------------------------------------------------------------------------
     @classmethod
     def ask_save_path(cls, parent: QWidget, default: str) -> str:
         """The save dialog; tests replace this classmethod."""
@@ -137,42 +194,114 @@ class BatchPrintPanel(QGroupBox):
     def set_manifest(self, manifest: Path | None) -> None:
         """The manifest whose codes to print (None: nothing to print; the buttons are off)."""
         self._manifest = manifest
-        self.print_button.setEnabled(manifest is not None)
-        self.pdf_button.setEnabled(manifest is not None)
+        self.rows_changed()
 
-    def _on_layout_changed(self) -> None:
-        preset = PRESETS[self.layout_combo.currentData()]
-        self.start_cell_spin.setMaximum(int(preset["cols"]) * int(preset["rows"]))
+    def rows_changed(self) -> None:
+        """The rows to print changed (a run, a selection): load the first code for the preview."""
+        self._sample = None
+        self._refresh()
+        manifest = self._manifest
+        if manifest is None:
+            return
+        rows = self._rows(self.selected_only.isChecked())
 
-    def spec(self) -> SheetSpec:
-        self._state.set("batch/layout", self.layout_combo.currentData())
-        self._state.set("batch/code_mm", self.code_spin.value())
-        self._state.set("batch/offset_x", self.offset_x_spin.value())
-        self._state.set("batch/offset_y", self.offset_y_spin.value())
-        self._state.set("batch/scale", self.scale_spin.value())
-        return sheet_spec(
-            self.layout_combo.currentData(),
-            code_mm=self.code_spin.value(),
-            start_cell=self.start_cell_spin.value(),
-            copies=self.copies_spin.value(),
-            offset_x=self.offset_x_spin.value(),
-            offset_y=self.offset_y_spin.value(),
-            scale=self.scale_spin.value(),
-        )
+        def first() -> LabelItem | None:
+            return next(label_items(manifest, rows), None)
 
-    def _job(self) -> tuple[SheetSpec, Path, list[BatchRow]] | None:
-        if self._manifest is None:
+        def shown(item: LabelItem | None) -> None:
+            if manifest is self._manifest:
+                self._sample = item
+                self._refresh()
+
+        self._tasks.run(first, shown, lambda exc: self._message.show_message(*_error(exc)))
+
+    def _plan_and_verdict(self) -> tuple[Any, Verdict] | None:
+        if self._sample is None:
             return None
-        try:
-            spec = self.spec()
-        except BadInput as exc:
-            self._message.show_message("error", *describe(exc))
+        sample = self._sample
+        plan = plan_label(
+            self.stock(),
+            self.code_spin.value(),
+            modules=sample.code.modules,
+            caption=self.caption_edit.text().strip(),
+            label=sample.label,
+        )
+        return plan, check_plan(plan, allow_small=self.allow_small.isChecked())
+
+    def _refresh(self) -> None:
+        """Repaint the label and follow the guard: Print/PDF on only for a printable label."""
+        judged = self._plan_and_verdict()
+        self._verdict = judged[1] if judged else None
+        if judged is None or self._sample is None:
+            self.preview.set_label(None, None, classic=True)
+            self.note.setText(self.tr("Generate the codes first: the label shows here."))
+            self.note.setStyleSheet("")
+            self._enable(False)
+            return
+        from app.ui.label_painter import code_image
+
+        plan, verdict = judged
+        self.preview.set_label(
+            plan, code_image(self._sample.code), classic=self._sample.code.classic
+        )
+        stock = self.stock()
+        lines = [
+            self.tr("{stock}: label {w}×{h} mm, code {code} mm + quiet zone.").format(
+                stock=stock.name,
+                w=f"{stock.label_w:g}",
+                h=f"{stock.label_h:g}",
+                code=f"{plan.code_mm:g}",
+            )
+        ]
+        lines += [say(f.key, **f.params) for f in verdict.findings]
+        if verdict.level == "refuse" and verdict.max_code_mm is not None:
+            lines.append(
+                self.tr("This label takes a code of at most {most} mm.").format(
+                    most=f"{verdict.max_code_mm:.1f}"
+                )
+            )
+        if verdict.overridden:
+            lines.append(self.tr("Small codes allowed: the manifest will say so."))
+        self.note.setText("\n".join(lines))
+        self.note.setStyleSheet(f"color: {NOTE_COLOURS[verdict.level]};")
+        self._enable(verdict.printable)
+
+    def _enable(self, on: bool) -> None:
+        self.print_button.setEnabled(on)
+        self.pdf_button.setEnabled(on)
+
+    def _remember(self) -> None:
+        self._state.set("batch/stock", self.stock().name)
+        self._state.set("batch/code_mm", self.code_spin.value())
+        self._state.set("batch/caption", self.caption_edit.text())
+
+    def _job(self) -> dict[str, Any] | None:
+        if self._manifest is None or self._verdict is None or not self._verdict.printable:
             return None
         rows = self._rows(self.selected_only.isChecked())
         if not rows:
             self._message.show_message("warning", self.tr("Select the rows to print first."))
             return None
-        return spec, self._manifest, rows
+        stock = self.stock()
+        try:
+            check_placement(stock, self.start_cell_spin.value(), self.copies_spin.value())
+        except BadInput as exc:
+            self._message.show_message(*_error(exc))
+            return None
+        self._remember()
+        return {
+            "stock": stock,
+            "code_mm": self.code_spin.value(),
+            "caption": self.caption_edit.text().strip(),
+            "start_cell": self.start_cell_spin.value(),
+            "copies": self.copies_spin.value(),
+            "allow_small": self.allow_small.isChecked(),
+            "override": "allow-small: " + ", ".join(f.key for f in self._verdict.findings)
+            if self._verdict.overridden
+            else "",
+            "manifest": self._manifest,
+            "rows": rows,
+        }
 
     def pdf_dialog(self) -> None:
         if self._manifest is not None:
@@ -181,55 +310,132 @@ class BatchPrintPanel(QGroupBox):
                 self.export_pdf(path)
 
     def export_pdf(self, path: str) -> None:
-        """Write the sheets to PDF on a worker (QPainter on a QPdfWriter is thread-safe)."""
+        """Judge every code, then write the labels (Qt-free PDF, page by page) on a worker."""
         job = self._job()
         if job is None:
             return
-        spec, manifest, rows = job
-        self.pdf_button.setEnabled(False)
+        self._enable(False)
         self._message.show_message("info", self.tr("Writing the PDF…"))
 
         def work() -> int:
-            from app.ui.printing import write_sheets_pdf
+            from app.core.label_pdf import write_labels_pdf
 
-            return write_sheets_pdf(path, spec, sheet_items(manifest, rows))
+            count = _judged_count(job)
+            pages = write_labels_pdf(
+                path,
+                job["stock"],
+                label_items(job["manifest"], job["rows"], job["caption"]),
+                code_mm=job["code_mm"],
+                item_count=count,
+                start_cell=job["start_cell"],
+                copies=job["copies"],
+            )
+            _note_override(job)
+            return pages
 
         def done(pages: int) -> None:
-            self.pdf_button.setEnabled(True)
+            self._refresh()
             self._message.show_message(
                 "ok", self.tr("PDF written: {path} ({pages} pages)").format(path=path, pages=pages)
             )
             self.exported.emit(path)
 
         def failed(exc: BaseException) -> None:
-            self.pdf_button.setEnabled(True)
-            self._message.show_message("error", *describe(exc))
+            self._refresh()
+            self._message.show_message(*_error(exc))
 
         self._tasks.run(work, done, failed)
 
     def print_preview(self) -> None:
+        """Judge and load every code on a worker, then show Qt's print preview of the labels."""
         job = self._job()
         if job is None:
             return
-        spec, manifest, rows = job
 
-        def show(items: list[Any]) -> None:
+        def load() -> list[LabelItem]:
+            _judged_count(job)
+            return list(label_items(job["manifest"], job["rows"], job["caption"]))
+
+        def show(items: list[LabelItem]) -> None:
             from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-            from app.ui.printing import PRINT_DPI, make_printer, paint_sheets
+            from app.ui.printing import make_printer
 
-            printer = make_printer()
+            stock = job["stock"]
+            printer = make_printer(page_mm=(stock.page_w, stock.page_h))
             dialog = QPrintPreviewDialog(printer, self)
             dialog.setWindowTitle(self.tr("Print preview"))
-            dialog.paintRequested.connect(
-                lambda p: paint_sheets(p, p.resolution() or PRINT_DPI, spec, items)
-            )
+            dialog.paintRequested.connect(lambda device: self._paint(device, job, items))
             self._preview = (dialog, printer)  # the dialog borrows the printer
             dialog.finished.connect(lambda _r: setattr(self, "_preview", None))
             dialog.open()
 
-        self._tasks.run(
-            lambda: sheet_items(manifest, rows),
-            show,
-            lambda exc: self._message.show_message("error", *describe(exc)),
-        )
+        self._tasks.run(load, show, lambda exc: self._message.show_message(*_error(exc)))
+
+    def _paint(self, device: Any, job: dict[str, Any], items: list[LabelItem]) -> None:
+        from PySide6.QtGui import QPainter
+
+        from app.core.layout import slots
+        from app.ui.label_painter import code_image, paint_label
+        from app.ui.printing import PrinterProfiles
+
+        stock = job["stock"]
+        correction = PrinterProfiles(self._state).correction_for(device)
+        painter = QPainter(device)
+        page = 0
+        try:
+            for slot in slots(
+                stock, len(items), start_cell=job["start_cell"], copies=job["copies"]
+            ):
+                if slot.page != page:
+                    device.newPage()
+                    page = slot.page
+                item = items[slot.item]
+                plan = plan_label(stock, job["code_mm"], modules=item.code.modules,
+                                  caption=item.caption, label=item.label)  # fmt: skip
+                paint_label(painter, plan.geometry, code_image(item.code),
+                            px_per_mm=device.resolution() / 25.4, at=slot.outline,
+                            correction=correction, classic=item.code.classic)  # fmt: skip
+        finally:
+            painter.end()
+        if job["override"]:
+            self._tasks.run(lambda: _note_override(job), lambda _r: None, lambda _e: None)
+
+
+def _custom_stocks() -> list[Stock]:
+    """The user's saved stocks (a small file: read on a worker like any disk access)."""
+    from app.core.paths import config_path
+    from app.core.stocks import CustomStocks
+
+    return CustomStocks.beside(config_path()).load()
+
+
+def _judged_count(job: dict[str, Any]) -> int:
+    """How many codes will print; BadInput naming the first one the guard refuses."""
+    count, refused = judge_items(
+        job["stock"],
+        job["code_mm"],
+        label_items(job["manifest"], job["rows"], job["caption"]),
+        dpi=job["stock"].dpi,
+        allow_small=job["allow_small"],
+    )
+    if refused:
+        item, verdict = refused[0]
+        reasons = " ".join(say(f.key, **f.params) for f in verdict.findings)
+        raise BadInput(
+            "guard.refused_items", reasons=reasons, count=len(refused),
+            first=item.label or item.caption, field="code_mm",
+        )  # fmt: skip
+    if count == 0:
+        raise BadInput("batch.nothing_to_print")
+    return count
+
+
+def _note_override(job: dict[str, Any]) -> None:
+    if job["override"]:
+        record_override(job["manifest"], job["rows"], job["override"])
+
+
+def _error(exc: BaseException) -> tuple[str, str, str]:
+    summary, detail = describe(exc)
+    return "error", summary, detail
