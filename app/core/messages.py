@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import socket
 import string
 from collections.abc import Mapping
 from typing import Any
@@ -96,6 +97,8 @@ _OS_REASONS: Mapping[int, str] = {
     errno.EADDRNOTAVAIL: "os.address_not_available",
     errno.ECONNREFUSED: "os.connection_refused",
     errno.EFBIG: "os.file_too_big",
+    socket.EAI_NONAME: "os.unknown_host",
+    socket.EAI_AGAIN: "os.dns_unavailable",
 }
 
 

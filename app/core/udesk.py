@@ -16,6 +16,8 @@ from app.core.http import IMAGE_MAX_BYTES, Funnel
 from app.core.images import VerifiedImage, verify_image
 from app.core.signing import AuthPlacement, TimestampName, sign
 
+MAX_CALL_TIMES = 2_147_483_647  # a 32-bit int on the QR API side; larger ones break its JSON
+
 
 @dataclass(frozen=True)
 class QrRequest:
@@ -45,8 +47,8 @@ class QrRequest:
                 raise BadInput("udesk.required", field=name)
             if any(ch.isspace() for ch in value):
                 raise BadInput("udesk.spaces", field=name)
-        if stripped.call_times == 0 or stripped.call_times < -1:
-            raise BadInput("udesk.call_times", field="callTimes")
+        if stripped.call_times != -1 and not 1 <= stripped.call_times <= MAX_CALL_TIMES:
+            raise BadInput("udesk.call_times", field="callTimes", high=MAX_CALL_TIMES)
         return stripped
 
     def to_body(self) -> dict[str, Any]:

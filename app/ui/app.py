@@ -127,9 +127,9 @@ def app_icon() -> QIcon:
 
 def main(argv: list[str]) -> int:
     """Start the GUI with the top-level options (``--config``, ``--demo``, ``--smoke`` …)."""
-    from app.options import top_level_parser
+    from app.cli import parse
 
-    return run(top_level_parser().parse_args(argv))
+    return run(parse(argv))
 
 
 def start_demo_sandbox(window: MainWindow, select: bool, running: list[Sandbox]) -> None:

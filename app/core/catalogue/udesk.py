@@ -6,8 +6,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "udesk.required": ("{field} is required", "{field}必填"),
     "udesk.spaces": ("{field} must not contain spaces", "{field}不能包含空格"),
     "udesk.call_times": (
-        "{field} must be -1 (unlimited) or a positive number",
-        "{field}必须是 -1（不限）或正整数",
+        "{field} must be -1 (unlimited) or a whole number from 1 to {high}",
+        "{field}必须是 -1（不限）或 1 到 {high} 之间的整数",
     ),
     "udesk.profile_missing": ("the profile has no {field}", "配置里缺少这一项：{field}"),
     "udesk.api_url_scheme": (

@@ -3,6 +3,7 @@
 Exit 0 when every row is done, 1 when some failed or were not sent (each is listed on stderr),
 2 for an unreadable list, bad options or a manifest/PDF that could not be written whole, 130
 on Ctrl+C (the manifest is rewritten consistent first; the rows in flight stay "not sent").
+``--map FIELD=HEADER`` names a column the import cannot guess.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.cli_labels import add_label_options
-from app.core.terminal import inert
-from app.options import add_common
+from app.core.messages import say
 
 if TYPE_CHECKING:
     from app.cli import Context
     from app.core.batch import Progress, RowResult
+
+NAME = "qr-batch"
 
 MAP_FIELDS = {
     "openid": "open_id",
@@ -29,26 +30,29 @@ MAP_FIELDS = {
 }
 
 
-def add_parser(sub: Any) -> None:
-    batch = sub.add_parser("qr-batch", help="generate codes for a CSV/XLSX list")
-    add_common(batch, suppress=True)
-    batch.add_argument("--input", required=True, metavar="FILE", help=".csv or .xlsx")
-    batch.add_argument("--out-dir", required=True, metavar="DIR")
-    batch.add_argument(
+def add_parser(sub: Any, lang: str) -> None:
+    from app.cli import add_common
+    from app.commands.labels import add_label_options
+
+    help_text = say("cli.help.qr_batch", lang)
+    p = sub.add_parser(NAME, help=help_text, description=help_text)
+    add_common(p, lang, suppress=True)
+    p.add_argument("--input", required=True, metavar="FILE", help=say("cli.help.input", lang))
+    p.add_argument("--out-dir", required=True, metavar="DIR", help=say("cli.help.out_dir", lang))
+    p.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="FIELD=HEADER",
-        help="the column for openid, channel, calltimes or caption, by its header "
-        "(repeatable; the others are still guessed)",
+        help=say("cli.help.map", lang, fields=", ".join(MAP_FIELDS)),
     )
-    batch.add_argument("--pdf", metavar="FILE", help="also write label sheets to this PDF")
-    batch.add_argument("--concurrency", type=int, default=4)
-    batch.add_argument("--rate", type=float, default=0.0, help="requests per second (0 = no limit)")
-    add_label_options(batch)
-    batch.add_argument("--sdk-app-id", help="default: the profile's sdk_app_id")
-    batch.add_argument("--offi-account-id", help="default: the profile's offi_account_id")
-    batch.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.add_argument("--pdf", metavar="FILE", help=say("cli.help.pdf", lang))
+    p.add_argument("--concurrency", type=int, default=4, help=say("cli.help.concurrency", lang))
+    p.add_argument("--rate", type=float, default=0.0, help=say("cli.help.rate", lang))
+    add_label_options(p, lang)
+    p.add_argument("--sdk-app-id", help=say("cli.help.sdk_app_id", lang))
+    p.add_argument("--offi-account-id", help=say("cli.help.offi_account_id", lang))
+    p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
 
 
 def _mapping(items: list[str], headers: list[str]) -> dict[str, int] | None:
@@ -72,13 +76,16 @@ def _mapping(items: list[str], headers: list[str]) -> dict[str, int] | None:
     return mapping
 
 
-def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.cli_labels import label_job, record_override, say_notes, write_batch_labels
+def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
+    from app.cli import EXIT_OK, EXIT_REFUSED
+    from app.commands.labels import label_job, record_override, say_notes, write_batch_labels
     from app.core.batch import BatchRun, check_settings
-    from app.core.messages import say
     from app.core.table_import import build_rows, read_table
+    from app.core.terminal import inert
 
     lang = ctx.lang
+    profile = ctx.profile
+    ctx.require_secret()
     check_settings(args.concurrency, args.rate)
     table = read_table(Path(args.input))
     rows = build_rows(table, _mapping(args.map, table.headers))
@@ -103,23 +110,23 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
             )
             print(f"\r{line}   ", end="", file=sys.stderr, flush=True)
 
-    with ctx.service() as service:
-        run = BatchRun(
-            rows,
-            service.generate_qr,
-            out_dir,
-            sdk_app_id=args.sdk_app_id or ctx.profile.sdk_app_id,
-            offi_account_id=args.offi_account_id or ctx.profile.offi_account_id,
-            concurrency=args.concurrency,
-            rate=args.rate,
-            on_progress=progress,
-            lang=lang,
-        )
-        try:
-            summary = run.run()
-        finally:
-            if tty:
-                print(file=sys.stderr)
+    service = ctx.service()
+    batch = BatchRun(
+        rows,
+        service.generate_qr,
+        out_dir,
+        sdk_app_id=args.sdk_app_id or profile.sdk_app_id,
+        offi_account_id=args.offi_account_id or profile.offi_account_id,
+        concurrency=args.concurrency,
+        rate=args.rate,
+        on_progress=progress,
+        lang=lang,
+    )
+    try:
+        summary = batch.run()
+    finally:
+        if tty:
+            print(file=sys.stderr)
     record_override(summary.manifest, job)
     pages = 0
     if args.pdf:
@@ -155,4 +162,4 @@ def cmd_qr_batch(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         if pages:
             text += say("batch.cli.pdf", lang, pdf=args.pdf, pages=pages)
         print(text, file=out)
-    return 0 if summary.done == summary.total else 1
+    return EXIT_OK if summary.done == summary.total else EXIT_REFUSED

@@ -1,4 +1,4 @@
-"""Label options of ``qr-batch`` and the ``recall-desk stocks`` command (Qt-free).
+"""Label options of ``qr-batch`` (Qt-free); ``commands/stocks.py`` lists the stocks.
 
 ``--stock NAME`` (or ``--layout``, its older name) picks a stock from the catalogue, ``--label
 WxH`` a thermal roll label of that size. The options are checked, and the requested code size
@@ -24,36 +24,30 @@ if TYPE_CHECKING:
 
 DEFAULT_CODE_MM = 50.0
 TYPICAL_MODULES = 29  # a classic QR code of a ~60-character URL (version 3)
-KIND_KEYS = {"sheet": "stock.kind_sheet", "roll": "stock.kind_roll"}
 
 
-def add_label_options(parser: argparse.ArgumentParser) -> None:
-    """``--stock/--layout``, ``--label``, ``--code-mm``, ``--start-cell``, ``--copies``, ``--dpi``,
-    ``--allow-small``."""
+def add_label_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``--stock/--layout``, ``--label``, ``--code-mm``, ``--caption``, ``--start-cell``,
+    ``--copies``, ``--dpi``, ``--allow-small``."""
+    from app.core.messages import say
+
     parser.add_argument(
-        "--stock", "--layout", dest="stock", metavar="NAME",
-        help="label stock: a name or grid from `recall-desk stocks` (default: 2x4)",
-    )  # fmt: skip
-    parser.add_argument("--label", metavar="WxH", help="a thermal roll label of W×H mm, e.g. 50x30")
+        "--stock", "--layout", dest="stock", metavar="NAME", help=say("cli.help.stock", lang)
+    )
+    parser.add_argument("--label", metavar="WxH", help=say("cli.help.label", lang))
     parser.add_argument(
-        "--code-mm", type=float, default=None,
-        help=f"printed code size in mm, without its quiet zone (default: {DEFAULT_CODE_MM:g}, "
-        "or the largest the label takes when that is less)",
-    )  # fmt: skip
+        "--code-mm",
+        type=float,
+        default=None,
+        help=say("cli.help.code_mm", lang, default=f"{DEFAULT_CODE_MM:g}"),
+    )
+    parser.add_argument("--caption", default="", metavar="TEXT", help=say("cli.help.caption", lang))
+    parser.add_argument("--start-cell", type=int, default=1, help=say("cli.help.start_cell", lang))
+    parser.add_argument("--copies", type=int, default=1, help=say("cli.help.copies", lang))
+    parser.add_argument("--dpi", type=int, default=0, help=say("cli.help.dpi", lang))
     parser.add_argument(
-        "--caption", default="", metavar="TEXT",
-        help="a line printed on every label above the customer's name (e.g. 扫码进入视频客服)",
-    )  # fmt: skip
-    parser.add_argument("--start-cell", type=int, default=1, help="first free label of sheet 1")
-    parser.add_argument("--copies", type=int, default=1, help="labels per code")
-    parser.add_argument(
-        "--dpi", type=int, default=0,
-        help="printer resolution (default: 203 for roll labels, 300 for sheets)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--allow-small", action="store_true",
-        help="print codes the guard finds too small to scan reliably (recorded in the manifest)",
-    )  # fmt: skip
+        "--allow-small", action="store_true", help=say("cli.help.allow_small", lang)
+    )
 
 
 @dataclass(frozen=True)
@@ -86,7 +80,7 @@ def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = No
     if args.label:
         stock = roll_stock(*parse_label_size(args.label))
     else:
-        stock = find_stock(args.stock or DEFAULT_STOCK, _custom_stocks(config_file))
+        stock = find_stock(args.stock or DEFAULT_STOCK, custom_stocks(config_file))
     typical = {"caption": args.caption, "label": "王小明"}  # module counts come with the codes
     code_mm = args.code_mm
     if code_mm is None:  # a default, not a request: the largest that fits, up to 50 mm
@@ -106,7 +100,7 @@ def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = No
                     args.caption.strip(), verdict)  # fmt: skip
 
 
-def _custom_stocks(config_file: Path | None) -> list[Stock]:
+def custom_stocks(config_file: Path | None) -> list[Stock]:
     from app.core.paths import config_path
     from app.core.stocks import CustomStocks
 
@@ -239,55 +233,3 @@ def write_batch_labels(
     """The labels of the batch's codes, judged and written to ``pdf``; returns the page count."""
     count, items = batch_items(manifest_path, rows, job.caption)
     return write_judged(pdf, job, items, count, lang) if count else 0
-
-
-# ---------------------------------------------------------------------------------------------
-# recall-desk stocks
-
-
-def add_stocks_parser(sub: Any) -> None:
-    from app.options import add_common
-
-    stocks = sub.add_parser("stocks", help="list the label stocks (sheets, roll labels, yours)")
-    add_common(stocks, suppress=True)
-    stocks.add_argument("--json", action="store_true", help="print JSON")
-
-
-def _rows(stocks: Sequence[Stock]) -> Iterator[dict[str, Any]]:
-    from app.core.guard import MIN_CODE_MM
-    from app.core.layout import plan_label
-
-    for stock in stocks:
-        most = plan_label(stock, MIN_CODE_MM, modules=TYPICAL_MODULES, caption="扫码进入视频",
-                          label="王小明").max_code_mm  # fmt: skip
-        yield {
-            "name": stock.name, "kind": stock.kind, "grid": stock.grid,
-            "label_mm": [stock.label_w, stock.label_h], "page_mm": [stock.page_w, stock.page_h],
-            "per_page": stock.per_page, "product": stock.product, "custom": stock.custom,
-            "max_code_mm": most, "too_small": most < MIN_CODE_MM, "dpi": stock.dpi,
-            "size": stock.describe_size(),
-        }  # fmt: skip
-
-
-def cmd_stocks(args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    import json
-
-    from app.core.messages import say
-    from app.core.stocks import all_stocks
-
-    custom_file = Path(args.config).expanduser() if getattr(args, "config", None) else None
-    rows = list(_rows(all_stocks(_custom_stocks(custom_file))))
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
-        return 0
-    for row in rows:
-        notes = [row["product"]] if row["product"] else []
-        if row["custom"]:
-            notes.append(say("stock.custom_mark", lang))
-        if row["too_small"]:
-            notes.append(say("stock.too_small_mark", lang))
-        kind = say(KIND_KEYS[row["kind"]], lang)
-        note = f"\t{'; '.join(notes)}" if notes else ""
-        print(say("stock.list_line", lang, name=row["name"], kind=kind, size=row["size"],
-                  most=f"{row['max_code_mm']:.1f}", note=note), file=out)  # fmt: skip
-    return 0

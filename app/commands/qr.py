@@ -1,0 +1,65 @@
+"""``recall-desk qr``: one recall QR code (its URL, and the image with ``--out``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from app.core.messages import say
+
+if TYPE_CHECKING:
+    from app.cli import Context
+
+NAME = "qr"
+
+
+def add_parser(sub: Any, lang: str) -> None:
+    from app.cli import add_common
+
+    p = sub.add_parser(NAME, help=say("cli.help.qr", lang), description=say("cli.help.qr", lang))
+    add_common(p, lang, suppress=True)
+    p.add_argument("--open-id", required=True, help=say("cli.help.open_id", lang))
+    p.add_argument("--sdk-app-id", help=say("cli.help.sdk_app_id", lang))
+    p.add_argument("--offi-account-id", help=say("cli.help.offi_account_id", lang))
+    p.add_argument("--call-times", type=int, default=-1, help=say("cli.help.call_times", lang))
+    p.add_argument("--channel", default="", help=say("cli.help.channel", lang))
+    p.add_argument("--out", metavar="FILE", help=say("cli.help.qr_out", lang))
+    p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
+
+
+def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
+    from app.cli import EXIT_OK, tell
+    from app.core.paths import atomic_write
+    from app.core.udesk import QrRequest
+
+    profile = ctx.profile
+    ctx.require_secret()
+    request = QrRequest(
+        sdk_app_id=args.sdk_app_id if args.sdk_app_id is not None else profile.sdk_app_id,
+        offi_account_id=(
+            args.offi_account_id if args.offi_account_id is not None else profile.offi_account_id
+        ),
+        open_id=args.open_id,
+        call_times=args.call_times,
+        custom_channel=args.channel,
+    )
+    result = ctx.service().generate_qr(request)
+    saved = ""
+    if args.out and result.image is not None:
+        target = Path(args.out)
+        atomic_write(target, result.image.data)
+        saved = str(target)
+    if args.json:
+        print(
+            json.dumps(
+                {"qrCodeUrl": result.qr_code_url, "file": saved or None}, ensure_ascii=False
+            ),
+            file=out,
+        )
+    else:
+        print(result.qr_code_url, file=out)
+        if saved:
+            tell(ctx, "cli.qr.saved", path=saved)
+    return EXIT_OK

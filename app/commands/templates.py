@@ -1,0 +1,53 @@
+"""``recall-desk templates``: the middleware's template list."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from app.core.messages import say
+
+if TYPE_CHECKING:
+    from app.cli import Context
+
+NAME = "templates"
+
+
+def add_parser(sub: Any, lang: str) -> None:
+    from app.cli import add_common
+
+    help_text = say("cli.help.templates", lang)
+    p = sub.add_parser(NAME, help=help_text, description=help_text)
+    add_common(p, lang, suppress=True)
+    p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
+
+
+def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
+    from app.cli import EXIT_OK, tell
+    from app.core.terminal import inert
+
+    listing = ctx.service().list_templates()
+    if args.json:
+        rows = [
+            {
+                "template_id": t.template_id,
+                "title": t.title,
+                "primary_industry": t.primary_industry,
+                "deputy_industry": t.deputy_industry,
+                "content": t.content,
+                "example": t.example,
+                "fields": t.keys,
+                "problems": list(t.problems),
+            }
+            for t in listing.templates
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
+        return EXIT_OK
+    if not listing.templates:
+        tell(ctx, "cli.templates.none", out=out)
+    for t in listing.templates:
+        fields = ",".join(t.keys) or "-"
+        flag = " !" + "; ".join(t.problems) if t.problems else ""
+        print("\t".join(inert(part) for part in (t.template_id, t.title, fields + flag)), file=out)
+    return EXIT_OK
