@@ -6,17 +6,24 @@ distance from the paper's top-left corner (its label says where), and the rulers
 coordinate at every millimetre. ``offset = measured - printed`` and
 ``scale = measured distance between two crosshairs / printed distance``.
 
-The page is a list of primitives in page mm; :func:`corrected` moves and scales all of them the
-way :class:`app.core.layout.Correction` moves a label, so a page printed with a correction shows
-what the correction does. Painters (printer, PDF) only draw the primitives.
+The page is a list of primitives in page mm — axis-aligned lines, boxes and text — that the
+printer's QPainter (:func:`app.ui.printing.paint_alignment`) and the Qt-free PDF writer
+(:func:`write_alignment_pdf`, the one label PDFs use) draw alike. :func:`corrected` moves and
+scales all of them the way :class:`app.core.layout.Correction` moves a label, so a page printed
+with a correction shows what the correction does.
 """
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from app.core.pdf import PdfWriter
 
 
 class Box(Protocol):
@@ -44,6 +51,8 @@ MIDDLE_TICK_MM = 2.5
 MAJOR_TICK_MM = 4.0
 NUMBER_MM = 2.2  # height of the ruler numbers
 LINE_MM = 0.15  # stroke width of rulers and crosshairs
+OUTLINE_GRAY = 0.35  # label outlines: dark enough to see, lighter than the rulers
+ASCENT_EM = 0.8  # baseline below a text's top, in em
 SMALL_PAGE_MM = 100.0  # a page whose short side is less: a roll label
 
 
@@ -65,10 +74,15 @@ class Text:
     text: str
     size: float
 
+    @property
+    def baseline(self) -> float:
+        return self.y + self.size * ASCENT_EM
+
 
 @dataclass(frozen=True)
 class Crosshair:
-    """A cross whose centre is at (x, y): two arms ``arm`` long each way and a ring."""
+    """A cross whose centre is at (x, y): two arms ``arm`` long each way, and a square of
+    half-side ``ring`` around the centre to aim at."""
 
     x: float
     y: float
@@ -181,7 +195,7 @@ def alignment_page(
         y += size * 1.5
     panels = []
     if widest:
-        right = min(page_w - inset, text_x + widest + 1.5)
+        right = min(page_w - inset, text_x + widest * 1.05 + 2.0)
         panels.append(Outline(text_x - 1.5, top - 1.5, right - text_x + 1.5, y - top + 1.5))
     return AlignmentPage(
         page_w,
@@ -220,3 +234,57 @@ def corrected(page: AlignmentPage, correction: _Correction) -> AlignmentPage:
         outlines=tuple(Outline(px(o.x), py(o.y), o.w * s, o.h * s) for o in page.outlines),
         panels=tuple(Outline(px(o.x), py(o.y), o.w * s, o.h * s) for o in page.panels),
     )
+
+
+def write_alignment_pdf(path: str | os.PathLike[str], page: AlignmentPage) -> None:
+    """The page as a PDF of its own size with the label PDFs' writer (uncorrected: a PDF is
+    exact), into a hidden ``.part`` renamed only when whole.
+
+    Raises:
+        BadInput: ``pdf.no_font`` when no CJK font is installed.
+        OSError: the file could not be written (nothing is left behind).
+    """
+    from app.core.label_pdf import find_label_font
+    from app.core.pdf import EmbeddedFont, PdfWriter
+
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.part")
+    font = EmbeddedFont(find_label_font())
+    try:
+        with open(tmp, "wb") as out:
+            pdf = PdfWriter(out, font, title="Recall Desk alignment page")
+            pdf.begin_page(page.page_w, page.page_h)
+            for line in page.lines:
+                _pdf_line(pdf, line.x1, line.y1, line.x2, line.y2, line.width)
+            for box in page.outlines:
+                pdf.rect(box.x, box.y, box.w, box.h, gray=OUTLINE_GRAY, fill=False, line_mm=0.2)
+            for panel in page.panels:
+                pdf.rect(panel.x, panel.y, panel.w, panel.h, gray=1.0)
+            for cross in page.crosshairs:
+                _pdf_line(pdf, cross.x - cross.arm, cross.y, cross.x + cross.arm, cross.y)
+                _pdf_line(pdf, cross.x, cross.y - cross.arm, cross.x, cross.y + cross.arm)
+                r = cross.ring
+                pdf.rect(cross.x - r, cross.y - r, 2 * r, 2 * r, fill=False, line_mm=LINE_MM)
+            for text in page.texts:
+                pdf.text(text.text, text.x, text.baseline, text.size)
+            pdf.end_page()
+            pdf.close()
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        font.close()
+
+
+def _pdf_line(
+    pdf: PdfWriter, x1: float, y1: float, x2: float, y2: float, width: float = LINE_MM
+) -> None:
+    """An axis-aligned line as a thin filled box centred on it."""
+    half = width / 2
+    x, y = min(x1, x2) - (half if x1 == x2 else 0), min(y1, y2) - (half if y1 == y2 else 0)
+    w = abs(x2 - x1) or width
+    h = abs(y2 - y1) or width
+    pdf.rect(x, y, w, h)

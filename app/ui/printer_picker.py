@@ -307,7 +307,7 @@ class PrinterPicker(QWidget):
 
     def export_alignment_pdf(self, path: str) -> None:
         """Write the alignment page to a PDF (uncorrected) off the GUI thread."""
-        from app.ui.printing import write_alignment_pdf
+        from app.core.alignment import write_alignment_pdf
 
         page = self.alignment_page()
         self._tasks.run(

@@ -365,7 +365,7 @@ def paint_alignment(
     correction: Correction = NO_CORRECTION,
 ) -> None:
     """Paint the alignment page on a full-page device, moved and scaled by ``correction``."""
-    from app.core.alignment import corrected
+    from app.core.alignment import OUTLINE_GRAY, corrected
 
     drawn = corrected(page, correction)
     painter = _full_page_painter(device)
@@ -379,7 +379,8 @@ def paint_alignment(
         for line in drawn.lines:
             painter.setPen(QPen(black, line.width * k))
             painter.drawLine(pt(line.x1, line.y1), pt(line.x2, line.y2))
-        painter.setPen(QPen(QColor(90, 90, 90), 0.2 * k, Qt.PenStyle.DashLine))
+        gray = round(OUTLINE_GRAY * 255)
+        painter.setPen(QPen(QColor(gray, gray, gray), 0.2 * k))
         for box in drawn.outlines:
             painter.drawRect(QRectF(box.x * k, box.y * k, box.w * k, box.h * k))
         for panel in drawn.panels:
@@ -389,27 +390,18 @@ def paint_alignment(
             painter.drawLine(pt(cross.x - cross.arm, cross.y), pt(cross.x + cross.arm, cross.y))
             painter.drawLine(pt(cross.x, cross.y - cross.arm), pt(cross.x, cross.y + cross.arm))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(pt(cross.x, cross.y), cross.ring * k, cross.ring * k)
+            r = cross.ring
+            painter.drawRect(QRectF((cross.x - r) * k, (cross.y - r) * k, 2 * r * k, 2 * r * k))
         painter.setPen(black)
-        font = QFont()
+        from app.ui.label_painter import label_font  # the labels' (and their PDF's) CJK face
+
+        font = label_font()
         for text in drawn.texts:
             font.setPixelSize(max(1, round(text.size * k)))
             painter.setFont(font)
-            ascent = painter.fontMetrics().ascent()
-            painter.drawText(QPointF(text.x * k, text.y * k + ascent), text.text)
+            painter.drawText(QPointF(text.x * k, text.baseline * k), text.text)
     finally:
         painter.end()
-
-
-def write_alignment_pdf(path: str, page: AlignmentPage) -> None:
-    """The alignment page as a PDF of the stock's page size, uncorrected (a PDF is exact)."""
-
-    def paint(writer: QPdfWriter) -> int:
-        paint_alignment(writer, page)
-        return 1
-
-    layout = page_layout_mm(page.page_w, page.page_h)
-    _write_pdf(path, "Recall Desk alignment page", paint, PRINT_DPI, layout)
 
 
 def write_image(target: Path, image: VerifiedImage) -> str:

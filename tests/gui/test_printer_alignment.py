@@ -99,6 +99,16 @@ def test_the_alignment_pdf_puts_crosshairs_and_rulers_where_they_say(qtbot, tmp_
     with qtbot.waitSignal(picker.alignment_saved, timeout=10000):
         picker.export_alignment_pdf(str(pdf))
     image = _render(pdf)
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        pdf_page = document[0]
+        textpage = pdf_page.get_textpage()
+        text = textpage.get_text_range()
+        textpage.close()  # children before their document, or pdfium may crash at exit
+        pdf_page.close()
+    finally:
+        document.close()
+    assert "Recall Desk alignment page — 3x8" in text and "186, 24 mm" in text  # a text layer
     width, height = image.size  # the stock's page, at 100 %
     assert abs(width - 210 * PX) <= 1.5 and abs(height - 297 * PX) <= 1.5
     for x, y in crosshair_centres(210, 297):

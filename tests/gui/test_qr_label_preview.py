@@ -62,8 +62,11 @@ def _pdf_text_and_code(pdf: Path, dpi: int = 300):
     document = pypdfium2.PdfDocument(str(pdf))
     try:
         pdf_page = document[0]
-        text = pdf_page.get_textpage().get_text_range()
+        textpage = pdf_page.get_textpage()
+        text = textpage.get_text_range()
+        textpage.close()  # children before their document, or pdfium may crash at exit
         image = pdf_page.render(scale=dpi / 72).to_pil().convert("L")
+        pdf_page.close()
     finally:
         document.close()
     return text, image
