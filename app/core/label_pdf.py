@@ -185,7 +185,10 @@ def write_labels_pdf(
             current: tuple[LabelGeometry, Any, bool] | None = None
             for slot in slots(stock, item_count, start_cell=start_cell, copies=copies):
                 if slot.copy == 0:
-                    current = _prepare(stock, code_mm, next(iterator), embedded, check)
+                    item = next(iterator, None)
+                    if item is None:
+                        raise ValueError(f"fewer than {item_count} items")
+                    current = _prepare(stock, code_mm, item, embedded, check)
                 assert current is not None
                 if slot.page != page:
                     if page >= 0:

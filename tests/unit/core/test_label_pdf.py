@@ -141,3 +141,11 @@ def test_the_cross_reference_table_points_at_every_object(tmp_path: Path) -> Non
     for number, row in enumerate(rows[1:], start=1):
         offset = int(row[:10])
         assert data[offset:].startswith(b"%d 0 obj\n" % number), number
+
+
+def test_fewer_items_than_announced_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    items = [LabelItem(prepared("https://example.com/r/1"), "扫码", "王小明")]
+    with pytest.raises(ValueError, match="fewer than 2 items"):
+        write_labels_pdf(tmp_path / "x.pdf", roll_stock(50, 30), iter(items), code_mm=22,
+                         item_count=2)
+    assert list(tmp_path.iterdir()) == []
