@@ -54,20 +54,6 @@ class RecallError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.key!r}, **{self.params!r})"
 
-    # Transitional, while the raises are converted to keys: gone by the catalogue's last landing.
-    @property
-    def message(self) -> str:
-        return str(self)
-
-    @property
-    def zh(self) -> str:
-        return self.text("zh")
-
-    def text(self, lang: str) -> str:
-        from app.core.messages import reason
-
-        return reason(self, lang)
-
 
 class BadInput(RecallError):
     """Input or configuration is invalid; nothing was sent. ``field`` names the input."""

@@ -93,7 +93,7 @@ PEAK_SCRIPT = textwrap.dedent(
         try:
             client.list_templates()
         except RecallError as exc:
-            errors.append(exc.message)
+            errors.append(str(exc))
 
     threads = [threading.Thread(target=one) for _ in range(concurrency)]
     for t in threads: t.start()

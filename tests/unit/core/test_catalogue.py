@@ -65,9 +65,7 @@ def _keys_asked_for(
 ) -> Iterator[tuple[str, str, set[str] | None]]:
     for where, call in _calls(sources):
         name = _name(call.func)
-        # Transitional, until converted: raises giving zh=, and the pages raising tr() text.
-        legacy = any(k.arg == "zh" for k in call.keywords) or where.startswith("app/ui")
-        if name in ERRORS and not legacy:
+        if name in ERRORS:
             for key, how, given in _uses(call, first=0):
                 if how == "constant" or not how.endswith(".key"):
                     yield where, key or how, given
