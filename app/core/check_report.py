@@ -105,11 +105,13 @@ def to_markdown(report: CheckReport, lang: str) -> str:
     lines = [f"# {say('check.report.title', lang)}", "", say("check.report.intro", lang), ""]
     lines += [f"- **{label}:** {_md_inline(value)}" for label, value in report.facts(lang)]
     lines += ["", f"## {say('check.report.summary', lang)}", "", summary(report.results, lang)]
-    lines += ["", f"| {say('check.report.result', lang)} | {say('check.report.check', lang)} |"]
-    lines += ["|---|---|"]
+    heads = ("result", "check", "seen", "fix")
+    lines += ["", "| " + " | ".join(say(f"check.report.{h}", lang) for h in heads) + " |"]
+    lines += ["|---|---|---|---|"]
     for r in report.results:
         text = result_text(r, lang)
-        lines.append(f"| {text.status} | {_md_cell(text.title)} |")
+        cells = (text.status, text.title, text.seen, text.fix)
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     lines += ["", f"## {say('check.report.checks', lang)}"]
     for r in report.results:
         text = result_text(r, lang)
@@ -131,7 +133,8 @@ def to_html(report: CheckReport, lang: str) -> str:
         text = result_text(r, lang)
         rows.append(
             f"<tr class='{r.status}'><td class='badge'>{e(text.status)}</td>"
-            f"<td><a href='#{e(r.key)}'>{e(text.title)}</a></td><td>{e(text.seen)}</td></tr>"
+            f"<td><a href='#{e(r.key)}'>{e(text.title)}</a></td><td>{e(text.seen)}</td>"
+            f"<td>{e(text.fix)}</td></tr>"
         )
     sections = []
     for r in report.results:
@@ -167,7 +170,8 @@ def to_html(report: CheckReport, lang: str) -> str:
         f"<p class='verdict {'pass' if ok else 'fail'}'>{e(summary(report.results, lang))}</p>"
         f"<table class='summary'><tr><th>{e(say('check.report.result', lang))}</th>"
         f"<th>{e(say('check.report.check', lang))}</th>"
-        f"<th>{e(say('check.report.seen', lang))}</th></tr>{''.join(rows)}</table>"
+        f"<th>{e(say('check.report.seen', lang))}</th>"
+        f"<th>{e(say('check.report.fix', lang))}</th></tr>{''.join(rows)}</table>"
         f"<h2>{e(say('check.report.checks', lang))}</h2>{''.join(sections)}"
         f"<p class='note'>{e(say('check.report.secret_note', lang))}</p></body></html>\n"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from app.core.messages import lint_message
@@ -19,11 +20,25 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
+class LintLabel(QLabel):
+    """One line of lint: a message longer than the line ends in "…" (all of it in the
+    tooltip), so the cut is visible."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(
+            self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
+        )
+
+
 def reserved_lint_label(name: str) -> QLabel:
     """A one-line label for lint messages that keeps its height when empty, so a message
     appearing while the user types never moves the fields below (the whole text is in the
     tooltip)."""
-    label = plain_label()
+    label = LintLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(name)
     label.setFixedHeight(label.fontMetrics().lineSpacing() + 2)
     # Nor does a long message widen the form: it is clipped at the form's width.

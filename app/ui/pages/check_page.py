@@ -111,6 +111,7 @@ class CheckPage(QWidget):
         self.results.setAccessibleName(self.tr("Check results"))
         self.results.setRootIsDecorated(False)
         self.results.setWordWrap(True)
+        self.results.setUniformRowHeights(False)
         self.results.setHeaderLabels(
             [
                 self.tr("Result"),
@@ -124,7 +125,8 @@ class CheckPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 260)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.message = InlineMessage()
         self.message.setObjectName("checkMessage")

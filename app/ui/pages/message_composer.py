@@ -239,6 +239,7 @@ class MessageComposer(QWidget):
         self._client_msg_id = uuid.uuid4().hex
         while (item := self.fields_grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
+                widget.hide()  # gone now, not when the event loop next deletes it
                 widget.deleteLater()
         self._value_edits.clear()
         self._color_edits.clear()

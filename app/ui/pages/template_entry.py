@@ -109,6 +109,7 @@ class TemplateEntryDialog(QDialog):
         self.keys_grid.addWidget(combo, row, 2)
         self._rows.append((key_edit, label_edit, combo))
         guard_wheel(self)
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _show_inferred(self, combo: QComboBox, key_edit: QLineEdit) -> None:
         inferred = keyword_type(key_edit.text().strip())
