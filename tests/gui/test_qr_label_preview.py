@@ -140,3 +140,17 @@ def test_a_small_code_prints_only_when_the_lead_says_so(qtbot, demo_window, tmp_
     assert pdf.stat().st_size > 0
     generate(qtbot, demo_window, "oNextCustomer")
     assert not page.allow_small_check.isChecked() and page.job() is None
+
+
+def test_the_users_own_stocks_are_offered(qtbot, make_window, sandbox) -> None:
+    from app.core.paths import config_path
+
+    path = config_path().parent / "stocks.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[stocks.till-58x40]\nkind = "roll"\nlabel_w = 58.0\nlabel_h = 40.0\n')
+    page = make_window(sandbox.demo_profile()).qr_page
+    combo = page.form.stock_combo
+    names = lambda: [combo.itemData(i).name for i in range(combo.count())]  # noqa: E731
+    qtbot.waitUntil(lambda: "till-58x40" in names())
+    combo.choose_stock("till-58x40")
+    assert page.form.stock().label_w == 58.0 and not page.form.start_cell_spin.isEnabled()

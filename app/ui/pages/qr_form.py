@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -18,8 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
-from app.core.stocks import BUILTIN, Stock
 from app.ui.state import UiState
+from app.ui.stock_combo import StockCombo
+
+if TYPE_CHECKING:
+    from app.core.stocks import Stock
 
 DEFAULT_QR_STOCK = "a4-1up"
 
@@ -88,10 +90,8 @@ class QrForm(QWidget):
         self.label_edit.setPlaceholderText(
             self.tr("Optional second line, e.g. the customer's name")
         )
-        self.stock_combo = QComboBox()
+        self.stock_combo = StockCombo(DEFAULT_QR_STOCK)
         _named(self.stock_combo, "qrStockCombo", self.tr("Label stock"))
-        self.stock_combo.setMinimumContentsLength(16)
-        self.set_stocks(BUILTIN)
         self.start_cell_spin = QSpinBox()
         _named(self.start_cell_spin, "qrStartCellSpin", self.tr("Start at label"))
         self.start_cell_spin.setToolTip(
@@ -117,27 +117,11 @@ class QrForm(QWidget):
         left.addStretch(1)
 
     # -- stocks ----------------------------------------------------------------------------------
-    def set_stocks(self, stocks: Sequence[Stock]) -> None:
-        """Offer these stocks, keeping the chosen one when it is still there."""
-        chosen = self.stock_combo.currentData()
-        self.stock_combo.blockSignals(True)
-        self.stock_combo.clear()
-        for stock in stocks:
-            size = stock.describe_size()
-            text = f"{stock.name} — {size}" if not stock.product else f"{stock.product} — {size}"
-            self.stock_combo.addItem(text, stock)
-        self.stock_combo.blockSignals(False)
-        self.choose_stock(chosen.name if chosen is not None else DEFAULT_QR_STOCK)
-
     def choose_stock(self, name: str) -> None:
-        for index in range(self.stock_combo.count()):
-            if self.stock_combo.itemData(index).name == name:
-                self.stock_combo.setCurrentIndex(index)
-                return
+        self.stock_combo.choose_stock(name)
 
     def stock(self) -> Stock:
-        stock = self.stock_combo.currentData()
-        return stock if stock is not None else BUILTIN[0]
+        return self.stock_combo.stock()
 
     def _stock_chosen(self, _index: int = 0) -> None:
         cells = self.stock().per_page

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
     from app.core.guard import Verdict
     from app.core.layout import PreparedCode, Rect
-    from app.core.stocks import Stock
     from app.core.udesk import QrRequest, QrResult
     from app.ui.printing import LabelJob
 
@@ -143,7 +142,7 @@ class QrPage(QWidget):
             form.start_cell_spin.valueChanged,
         ):
             signal.connect(self._refresh_label)
-        self._tasks.run(_custom_stocks, self._custom_stocks_loaded, lambda _exc: None)
+        form.stock_combo.load_custom(self._tasks, then_choose=self._state.get("qr/stock"))
 
     # -- state ---------------------------------------------------------------------------------
     def load_profile_defaults(self, sdk_app_id: str, offi_account_id: str) -> None:
@@ -184,13 +183,6 @@ class QrPage(QWidget):
                     "stale and cannot be saved or printed. Press Generate for the new values."
                 ),
             )
-
-    def _custom_stocks_loaded(self, stocks: list[Stock]) -> None:
-        if stocks:
-            from app.core.stocks import all_stocks
-
-            self.form.set_stocks(all_stocks(stocks))
-            self.form.choose_stock(self._state.get("qr/stock"))
 
     # -- the label as it will print ------------------------------------------------------------
     def _job_of(self, code: BoundCode | None) -> LabelJob | None:
@@ -518,11 +510,3 @@ class QrPage(QWidget):
             lambda _none: self._on_saved(path),
             self._on_save_failed,
         )
-
-
-def _custom_stocks() -> list[Stock]:
-    """The user's saved stocks (a small file: read on a worker like any disk access)."""
-    from app.core.paths import config_path
-    from app.core.stocks import CustomStocks
-
-    return CustomStocks.beside(config_path()).load()

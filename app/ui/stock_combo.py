@@ -1,0 +1,70 @@
+"""A combo of label stocks: the built-in ones at once, the user's ``stocks.toml`` from a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from app.core.stocks import BUILTIN, Stock
+
+if TYPE_CHECKING:
+    from app.ui.tasks import TaskRunner
+
+
+class StockCombo(QComboBox):
+    """Every stock as "product — size"; :meth:`stock` is the chosen one.
+
+    Args:
+        default: the stock chosen when nothing else is (a name of :data:`BUILTIN`).
+    """
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self._default = default
+        self.setMinimumContentsLength(16)
+        self.set_stocks(BUILTIN)
+
+    def set_stocks(self, stocks: Sequence[Stock]) -> None:
+        """Offer these stocks, keeping the chosen one when it is still there."""
+        chosen = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        for stock in stocks:
+            text = f"{stock.product or stock.name} — {stock.describe_size()}"
+            self.addItem(text, stock)
+            self.setItemData(self.count() - 1, f"{stock.name}: {text}", Qt.ItemDataRole.ToolTipRole)
+        self.blockSignals(False)
+        self.choose_stock(chosen.name if chosen is not None else self._default)
+
+    def choose_stock(self, name: str) -> None:
+        for index in range(self.count()):
+            if self.itemData(index).name == name:
+                self.setCurrentIndex(index)
+                return
+
+    def stock(self) -> Stock:
+        stock = self.currentData()
+        return stock if stock is not None else BUILTIN[0]
+
+    def load_custom(self, tasks: TaskRunner, then_choose: str = "") -> None:
+        """Add the user's saved stocks, read on a worker (disk); then choose ``then_choose``."""
+
+        def loaded(stocks: list[Stock]) -> None:
+            if stocks:
+                from app.core.stocks import all_stocks
+
+                self.set_stocks(all_stocks(stocks))
+                if then_choose:
+                    self.choose_stock(then_choose)
+
+        tasks.run(_custom_stocks, loaded, lambda _exc: None)
+
+
+def _custom_stocks() -> list[Stock]:
+    from app.core.paths import config_path
+    from app.core.stocks import CustomStocks
+
+    return CustomStocks.beside(config_path()).load()
