@@ -3,6 +3,7 @@
 Run under Xvfb with a CJK font installed, e.g.::
 
     xvfb-run -s "-screen 0 1366x860x24" python scripts/screenshots.py --out screenshots --lang zh_CN
+    QT_SCALE_FACTOR=1.25 xvfb-run -s "-screen 0 1366x768x24" python scripts/screenshots.py --laptop
 
 It starts the built-in sandbox, drives the window to interesting states (a generated code,
 a filled template with lint findings, a refusal explained, settings) and saves PNGs.
@@ -21,7 +22,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="screenshots")
     parser.add_argument("--lang", default="en", help="en or zh_CN")
+    parser.add_argument(
+        "--laptop",
+        action="store_true",
+        help="a 1366×768 laptop's window (less taskbar and title bar) at QT_SCALE_FACTOR",
+    )
     args = parser.parse_args()
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    size = (int(1366 / scale), int(698 / scale)) if args.laptop else (1366, 860)
     home = tempfile.mkdtemp(prefix="recall-desk-shots-")
     os.environ["RECALL_DESK_HOME"] = home
     os.environ["RECALL_DESK_CONFIG"] = str(Path(home) / "config.toml")
@@ -61,7 +69,7 @@ def main() -> int:
 
     with Sandbox() as sandbox:
         window = MainWindow(Workspace(Config(), demo_profile=sandbox.demo_profile()), UiState())
-        window.resize(1366, 860)
+        window.resize(*size)
         window.show()
         shot("qr-empty")
         window.qr_page.open_id_edit.setText("oX1a2b3c4d5e6f-customer")
@@ -91,21 +99,19 @@ def main() -> int:
         window.nav.setCurrentRow(window.PAGE_TEMPLATES)
         wait(page.loaded)
         page.select_template(VISIT_TEMPLATE_ID)
-        page.send_to_edit.setText("o_not_follower")
+        page.set_recipient("o_not_follower")
         for key, value in {
             "thing1": "视频面签预约确认，请准时进入视频通话哦",
             "time2": "2026-11-28 25:00",
             "name3": "王小明",
             "thing4": "请点击消息进入视频通话",
         }.items():
-            page.value_edit(key).setText(value)
+            page.composer.value_edit(key).setText(value)
         shot("templates-lint")
-        page.value_edit("time2").setText("2026-11-28 15:00")
-        page.value_edit("thing1").setText("视频面签预约确认")
+        page.composer.value_edit("time2").setText("2026-11-28 15:00")
+        page.composer.value_edit("thing1").setText("视频面签预约确认")
         page.send()
         wait(page.send_failed)
-        scroll = page.splitter.widget(1)
-        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # type: ignore[attr-defined]
         shot("templates-refused")
 
         window.nav.setCurrentRow(window.PAGE_HISTORY)

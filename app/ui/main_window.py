@@ -25,7 +25,7 @@ from app.ui.exchange_log import ExchangeLog
 from app.ui.page_context import PageContext
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import NavigationBar, guard_wheel
+from app.ui.widgets import NavigationBar, PageScroll, guard_wheel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -188,8 +188,11 @@ class MainWindow(QMainWindow):
             settings.restart_requested.connect(self.restart)
             page = settings
         guard_wheel(page)
+        # A window smaller than the page's minimum (a laptop at 150 %) scrolls it, never clips.
+        scroll = PageScroll(page)
+        scroll.setObjectName(f"pageScroll{index}")
         placeholder = self.stack.widget(index)
-        self.stack.insertWidget(index, page)
+        self.stack.insertWidget(index, scroll)
         if placeholder is not None:
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -197,6 +200,10 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(index)
         self._pages[index] = page
         return page
+
+    def current_page(self) -> QWidget | None:
+        """The page shown now (None before it is built)."""
+        return self._pages.get(self.nav.currentRow())
 
     @property
     def qr_page(self) -> QrPage:

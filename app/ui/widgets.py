@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -77,6 +78,40 @@ class NavigationBar(QFrame):
 
     def button(self, row: int) -> QPushButton:
         return self._group.button(row)  # type: ignore[return-value]
+
+
+class PageScroll(QScrollArea):
+    """Shows a page at the viewport's size, or at the page's minimum where the viewport is
+    smaller (a laptop at 150 %): then it scrolls instead of clipping.
+
+    Unlike ``setWidgetResizable``, the page's height-for-width (which a wrapped label brings
+    and which follows the preferred, not the minimum, height) is ignored: a page that fits is
+    never made taller than the window.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        minimum = page.minimumSizeHint().expandedTo(page.minimumSize())
+        room = self.viewport().size()
+        page.resize(max(room.width(), minimum.width()), max(room.height(), minimum.height()))
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().viewportEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
 
 
 class InlineMessage(QFrame):

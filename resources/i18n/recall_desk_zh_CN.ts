@@ -382,6 +382,29 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>QR API</source>
+        <translation>二维码接口</translation>
+    </message>
+    <message>
+        <source>Template list</source>
+        <translation>模板列表</translation>
+    </message>
+    <message>
+        <source>{name}: not configured</source>
+        <translation>{name}：未配置</translation>
+    </message>
+    <message>
+        <source>{name}: signed request accepted, image verified ({w}×{h} {fmt}).</source>
+        <translation>{name}：签名通过，图片校验正常（{w}×{h} {fmt}）。</translation>
+    </message>
+    <message>
+        <source>{name}: {n} templates.</source>
+        <translation>{name}：共 {n} 个模板。</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Recall Desk hit a problem</source>

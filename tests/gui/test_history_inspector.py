@@ -61,7 +61,7 @@ def test_use_again_fills_forms_and_sends_nothing(qtbot, demo_window, sandbox) ->
     assert "oHistOk" in history.detail.toPlainText()
     history.use_selected()
     page = demo_window.templates_page
-    assert demo_window.stack.currentWidget() is page
+    assert demo_window.current_page() is page
     qtbot.waitUntil(lambda: page.composer.recipient() == "oHistOk")
     assert page.composer.value_edit("name3").text() == "王小明"
     assert len(sandbox.deliveries) == deliveries

@@ -155,7 +155,7 @@ def test_window_state_and_inputs_are_remembered(qtbot, make_window, sandbox) -> 
     again = make_window(sandbox.demo_profile())
     assert again.qr_page.open_id_edit.text() == "oRemember"
     assert again.qr_page.size_spin.value() == 35
-    assert again.stack.currentWidget() is again.settings_page
+    assert again.current_page() is again.settings_page
     # Offscreen, restoreGeometry fits the width to an 800 px virtual screen; height round-trips.
     assert again.height() == 650
     assert again.state.get("window/geometry") == saved and not saved.isEmpty()
@@ -207,8 +207,8 @@ def test_pages_are_built_on_first_visit(demo_window) -> None:
 
     assert demo_window.PAGE_SETTINGS not in demo_window._pages
     demo_window.nav.setCurrentRow(demo_window.PAGE_SETTINGS)
-    assert isinstance(demo_window.stack.currentWidget(), SettingsPage)
-    assert demo_window.stack.currentWidget() is demo_window.settings_page
+    assert isinstance(demo_window.current_page(), SettingsPage)
+    assert demo_window.current_page() is demo_window.settings_page
 
 
 def test_demo_sandbox_is_listed_once_it_is_up_and_serves(qtbot) -> None:
@@ -250,7 +250,7 @@ def test_navigation_by_keyboard(qtbot, demo_window) -> None:
     qtbot.waitUntil(first.hasFocus)
     qtbot.keyClick(first, Qt.Key.Key_Down)  # the arrow keys walk the pages
     assert nav.currentRow() == demo_window.PAGE_BATCH
-    assert isinstance(demo_window.stack.currentWidget(), BatchPage)
+    assert isinstance(demo_window.current_page(), BatchPage)
     assert nav.button(demo_window.PAGE_BATCH).hasFocus()
     qtbot.keyClick(nav.button(demo_window.PAGE_BATCH), Qt.Key.Key_Tab)  # on to the page
     assert not any(nav.button(i).hasFocus() for i in range(nav.count()))
@@ -270,5 +270,5 @@ def test_the_window_reopens_on_the_page_it_was_closed_on(qtbot, make_window, san
     again = make_window(sandbox.demo_profile())
     assert again.nav.currentRow() == again.PAGE_HISTORY
     assert again.nav.button(again.PAGE_HISTORY).isChecked()
-    assert isinstance(again.stack.currentWidget(), HistoryPage)
+    assert isinstance(again.current_page(), HistoryPage)
     assert again.PAGE_QR not in again._pages  # only the page shown was built

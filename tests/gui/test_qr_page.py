@@ -177,7 +177,7 @@ def test_copy_url_and_image(qtbot, demo_window) -> None:
 def test_send_recall_message_opens_templates_with_recipient(qtbot, demo_window) -> None:
     generate(qtbot, demo_window, "oRecall9")
     qtbot.mouseClick(demo_window.qr_page.send_button, Qt.MouseButton.LeftButton)
-    assert demo_window.stack.currentWidget() is demo_window.templates_page
+    assert demo_window.current_page() is demo_window.templates_page
     assert demo_window.templates_page.composer.recipient() == "oRecall9"
 
 

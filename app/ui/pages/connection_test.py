@@ -45,10 +45,6 @@ def run_checks(profile: Profile, secret: str) -> list[tuple[str, object]]:
     return outcomes
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsPage", text)
-
-
 def result_lines(
     outcomes: list[tuple[str, object]], profile: Profile
 ) -> list[tuple[str, bool, str]]:
@@ -62,9 +58,19 @@ def result_lines(
 
 
 def _line(check: str, value: object) -> tuple[str, bool, str]:
-    name = _tr("QR API") if check == "qr" else _tr("Template list")
+    name = (
+        QCoreApplication.translate("ConnectionTest", "QR API")
+        if check == "qr"
+        else QCoreApplication.translate("ConnectionTest", "Template list")
+    )
     if value is None:
-        return check, False, _tr("{name}: not configured").format(name=name)
+        return (
+            check,
+            False,
+            QCoreApplication.translate("ConnectionTest", "{name}: not configured").format(
+                name=name
+            ),
+        )
     if isinstance(value, BaseException):
         return check, False, f"{name}: {describe(value)[0]}"
     if check == "qr":
@@ -72,9 +78,15 @@ def _line(check: str, value: object) -> tuple[str, bool, str]:
         return (
             check,
             True,
-            _tr("{name}: signed request accepted, image verified ({w}×{h} {fmt}).").format(
-                name=name, w=image.width, h=image.height, fmt=image.format
-            ),
+            QCoreApplication.translate(
+                "ConnectionTest", "{name}: signed request accepted, image verified ({w}×{h} {fmt})."
+            ).format(name=name, w=image.width, h=image.height, fmt=image.format),
         )
     count = len(value.templates)  # type: ignore[attr-defined]
-    return check, True, _tr("{name}: {n} templates.").format(name=name, n=count)
+    return (
+        check,
+        True,
+        QCoreApplication.translate("ConnectionTest", "{name}: {n} templates.").format(
+            name=name, n=count
+        ),
+    )

@@ -119,8 +119,8 @@ class QrPage(QWidget):
         self.pdf_button.clicked.connect(self.pdf_dialog)
         self.send_button.clicked.connect(self._request_send)
 
-        form.setMinimumWidth(360)
-        form.setMaximumWidth(440)
+        form.setMinimumWidth(max(360, form.minimumSizeHint().width()))  # never below its fields
+        form.setMaximumWidth(max(440, form.minimumWidth()))
         root = QHBoxLayout(self)
         root.addWidget(form, 0)
         root.addWidget(panel, 1)

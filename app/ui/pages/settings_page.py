@@ -172,7 +172,7 @@ class SettingsPage(QWidget):
         left.addWidget(app_box)
         left_panel = QWidget()
         left_panel.setLayout(left)
-        left_panel.setFixedWidth(240)
+        left_panel.setFixedWidth(max(240, left_panel.sizeHint().width()))
         left.setContentsMargins(0, 0, 0, 0)
         root.addWidget(left_panel)
         root.addWidget(self.form_widget, 1)

@@ -1,0 +1,113 @@
+"""Every page is usable on a 1366×768 laptop at 100 %, 125 % and 150 % scaling.
+
+At scale s the window gets (1366 / s) × (698 / s) logical pixels (768 less a 40 px taskbar and
+a 30 px title bar), which is what Qt lays out under ``QT_SCALE_FACTOR=s``; .ci/run also runs
+this file under a real scale factor. On each page: the window is no larger than that (the
+layouts' minimum fits); every visible control lies inside the window, or inside a scroll area
+that can bring it into view; no control is squeezed below its minimum size (clipped text,
+"0.0 mr", "2…"); siblings in a layout do not overlap; each page's primary action is on screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+
+SCALES = (1.0, 1.25, 1.5)
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QLabel, QAbstractScrollArea)
+PRIMARY = {  # page index: object names of the actions that must stay in view
+    0: ("qrGenerateButton",),
+    1: ("batchOpenButton", "batchStartButton"),
+    2: ("templateRefreshButton", "sendButton"),
+    3: ("historyRefreshButton",),
+    4: ("checkRunButton",),
+    5: ("settingsSaveButton", "settingsTestButton", "settingsLanguageCombo"),
+}
+
+
+def _in_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) or (
+            isinstance(parent.parentWidget(), QAbstractScrollArea)
+            and parent is parent.parentWidget().viewport()  # type: ignore[union-attr]
+        ):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _internal(widget: QWidget) -> bool:
+    """Children Qt builds inside its own widgets (a spin box's line edit, a scroll bar …)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox)) or (
+            isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QScrollArea)
+        ):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def geometry_problems(window: QWidget, page: QWidget) -> list[str]:
+    problems = []
+    frame = QRect(0, 0, window.width(), window.height())
+    controls = [
+        w
+        for kind in CONTROLS
+        for w in page.findChildren(kind)
+        if w.isVisibleTo(window) and not _internal(w)
+    ]
+    for widget in controls:
+        name = (
+            widget.objectName()
+            or f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}"
+        )
+        top_left = widget.mapTo(window, widget.rect().topLeft())
+        rect = QRect(top_left, widget.size())
+        if not frame.contains(rect) and not _in_scroll_area(widget):
+            problems.append(f"{name} outside the window: {rect} not in {frame}")
+        hint = widget.minimumSizeHint()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            hint.setWidth(0)  # wraps to any width
+        if isinstance(widget, QAbstractScrollArea):
+            hint.setHeight(min(hint.height(), 40))
+        if widget.width() + 1 < hint.width() or widget.height() + 1 < hint.height():
+            problems.append(f"{name} squeezed: {widget.size()} < minimum {hint}")
+    for parent in {w.parentWidget() for w in controls}:
+        if parent is None or parent.layout() is None:
+            continue
+        siblings = [w for w in controls if w.parentWidget() is parent]
+        for i, a in enumerate(siblings):
+            for b in siblings[i + 1 :]:
+                overlap = a.geometry().intersected(b.geometry())
+                if overlap.width() > 1 and overlap.height() > 1:
+                    problems.append(f"{a.objectName() or a} overlaps {b.objectName() or b}")
+    return problems
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("index", range(6))
+def test_each_page_fits_a_laptop(qtbot, demo_window, scale: float, index: int) -> None:
+    wanted = (int(1366 / scale), int(698 / scale))
+    demo_window.resize(*wanted)
+    demo_window.nav.setCurrentRow(index)
+    page = demo_window.page(index)
+    qtbot.wait(20)  # layouts settle
+    size = (demo_window.width(), demo_window.height())
+    assert size[0] <= wanted[0] and size[1] <= wanted[1], f"the window needs {size}, not {wanted}"
+    problems = geometry_problems(demo_window, page)
+    assert not problems, "\n".join(problems)
+    for name in PRIMARY[index]:
+        control = page.findChild(QWidget, name)
+        assert control is not None and not control.visibleRegion().isEmpty(), name
