@@ -459,7 +459,7 @@ def test_send_recall_message_offers_the_mini_program_jump(qtbot, make_window, sa
     generate(qtbot, window, "oRecall7")
     qtbot.mouseClick(window.qr_page.send_button, Qt.MouseButton.LeftButton)
     page = window.templates_page
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     jump = page.composer.jump
     assert page.composer.recipient() == "oRecall7" and jump.target() == "miniprogram"
     assert jump.appid_edit.text() == profile.mini_program_appid != ""
