@@ -551,6 +551,46 @@ Template: {tid}</source>
         <translation>清空该配置的历史…</translation>
     </message>
     <message>
+        <source>Keep history for</source>
+        <translation>历史记录保留时长</translation>
+    </message>
+    <message>
+        <source>Rows older than this are deleted, a few thousand at each start</source>
+        <translation>超过这个时长的记录会被删除（每次启动删除几千条）</translation>
+    </message>
+    <message>
+        <source>Keep 30 days</source>
+        <translation>保留 30 天</translation>
+    </message>
+    <message>
+        <source>Keep 90 days</source>
+        <translation>保留 90 天</translation>
+    </message>
+    <message>
+        <source>Keep 6 months</source>
+        <translation>保留 6 个月</translation>
+    </message>
+    <message>
+        <source>Keep 1 year</source>
+        <translation>保留 1 年</translation>
+    </message>
+    <message>
+        <source>Keep 2 years</source>
+        <translation>保留 2 年</translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>Clean up now</source>
+        <translation>立即清理</translation>
+    </message>
+    <message>
+        <source>Delete the rows older than the period kept and compact the database</source>
+        <translation>删除超过保留时长的记录并压缩数据库</translation>
+    </message>
+    <message>
         <source>All: {what}</source>
         <translation>全部{what}</translation>
     </message>
@@ -565,6 +605,18 @@ Template: {tid}</source>
     <message>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <source>Keep {n} days</source>
+        <translation>保留 {n} 天</translation>
+    </message>
+    <message>
+        <source>Cleaning up the history database…</source>
+        <translation>正在清理历史记录数据库…</translation>
+    </message>
+    <message>
+        <source>{n} old rows deleted; the database went from {before} to {after} MB.</source>
+        <translation>已删除 {n} 条过期记录；数据库从 {before} MB 变为 {after} MB。</translation>
     </message>
     <message>
         <source>Request</source>

@@ -7,6 +7,8 @@ import json
 import subprocess
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
+
 from app.core.demo import DEMO_SECRET
 from app.sandbox import VISIT_TEMPLATE_ID
 from app.ui.pages.history_page import HistoryPage
@@ -156,3 +158,93 @@ def test_check_page_real_send_on_production_asks_first(
     assert window.PAGE_TEMPLATES not in window._pages  # asking built no other page
     assert [r for r in sandbox.received if r.method == "POST"] == []
     assert page.run_button.isEnabled()
+
+
+def test_retention_is_chosen_on_the_page_and_clean_up_runs_off_the_gui_thread(
+    qtbot, demo_window
+) -> None:
+    import threading
+    import time
+
+    history = demo_window.workspace.history
+    now = time.time()
+    for age, target in ((200, "oOld"), (40, "oMonth"), (0, "oToday")):
+        event = history.start(profile="demo", kind="qr", request={}, target=target)
+        history.finish(event, outcome="ok")
+        history._run(lambda db, e=event, t=now - age * 86400: db.execute(
+            "UPDATE events SET ts=? WHERE id=?", (t, e)), write=True)  # fmt: skip
+    page = _history(qtbot, demo_window)
+    assert page.retention_combo.currentData() == 365 and page.retention_combo.isEnabled()
+    assert [e.target for e in page.events()] == ["oToday", "oMonth", "oOld"]
+
+    index = page.retention_combo.findData(30)
+    page.retention_combo.setCurrentIndex(index)
+    with qtbot.waitSignal(page.retention_changed, timeout=10000) as chosen:
+        page.retention_combo.activated.emit(index)  # as a click on the item does
+    assert chosen.args == [30] and history.retention_days == 30
+
+    workers: list[str] = []
+    clean_up = type(history).clean_up
+
+    def spy(self, *args):
+        workers.append(threading.current_thread().name)
+        return clean_up(self, *args)
+
+    type(history).clean_up = spy
+    try:
+        with qtbot.waitSignal(page.cleaned, timeout=20000) as cleaned:
+            qtbot.mouseClick(page.clean_button, Qt.MouseButton.LeftButton)
+            assert not page.clean_button.isEnabled()  # busy while it runs
+    finally:
+        type(history).clean_up = clean_up
+    assert cleaned.args == [2]
+    assert workers and workers[0] != threading.main_thread().name
+    qtbot.waitUntil(lambda: [e.target for e in page.events()] == ["oToday"])
+    assert "2" in page.message.text() and "MB" in page.message.text()
+    assert page.clean_button.isEnabled()
+
+
+def test_a_damaged_history_file_is_reported_on_the_page(qtbot, make_window, sandbox) -> None:
+    import os
+
+    from app.core.paths import history_path
+
+    history_path().parent.mkdir(parents=True, exist_ok=True)
+    history_path().write_bytes(os.urandom(8192))
+    window = make_window(sandbox.demo_profile())
+    page = _history(qtbot, window)
+    assert page.message.level == "warning"
+    moved = window.workspace.history.recovered_to
+    assert moved is not None and moved.exists() and str(moved) in page.message.text()
+    generate(qtbot, window, "oAfterDamage")  # the fresh database records again
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    assert [e.target for e in page.events()] == ["oAfterDamage"]
+
+
+def test_server_and_customer_text_shows_as_plain_text(qtbot, demo_window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    hostile_id = "<img src=file:///etc/hostname>"
+    hostile_errmsg = "<b style=color:green>loaded OK</b><a href=x>click</a>"
+    history = demo_window.workspace.history
+    event = history.start(
+        profile="demo", kind="send", request={"touser": hostile_id}, target=hostile_id,
+        template_id="<i>T</i>",
+    )  # fmt: skip
+    history.finish(
+        event,
+        outcome="refused",
+        code="40003",
+        error_key="remote.refused",
+        error_params={"code": 40003, "message": hostile_errmsg},
+    )
+    page = _history(qtbot, demo_window)
+    item = page.tree.topLevelItem(0)
+    assert item.text(3) == hostile_id and item.text(4) == "<i>T</i>"
+    assert hostile_errmsg in item.text(7)
+    page.select_row(0)
+    assert hostile_id in page.detail.toPlainText() and hostile_errmsg in page.detail.toPlainText()
+    for label in page.findChildren(QLabel):
+        if "<" in label.text():
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.text()

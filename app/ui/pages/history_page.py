@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import messages
 from app.core.history import Event, export_csv
-from app.core.messages import say
-from app.ui.errors import describe, ui_language
+from app.ui.errors import describe, say, ui_language
 from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
 
@@ -39,11 +39,15 @@ class HistoryPage(QWidget):
     loaded(int): rows shown after a search.
     use_again(object): the user wants this Event's request back in its form.
     exported(str): the filtered rows were written to this CSV.
+    retention_changed(int): the database now keeps this many days (0: everything).
+    cleaned(int): a clean-up deleted this many rows and compacted the file.
     """
 
     loaded = Signal(int)
     use_again = Signal(object)
     exported = Signal(str)
+    retention_changed = Signal(int)
+    cleaned = Signal(int)
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
@@ -53,6 +57,7 @@ class HistoryPage(QWidget):
         self._events: list[Event] = []
         self._loading = False
         self._again = False
+        self._notice = ""  # a result to keep showing across the refresh it causes
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("historySearchEdit")
@@ -143,9 +148,34 @@ class HistoryPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("historyRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
+        self.retention_combo = QComboBox()
+        self.retention_combo.setObjectName("historyRetentionCombo")
+        self.retention_combo.setAccessibleName(self.tr("Keep history for"))
+        self.retention_combo.setToolTip(
+            self.tr("Rows older than this are deleted, a few thousand at each start")
+        )
+        for label, days in (
+            (self.tr("Keep 30 days"), 30),
+            (self.tr("Keep 90 days"), 90),
+            (self.tr("Keep 6 months"), 182),
+            (self.tr("Keep 1 year"), 365),
+            (self.tr("Keep 2 years"), 730),
+            (self.tr("Keep everything"), 0),
+        ):
+            self.retention_combo.addItem(label, days)
+        self.retention_combo.setEnabled(False)  # until the database says what it keeps
+        self.retention_combo.activated.connect(self._retention_chosen)
+        self.clean_button = QPushButton(self.tr("Clean up now"))
+        self.clean_button.setObjectName("historyCleanUpButton")
+        self.clean_button.setToolTip(
+            self.tr("Delete the rows older than the period kept and compact the database")
+        )
+        self.clean_button.clicked.connect(self.clean_up)
         buttons = QHBoxLayout()
         buttons.addWidget(self.again_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.retention_combo)
+        buttons.addWidget(self.clean_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.refresh_button)
@@ -193,15 +223,18 @@ class HistoryPage(QWidget):
         workspace = self._context.workspace
         criteria = self._criteria()
 
-        def work() -> tuple[list[Event], list[str]]:
+        def work() -> tuple[list[Event], list[str], int, str]:
             history = workspace.history
-            return history.search(**criteria), history.profiles()
+            events, profiles = history.search(**criteria), history.profiles()
+            moved = str(history.recovered_to) if history.recovered_to else ""
+            return events, profiles, history.retention_days, moved
 
         self._tasks.run(work, self._show, self._failed)
 
-    def _show(self, value: tuple[list[Event], list[str]]) -> None:
+    def _show(self, value: tuple[list[Event], list[str], int, str]) -> None:
         self._loading = False
-        events, profiles = value
+        events, profiles, retention, moved = value
+        self._show_retention(retention)
         self._events = events
         current = self.profile_combo.currentData()
         self.profile_combo.blockSignals(True)
@@ -237,7 +270,13 @@ class HistoryPage(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
             self.tree.addTopLevelItem(item)
-        self.message.clear()
+        if moved:  # the damaged file was moved aside when the database opened
+            self.message.show_message("warning", say("history.damaged", path=moved))
+        elif self._notice:  # what the action that asked for this refresh did
+            self.message.show_message("ok", self._notice)
+        else:
+            self.message.clear()
+        self._notice = ""
         self.detail.clear()
         self.again_button.setEnabled(False)
         self.loaded.emit(len(events))
@@ -247,8 +286,45 @@ class HistoryPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
+        self.clean_button.setEnabled(True)
         summary, detail = describe(exc)
         self.message.show_message("error", summary, detail)
+
+    # -- retention -------------------------------------------------------------------------------
+    def _show_retention(self, days: int) -> None:
+        index = self.retention_combo.findData(days)
+        if index < 0:  # a period set elsewhere: show it as it is
+            self.retention_combo.addItem(self.tr("Keep {n} days").format(n=days), days)
+            index = self.retention_combo.count() - 1
+        self.retention_combo.setCurrentIndex(index)
+        self.retention_combo.setEnabled(True)
+
+    def _retention_chosen(self, _index: int) -> None:
+        days = int(self.retention_combo.currentData())
+        workspace = self._context.workspace
+
+        def done(_: object) -> None:
+            self.retention_changed.emit(days)
+
+        self._tasks.run(lambda: workspace.history.set_retention_days(days), done, self._failed)
+
+    def clean_up(self) -> None:
+        """Delete what is past the retention and vacuum, on a worker (seconds on a big file)."""
+        workspace = self._context.workspace
+        self.clean_button.setEnabled(False)
+        self.message.show_message("info", self.tr("Cleaning up the history database…"))
+
+        def done(result: tuple[int, int, int]) -> None:
+            deleted, before, after = result
+            self.clean_button.setEnabled(True)
+            self._notice = self.tr(
+                "{n} old rows deleted; the database went from {before} to {after} MB."
+            ).format(n=deleted, before=_mb(before), after=_mb(after))
+            self.message.show_message("ok", self._notice)
+            self.cleaned.emit(deleted)
+            self.refresh()
+
+        self._tasks.run(lambda: workspace.history.clean_up(), done, self._failed)
 
     def events(self) -> list[Event]:
         return list(self._events)
@@ -343,4 +419,8 @@ class HistoryPage(QWidget):
 
 def _failure(event: Event, lang: str) -> str:
     """The recorded failure as a sentence in ``lang`` (rows keep a key and parameters)."""
-    return say(event.error_key, lang, **event.error_params) if event.error_key else ""
+    return messages.say(event.error_key, lang, **event.error_params) if event.error_key else ""
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f}"
