@@ -50,6 +50,12 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def short_retry_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retries still happen, without the user-facing pauses between them."""
+    monkeypatch.setattr("app.core.http.RETRY_BACKOFF", 0.01)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
     backend = MemoryKeyring()

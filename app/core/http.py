@@ -42,6 +42,7 @@ IMAGE_MAX_BYTES = 8 * 1024 * 1024
 USER_AGENT = "RecallDesk/0.1 (+httpx)"
 BODY_LOG_LIMIT = 64 * 1024
 MAX_REDIRECTS = 10
+RETRY_BACKOFF = 0.3  # seconds before the first retry of an idempotent call (tests shorten it)
 # Answers to a send that leave open whether the server behind the gateway took it.
 AMBIGUOUS_GATEWAY_STATUSES = (502, 504)
 
@@ -121,7 +122,8 @@ class Funnel:
         hooks: callables that receive every :class:`Exchange`; must be thread-safe.
         retries: extra attempts for idempotent calls after a transport failure or 502/503/504,
             all within the same deadline.
-        backoff: first retry delay in seconds, doubled each time.
+        backoff: first retry delay in seconds, doubled each time (default
+            :data:`RETRY_BACKOFF`).
         timeout: the deadline of one call as a whole, in seconds (default: the client's read
             timeout).
     """
@@ -132,7 +134,7 @@ class Funnel:
         *,
         hooks: list[ExchangeHook] | None = None,
         retries: int = 2,
-        backoff: float = 0.3,
+        backoff: float | None = None,
         label: str = "",
         timeout: float | None = None,
     ) -> None:
@@ -143,7 +145,7 @@ class Funnel:
         self.label = label
         self.hooks: list[ExchangeHook] = list(hooks or [])
         self.retries = retries
-        self.backoff = backoff
+        self.backoff = RETRY_BACKOFF if backoff is None else backoff
         self.timeout = timeout if timeout is not None else (client.timeout.read or 10.0)
 
     def close(self) -> None:

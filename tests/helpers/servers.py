@@ -232,3 +232,74 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+class Socks5Proxy:
+    """A loopback SOCKS5 proxy (no auth, CONNECT only) that counts the tunnels it opened."""
+
+    def __init__(self) -> None:
+        self.tunnels: list[tuple[str, int]] = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"socks5://127.0.0.1:{self._listener.getsockname()[1]}"
+
+    def __enter__(self) -> Socks5Proxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        with client:
+            client.settimeout(5)
+            _, count = client.recv(2)
+            client.recv(count)
+            client.sendall(b"\x05\x00")  # version 5, no authentication
+            _, command, _, kind = client.recv(4)
+            if kind == 1:
+                host = socket.inet_ntoa(client.recv(4))
+            else:
+                host = client.recv(client.recv(1)[0]).decode()
+            port = int.from_bytes(client.recv(2), "big")
+            if command != 1:
+                client.sendall(b"\x05\x07\x00\x01" + bytes(6))
+                return
+            self.tunnels.append((host, port))
+            with socket.create_connection((host, port), timeout=5) as upstream:
+                client.sendall(b"\x05\x00\x00\x01" + bytes(6))
+                _relay(client, upstream)
+
+
+def _relay(a: socket.socket, b: socket.socket) -> None:
+    def pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            try:
+                sink.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+
+    other = threading.Thread(target=pump, args=(b, a), daemon=True)
+    other.start()
+    pump(a, b)
+    other.join(5)
