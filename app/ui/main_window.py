@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +23,7 @@ from app import APP_NAME, __version__
 from app.core.profiles import Profile
 from app.core.workspace import Workspace
 from app.ui.exchange_log import ExchangeLog
+from app.ui.first_run import FirstRunPanel, HelpDialog
 from app.ui.page_context import PageContext
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
@@ -105,13 +107,23 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 6, 6, 0)
         body.setSpacing(6)
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        self.first_run = FirstRunPanel()
+        self.first_run.try_sandbox.connect(self._try_sandbox)
+        self.first_run.add_profile.connect(self._add_first_profile)
+        self.first_run.dismissed.connect(self._dismiss_first_run)
+        self.first_run.setVisible(not workspace.config.profiles and not state.get("ui/welcomed"))
+        pages.addWidget(self.first_run)
+        pages.addWidget(self.stack, 1)
+        body.addLayout(pages, 1)
         self.setCentralWidget(central)
 
         # Exchanges are logged from the first request; the dock showing them is built on demand.
         self.exchange_log = ExchangeLog(self)
         workspace.hooks.append(self.exchange_log.record)
         self._inspector: InspectorDock | None = None
+        self._help: HelpDialog | None = None
         self._build_menus(titles)
         self.profile_switcher.currentIndexChanged.connect(self._on_profile_switched)
         self.reload_profiles(state.get("profile/last") or workspace.default_profile_name())
@@ -292,6 +304,10 @@ class MainWindow(QMainWindow):
         self.inspector_action.triggered.connect(lambda on: self.inspector.setVisible(on))
         view_menu.addAction(self.inspector_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("Recall Desk &help"), self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.help_action)
         about = QAction(self.tr("&About Recall Desk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -391,6 +407,31 @@ class MainWindow(QMainWindow):
         else:
             self.nav.setCurrentRow(self.PAGE_TEMPLATES)
             self.templates_page.restore_request(request)
+
+    def show_help(self) -> None:
+        """F1: the bundled help in the UI language (non-modal)."""
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show()
+        self._help.raise_()
+
+    # -- first run -------------------------------------------------------------------------------
+    def _dismiss_first_run(self) -> None:
+        self.first_run.hide()
+        self.state.set("ui/welcomed", True)
+
+    def _try_sandbox(self) -> None:
+        demo = self.workspace.demo_profile
+        if demo is not None:
+            self.reload_profiles(demo.name)
+        self._dismiss_first_run()
+        self.nav.setCurrentRow(self.PAGE_QR)
+        self.qr_page.open_id_edit.setFocus()
+
+    def _add_first_profile(self) -> None:
+        self._dismiss_first_run()
+        self.nav.setCurrentRow(self.PAGE_SETTINGS)
+        self.settings_page.new_profile()
 
     def show_config_problem(self, text: str) -> None:
         """The config file could not be read: say so in the status bar and on Settings."""

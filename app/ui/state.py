@@ -32,6 +32,7 @@ KEYS: dict[str, tuple[type, Any]] = {
     "print/printer": (str, ""),  # the printer last chosen
     "print/printers": (str, "{}"),  # JSON: {printer name: {"offset_x", "offset_y", "scale"}}
     "ui/language": (str, ""),
+    "ui/welcomed": (bool, False),  # the first-run panel was answered
     "templates/drafts": (str, "{}"),  # JSON: {"profile/template_id": {"values":…, "colors":…}}
     "templates/recipients": (str, "[]"),  # JSON list, most recent first
     "templates/splitter": (QByteArray, QByteArray()),

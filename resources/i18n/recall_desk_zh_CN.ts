@@ -437,6 +437,32 @@ Template: {tid}</source>
     </message>
 </context>
 <context>
+    <name>FirstRunPanel</name>
+    <message>
+        <source>Welcome. No profile is set up yet: try everything against the built-in sandbox, or add your Udesk account and middleware.</source>
+        <translation>欢迎使用。尚未设置任何配置：可以先用内置沙箱试用全部功能，或添加您的 Udesk 账号和中间件。</translation>
+    </message>
+    <message>
+        <source>Try the sandbox</source>
+        <translation>试用沙箱</translation>
+    </message>
+    <message>
+        <source>Add my profile</source>
+        <translation>添加我的配置</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Recall Desk help</source>
+        <translation>召回助手帮助</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>History</source>
@@ -901,6 +927,10 @@ Template: {tid}</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Recall Desk &amp;help</source>
+        <translation>召回助手帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Recall Desk</source>
