@@ -68,12 +68,12 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     else:
         for r in results:
             text = result_text(r, ctx.lang)
-            mark = say(f"cli.check.{r.status}", ctx.lang)
-            print(f"{mark:4}  {text.title}: {inert(text.seen)}", file=out)
+            mark = f"{say(f'cli.check.{r.status}', ctx.lang):4}"
+            tell(ctx, "cli.check.line", out=out, mark=mark, title=text.title, seen=inert(text.seen))
             if text.fix:
-                expected, fix = inert(text.expected), inert(text.fix)
-                print(f"      {say('check.report.expected', ctx.lang)}: {expected}", file=out)
-                print(f"      {say('check.report.fix', ctx.lang)}: {fix}", file=out)
+                for label, value in (("expected", text.expected), ("fix", text.fix)):
+                    label_text = say(f"check.report.{label}", ctx.lang)
+                    tell(ctx, "cli.check.detail", out=out, label=label_text, text=inert(value))
         if args.report:
             tell(ctx, "check.report.written", path=args.report)
     if any(r.status == "unknown" for r in results):

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from app.core import manifest
 from app.core.errors import BadInput, RecallError, RemoteRefused
 from app.core.manifest import FAILED, NOT_SENT, OK, Entry, Journal
+from app.core.messages import os_key
 from app.core.table_import import BatchRow
 from app.core.udesk import QrRequest, QrResult
 
@@ -258,9 +259,7 @@ class BatchRun:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             manifest.remove_leftovers(self.out_dir)
         except OSError as exc:
-            raise BadInput(
-                "batch.folder", path=str(self.out_dir), reason=exc.strerror or ""
-            ) from exc
+            raise BadInput("batch.folder", path=str(self.out_dir), cause=os_key(exc)) from exc
         previous = manifest.read_entries(self.manifest_path)
         journal = Journal(self.manifest_path)
         self._report(None)

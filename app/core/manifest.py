@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app.core.csv_safe import EXCEL_ENCODING, safe_cell, safe_row
 from app.core.errors import BadInput
+from app.core.messages import os_key
 
 COLUMNS = (
     "row",
@@ -113,9 +114,7 @@ def read_entries(path: Path) -> dict[str, Entry]:
     except FileNotFoundError:
         return entries
     except OSError as exc:
-        raise BadInput(
-            "batch.manifest_unreadable", path=str(path), reason=exc.strerror or ""
-        ) from exc
+        raise BadInput("batch.manifest_unreadable", path=str(path), cause=os_key(exc)) from exc
     for record in _records(text):
         try:
             line = int(record["row"])
@@ -226,4 +225,4 @@ def remove_leftovers(folder: Path) -> None:
 
 
 def _write_error(path: Path, exc: OSError) -> BadInput:
-    return BadInput("batch.manifest_write", path=str(path), reason=exc.strerror or str(exc))
+    return BadInput("batch.manifest_write", path=str(path), cause=os_key(exc))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import BadInput
+from app.core.messages import os_key
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XLSX_UNPACKED = 32 * 1024 * 1024
@@ -263,7 +264,7 @@ def read_table(path: Path) -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BadInput("import.cannot_open", path=str(path), reason=exc.strerror or "") from exc
+        raise BadInput("import.cannot_open", path=str(path), cause=os_key(exc)) from exc
     if size > MAX_FILE_BYTES:
         raise BadInput("import.file_too_big", name=path.name, limit_mb=MAX_FILE_BYTES // 1_000_000)
     if suffix in (".xlsx", ".xlsm"):
@@ -272,7 +273,7 @@ def read_table(path: Path) -> Table:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise BadInput("import.cannot_open", path=str(path), reason=exc.strerror or "") from exc
+            raise BadInput("import.cannot_open", path=str(path), cause=os_key(exc)) from exc
         return read_csv(data)
     raise BadInput("import.unsupported", suffix=suffix or "-")
 

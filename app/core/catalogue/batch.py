@@ -4,7 +4,7 @@ from __future__ import annotations
 
 SENTENCES: dict[str, tuple[str, str]] = {
     # -- reading the list ----------------------------------------------------------------------
-    "import.cannot_open": ("cannot open {path}: {reason}", "无法打开 {path}：{reason}"),
+    "import.cannot_open": ("cannot open {path}: {cause}", "无法打开 {path}：{cause}"),
     "import.unsupported": (
         "unsupported file type {suffix}: use .csv or .xlsx",
         "不支持的文件类型 {suffix}：请用 .csv 或 .xlsx",
@@ -78,17 +78,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "速率必须是 0（不限）或每秒 {low} 到 {high} 之间",
     ),
     "batch.folder": (
-        "cannot use the output folder {path}: {reason}",
-        "无法使用输出文件夹 {path}：{reason}",
+        "cannot use the output folder {path}: {cause}",
+        "无法使用输出文件夹 {path}：{cause}",
     ),
     "batch.manifest_write": (
-        "cannot write the manifest {path}: {reason}. The batch stopped; "
+        "cannot write the manifest {path}: {cause}. The batch stopped; "
         "codes not in the manifest will be made again next time",
-        "无法写入清单 {path}：{reason}。批量已停止；清单中没有的召回码下次会重新生成",
+        "无法写入清单 {path}：{cause}。批量已停止；清单中没有的召回码下次会重新生成",
     ),
     "batch.manifest_unreadable": (
-        "cannot read the manifest {path}: {reason}",
-        "无法读取清单 {path}：{reason}",
+        "cannot read the manifest {path}: {cause}",
+        "无法读取清单 {path}：{cause}",
     ),
     "batch.refused": ("code {code}: {message}", "代码 {code}：{message}"),
     "batch.image_write": ("cannot write the image: {reason}", "无法写入图片：{reason}"),

@@ -189,6 +189,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "cli.lint.warning": ("WARNING {key}: {message}", "提醒 {key}：{message}"),
     "cli.qr.saved": ("saved: {path}", "已保存：{path}"),
     "cli.templates.none": ("(no templates)", "（没有模板）"),
+    "cli.check.line": ("{mark}  {title}: {seen}", "{mark}  {title}：{seen}"),
+    "cli.check.detail": ("      {label}: {text}", "      {label}：{text}"),
     "cli.check.pass": ("PASS", "通过"),
     "cli.check.warn": ("WARN", "注意"),
     "cli.check.fail": ("FAIL", "失败"),
