@@ -130,16 +130,16 @@ import sys, tempfile, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from app.core.images import verify_image
+from app.core.label_pdf import LabelItem, write_labels_pdf
 from app.core.layout import prepare_code
-from app.core.sheets import sheet_spec
+from app.core.stocks import find_stock
 from app.sandbox import render_qr
-from app.core.sheets import SheetItem
-from app.ui.printing import write_sheets_pdf
-items = [SheetItem(prepare_code(verify_image(render_qr(f"https://x/{{i}}"))), (f"客户{{i}}",))
+items = [LabelItem(prepare_code(verify_image(render_qr(f"https://x/{{i}}"))), "", f"客户{{i}}")
          for i in range({labels})]
 with tempfile.TemporaryDirectory() as out:
     started = time.perf_counter()
-    pages = write_sheets_pdf(str(Path(out) / "l.pdf"), sheet_spec("3x8", code_mm=25), items)
+    pages = write_labels_pdf(Path(out) / "l.pdf", find_stock("3x8"), items, code_mm=25,
+                             item_count=len(items))
     took = time.perf_counter() - started
 assert pages == -(-{labels} // 24), pages
 print(took)

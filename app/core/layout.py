@@ -55,7 +55,6 @@ EDGE_MM = 1.5  # nothing printed closer to a label's edge: die-cut and roll regi
 MAX_TEXT_LINES = 2  # per text (caption, customer label); longer text is cut with "…"
 LINE_SPACING = 1.3
 MAX_COPIES = 100
-CAPTION_LINE_MM = 6.0  # single-code pages (single_layout)
 
 Arrangement = Literal["below", "beside"]
 TextRole = Literal["caption", "label"]
@@ -399,43 +398,3 @@ NO_CORRECTION = Correction()
 def on_page(r: Rect, outline: Rect, correction: Correction = NO_CORRECTION) -> Rect:
     """A rectangle of a label's geometry moved to the label's place on the page, corrected."""
     return correction.rect(r.moved(outline.x, outline.y))
-
-
-# ---------------------------------------------------------------------------------------------
-# One code on a page (the QR page's print and PDF; until it paints a LabelPlan)
-
-
-@dataclass(frozen=True)
-class SingleLayout:
-    """One code on a page: the white quiet-zone box, the code, and caption lines below."""
-
-    quiet: Rect
-    code: Rect
-    captions: list[Rect]
-
-
-def single_layout(
-    page_w: float,
-    page_h: float,
-    code_mm: float,
-    modules: int | None,
-    caption_count: int,
-    *,
-    top_mm: float = 20.0,
-) -> SingleLayout:
-    """Centre one code horizontally near the top of a page, captions under it."""
-    margin = quiet_zone_mm(code_mm, modules)
-    outer = code_mm + 2 * margin
-    x = (page_w - outer) / 2
-    y = top_mm
-    quiet = Rect(x, y, outer, outer)
-    code = Rect(x + margin, y + margin, code_mm, code_mm)
-    width = max(outer, 80.0)
-    captions = [
-        Rect(max(0.0, (page_w - width) / 2), y + outer + i * CAPTION_LINE_MM, width,
-             CAPTION_LINE_MM)
-        for i in range(caption_count)
-    ]  # fmt: skip
-    if y + outer + caption_count * CAPTION_LINE_MM > page_h:
-        raise ValueError("the code does not fit on the page")
-    return SingleLayout(quiet, code, captions)

@@ -29,7 +29,6 @@ from app.core.catalogue import (
     middleware,
     profiles,
     sandbox,
-    sheets,
     stocks,
     templates,
     udesk,
