@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
@@ -33,6 +35,13 @@ class LintLabel(QLabel):
         )
 
 
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is: Qt takes anything tag-like in a tooltip for rich
+    text (an errmsg ``<img src=…>`` would load a local file), so it is escaped inside a
+    paragraph of our own."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
+
+
 def reserved_lint_label(name: str) -> QLabel:
     """A one-line label for lint messages that keeps its height when empty, so a message
     appearing while the user types never moves the fields below (the whole text is in the
@@ -54,6 +63,6 @@ def show_findings(label: QLabel, findings: list[Finding], lang: str) -> bool:
         ("✗ " if f.level == "error" else "! ") + lint_message(f, lang) for f in findings
     )
     label.setText(text)
-    label.setToolTip(text)
+    label.setToolTip(plain_tooltip(text))
     label.setStyleSheet(f"color: {ERROR_COLOR if error else WARNING_COLOR};")
     return error

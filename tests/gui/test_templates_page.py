@@ -512,3 +512,57 @@ def test_a_bad_key_is_named_in_the_entry_form(qtbot, demo_window) -> None:
     dialog.accept()
     assert dialog.isVisible() and "1thing" in dialog.message.text()
     dialog.reject()
+
+
+def test_an_errmsg_with_markup_stays_text_on_the_check_page(qtbot, make_window, sandbox) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    hostile = '<img src="/etc/hosts"><b>x</b>'
+    refused = json.dumps({"errcode": 40037, "errmsg": hostile}).encode()
+    listing = json.dumps({"template_list": DEFAULT_TEMPLATES}, ensure_ascii=False).encode()
+    with ScriptedServer(
+        {
+            ("GET", "/mw/template/get_all_private_template"): answer(200, listing),
+            ("POST", "/mw/message/template/send"): answer(200, refused),
+        }
+    ) as mw:
+        window = make_window(replace(sandbox.demo_profile(), middleware_url=mw.url + "/mw"))
+        page = window.check_page
+        window.nav.setCurrentRow(window.PAGE_CHECK)
+        with qtbot.waitSignal(page.checked, timeout=20000):
+            page.run()
+    items = [page.results.topLevelItem(i) for i in range(page.results.topLevelItemCount())]
+    (item,) = [i for i in items if hostile in i.text(2)]
+    shown = QTextDocument()
+    shown.setHtml(item.toolTip(2))  # what Qt renders for the tooltip
+    assert hostile in shown.toPlainText() and "<img" not in item.toolTip(2)
+
+
+@pytest.mark.parametrize(
+    ("answer_body", "needles"),
+    [
+        ({"errcode": 99999, "errmsg": "brand new"}, ("99999", "brand new", "cannot explain")),
+        (
+            {"errcode": 47003, "errmsg": "argument invalid! data.time2.value invalid"},
+            ("47003", "The field data.time2 is empty", "Fix data.time2"),
+        ),
+        ({"errcode": 43117, "errmsg": "too frequent"}, ("43117", "few hours")),
+    ],
+)
+def test_a_refusal_on_the_templates_page_is_explained(
+    qtbot, make_window, sandbox, answer_body, needles
+) -> None:
+    listing = json.dumps({"template_list": DEFAULT_TEMPLATES}, ensure_ascii=False).encode()
+    with ScriptedServer(
+        {
+            ("GET", "/mw/template/get_all_private_template"): answer(200, listing),
+            ("POST", "/mw/message/template/send"): answer(200, json.dumps(answer_body).encode()),
+        }
+    ) as mw:
+        window = make_window(replace(sandbox.demo_profile(), middleware_url=mw.url + "/mw"))
+        page = open_templates(qtbot, window)
+        fill(page, VISIT, VISIT_VALUES)
+        send(qtbot, page, "send_failed")
+    assert page.result.level == "error"
+    for needle in needles:
+        assert needle in page.result.text(), page.result.text()

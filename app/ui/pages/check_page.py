@@ -29,6 +29,7 @@ from app.core.hand_templates import HandTemplates
 from app.core.templates import Template
 from app.ui import dialogs
 from app.ui.errors import describe, say, ui_language
+from app.ui.lint_view import plain_tooltip
 from app.ui.page_context import PageContext
 from app.ui.widgets import InlineMessage
 
@@ -273,8 +274,8 @@ class CheckPage(QWidget):
             text = result_text(r, lang)
             item = QTreeWidgetItem([text.status, text.title, text.seen, text.expected, text.fix])
             item.setForeground(0, QColor(COLORS[r.status]))
-            item.setToolTip(2, text.seen)
-            item.setToolTip(4, text.fix)
+            for column, value in ((2, text.seen), (3, text.expected), (4, text.fix)):
+                item.setToolTip(column, plain_tooltip(value))  # errmsg is the server's text
             self.results.addTopLevelItem(item)
         level = (
             "ok"
