@@ -263,7 +263,11 @@ class Context:
             raise BadInput("cli.no_secret", field="secret", profile=profile.name)
 
     def service(self) -> Service:
-        return self.workspace.service(self.profile.name)
+        service = self.workspace.service(self.profile.name)
+        moved = service.history.recovered_to if service.history is not None else None
+        if moved is not None:  # a damaged history file was moved aside: say so once
+            tell(self, "history.damaged", path=str(moved))
+        return service
 
     def close(self) -> None:
         if self._workspace is not None:

@@ -281,3 +281,15 @@ def test_history_files_are_the_users_only(tmp_path: Path) -> None:
     (home / "history.sqlite3").chmod(0o644)  # a file from an older version
     History(home / "history.sqlite3").close()
     assert stat.S_IMODE((home / "history.sqlite3").stat().st_mode) == 0o600
+
+
+def test_the_cli_says_a_damaged_history_was_moved_aside(run_cli, sandbox, tmp_path) -> None:
+    from app.core.paths import history_path
+
+    history_path().parent.mkdir(parents=True, exist_ok=True)
+    history_path().write_bytes(os.urandom(4096))
+    result = run_cli("--demo", "qr", "--open-id", "oCliDamaged", "--json")
+    assert result.code == 0, result.err
+    (moved,) = history_path().parent.glob("history.damaged-*.sqlite3")
+    assert str(moved) in result.err and "new one" in result.err
+    assert [e.target for e in History(history_path()).recent()] == ["oCliDamaged"]
