@@ -222,14 +222,6 @@
         <translation>跳过第一张纸上已经用掉的标签</translation>
     </message>
     <message>
-        <source>Allow small codes (recorded in the manifest)</source>
-        <translation>允许较小的二维码（会记录在清单中）</translation>
-    </message>
-    <message>
-        <source>Only the rows selected in the list</source>
-        <translation>仅打印名单中选中的行</translation>
-    </message>
-    <message>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
@@ -244,10 +236,6 @@
     <message>
         <source>copies</source>
         <translation>份数</translation>
-    </message>
-    <message>
-        <source>Caption</source>
-        <translation>说明文字</translation>
     </message>
     <message>
         <source>Generate the codes first: the label shows here.</source>
@@ -268,6 +256,22 @@
     <message>
         <source>Code size</source>
         <translation>二维码尺寸</translation>
+    </message>
+    <message>
+        <source>Allow small codes</source>
+        <translation>允许较小的二维码</translation>
+    </message>
+    <message>
+        <source>Print codes the guard finds too small to scan reliably (the manifest says so)</source>
+        <translation>打印扫码检查认为太小、可能无法可靠扫描的二维码（清单中会注明）</translation>
+    </message>
+    <message>
+        <source>Selected rows only</source>
+        <translation>仅选中的行</translation>
+    </message>
+    <message>
+        <source>Line above the name</source>
+        <translation>姓名上方的文字</translation>
     </message>
     <message>
         <source>Select the rows to print first.</source>

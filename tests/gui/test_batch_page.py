@@ -297,7 +297,7 @@ def test_the_guard_keeps_export_off_with_its_reason_and_an_override_is_recorded(
     qtbot.waitUntil(lambda: panel.preview.plan() is not None, timeout=10000)
     assert not panel.pdf_button.isEnabled() and not panel.print_button.isEnabled()
     assert "does not fit this label" in panel.note.text()
-    assert "at most" in panel.note.text()  # says what would fit; never shrinks silently
+    assert "mm fits" in panel.note.text()  # says what would fit; never shrinks silently
     panel.allow_small.setChecked(True)
     assert not panel.pdf_button.isEnabled()  # not fitting cannot be overridden
     panel.allow_small.setChecked(False)

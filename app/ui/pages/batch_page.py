@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -201,12 +203,19 @@ class BatchPage(QWidget):
         right.addStretch(1)
         right_panel = QWidget()
         right_panel.setLayout(right)
-        right_panel.setMinimumWidth(max(380, right_panel.minimumSizeHint().width()))
-        right_panel.setMaximumWidth(max(470, right_panel.minimumWidth()))
-        right.setContentsMargins(0, 0, 0, 0)
+        right.setContentsMargins(0, 0, 6, 0)
+        scroll = QScrollArea()  # a short screen scrolls the panel instead of squeezing it
+        scroll.setObjectName("batchSideScroll")
+        scroll.setWidget(right_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(max(400, right_panel.minimumSizeHint().width() + bar))
+        scroll.setMaximumWidth(max(490, scroll.minimumWidth()))
         root = QHBoxLayout(self)
         root.addWidget(import_box, 1)
-        root.addWidget(right_panel)
+        root.addWidget(scroll)
         self._set_running(False)
 
     # -- import ----------------------------------------------------------------------------------

@@ -96,13 +96,17 @@ class BatchPrintPanel(QGroupBox):
         self.copies_spin = QSpinBox()
         self.copies_spin.setObjectName("batchCopiesSpin")
         self.copies_spin.setRange(1, 100)
-        self.allow_small = QCheckBox(self.tr("Allow small codes (recorded in the manifest)"))
+        self.allow_small = QCheckBox(self.tr("Allow small codes"))
+        self.allow_small.setToolTip(
+            self.tr("Print codes the guard finds too small to scan reliably (the manifest says so)")
+        )
         self.allow_small.setObjectName("batchAllowSmall")
-        self.selected_only = QCheckBox(self.tr("Only the rows selected in the list"))
+        self.selected_only = QCheckBox(self.tr("Selected rows only"))
         self.selected_only.setObjectName("batchSelectedOnly")
         self.preview = CodePreview()
         self.preview.setObjectName("batchLabelPreview")
-        self.preview.setMinimumHeight(120)
+        self.preview.setMinimumHeight(110)
+        self.preview.setMaximumHeight(140)
         self.note = QLabel()
         self.note.setObjectName("batchGuardNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names from the list
@@ -122,16 +126,19 @@ class BatchPrintPanel(QGroupBox):
         size_row.addWidget(QLabel(self.tr("copies")))
         size_row.addWidget(self.copies_spin)
         form.addRow(self.tr("Code size"), size_row)
-        form.addRow(self.tr("Caption"), self.caption_edit)
+        form.addRow(self.tr("Line above the name"), self.caption_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.allow_small)
-        layout.addWidget(self.selected_only)
-        layout.addWidget(self.preview, 1)
+        choices = QHBoxLayout()
+        choices.addWidget(self.allow_small)
+        choices.addWidget(self.selected_only)
+        choices.addStretch(1)
+        layout.addLayout(choices)
+        layout.addWidget(self.preview)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         for signal in (
@@ -233,6 +240,7 @@ class BatchPrintPanel(QGroupBox):
         judged = self._plan_and_verdict()
         self._verdict = judged[1] if judged else None
         if judged is None or self._sample is None:
+            self.preview.clear_image()
             self.preview.set_label(None, None, classic=True)
             self.note.setText(self.tr("Generate the codes first: the label shows here."))
             self.note.setStyleSheet("")
@@ -241,9 +249,10 @@ class BatchPrintPanel(QGroupBox):
         from app.ui.label_painter import code_image
 
         plan, verdict = judged
-        self.preview.set_label(
-            plan, code_image(self._sample.code), classic=self._sample.code.classic
-        )
+        code = self._sample.code
+        symbol = code_image(code)
+        self.preview.set_image(symbol, crisp=code.classic)  # the label needs it set too
+        self.preview.set_label(plan, symbol, classic=code.classic)
         stock = self.stock()
         lines = [
             self.tr("{stock}: label {w}×{h} mm, code {code} mm + quiet zone.").format(
@@ -254,7 +263,8 @@ class BatchPrintPanel(QGroupBox):
             )
         ]
         lines += [say(f.key, **f.params) for f in verdict.findings]
-        if verdict.level == "refuse" and verdict.max_code_mm is not None:
+        says_room = any("most" in f.params for f in verdict.findings)
+        if verdict.level == "refuse" and verdict.max_code_mm is not None and not says_room:
             lines.append(
                 self.tr("This label takes a code of at most {most} mm.").format(
                     most=f"{verdict.max_code_mm:.1f}"
