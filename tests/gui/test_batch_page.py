@@ -319,3 +319,23 @@ def test_the_guard_keeps_export_off_with_its_reason_and_an_override_is_recorded(
     with (tmp_path / "out" / "manifest.csv").open(encoding="utf-8-sig") as fh:
         overrides = [r["override"] for r in csv.DictReader(fh)]
     assert overrides == ["allow-small: guard.too_small, guard.too_few_dots"] * 3
+
+
+def test_print_preview_paints_every_label_of_the_batch(qtbot, demo_window, tmp_path) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    page = _open(qtbot, demo_window, _csv(tmp_path / "l.csv", 3))
+    page.out_dir_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(page.finished, timeout=30000):
+        page.start()
+    panel = page.print_panel
+    panel.choose_stock("roll-50x30")  # one label per page: three pages
+    panel.code_spin.setValue(25)
+    qtbot.waitUntil(lambda: panel.print_button.isEnabled(), timeout=10000)
+    page.print_preview()
+    qtbot.waitUntil(lambda: panel._preview is not None, timeout=10000)
+    dialog, printer = panel._preview
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() == 3, timeout=10000)
+    dialog.close()
+    qtbot.waitUntil(lambda: panel._preview is None)

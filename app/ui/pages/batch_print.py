@@ -383,31 +383,20 @@ class BatchPrintPanel(QGroupBox):
         self._tasks.run(load, show, lambda exc: self._message.show_message(*_error(exc)))
 
     def _paint(self, device: Any, job: dict[str, Any], items: list[LabelItem]) -> None:
-        from PySide6.QtGui import QPainter
-
-        from app.core.layout import slots
-        from app.ui.label_painter import code_image, paint_label
+        """The labels on the preview's printer, page by page, corrected for that printer."""
+        from app.ui.label_painter import paint_labels
         from app.ui.printing import PrinterProfiles
 
-        stock = job["stock"]
-        correction = PrinterProfiles(self._state).correction_for(device)
-        painter = QPainter(device)
-        page = 0
-        try:
-            for slot in slots(
-                stock, len(items), start_cell=job["start_cell"], copies=job["copies"]
-            ):
-                if slot.page != page:
-                    device.newPage()
-                    page = slot.page
-                item = items[slot.item]
-                plan = plan_label(stock, job["code_mm"], modules=item.code.modules,
-                                  caption=item.caption, label=item.label)  # fmt: skip
-                paint_label(painter, plan.geometry, code_image(item.code),
-                            px_per_mm=device.resolution() / 25.4, at=slot.outline,
-                            correction=correction, classic=item.code.classic)  # fmt: skip
-        finally:
-            painter.end()
+        paint_labels(
+            device,
+            job["stock"],
+            items,
+            code_mm=job["code_mm"],
+            item_count=len(items),
+            start_cell=job["start_cell"],
+            copies=job["copies"],
+            correction=PrinterProfiles(self._state).correction_for(device),
+        )
         if job["override"]:
             self._tasks.run(lambda: _note_override(job), lambda _r: None, lambda _e: None)
 
