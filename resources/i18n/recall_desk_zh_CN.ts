@@ -1284,6 +1284,24 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>打印页面(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>QrForm</name>
     <message>
         <source>sdkAppId</source>
