@@ -84,3 +84,67 @@ def test_refused_connection_is_transport_error_even_for_post() -> None:
     url = f"http://127.0.0.1:{closed_port()}/send"
     with pytest.raises(TransportError, match="connection failed"):
         Funnel(httpx.Client(timeout=2)).request("POST", url, json_body={}, idempotent=False)
+
+
+def test_call_applies_the_success_rule_and_attaches_the_context_once() -> None:
+    from app.core.contract import UDESK_RULE, WECHAT_LIST_RULE
+    from app.core.errors import RemoteRefused
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/refused":
+            return httpx.Response(200, json={"code": "2002", "message": "token mismatch"})
+        if request.url.path == "/list":
+            return httpx.Response(200, json={"template_list": []})
+        return httpx.Response(200, json={"code": 1000, "data": {}})
+
+    funnel = _funnel(handler)
+    payload, response = funnel.call("POST", "https://x/ok", UDESK_RULE, json_body={})
+    assert payload == {"code": 1000, "data": {}} and response.status == 200
+    with pytest.raises(RemoteRefused) as refused:
+        funnel.call("POST", "https://x/refused", UDESK_RULE, json_body={})
+    assert refused.value.code == 2002 and refused.value.remote_message == "token mismatch"
+    assert refused.value.context is not None and refused.value.context.status == 200
+    assert refused.value.context.url == "https://x/refused"
+    with pytest.raises(ProtocolError, match="no `code`"):
+        funnel.call("GET", "https://x/list", UDESK_RULE, idempotent=True)
+    assert funnel.call("GET", "https://x/list", WECHAT_LIST_RULE, idempotent=True)[0]
+
+
+def test_a_send_that_cannot_be_read_is_unknown_and_keeps_its_client_msg_id() -> None:
+    from app.core.contract import WECHAT_RULE
+
+    funnel = _funnel(lambda r: httpx.Response(200, content=b'{"errcode":' + b"1" * 5000 + b"}"))
+    with pytest.raises(OutcomeUnknown) as caught:
+        funnel.call("POST", "https://x/send", WECHAT_RULE, json_body={}, client_msg_id="m1")
+    assert caught.value.client_msg_id == "m1"
+    assert caught.value.params["cause"] == "http.json_number_too_long"
+    with pytest.raises(ProtocolError, match="too long to read"):  # not a send: a plain error
+        funnel.call("POST", "https://x/send", WECHAT_RULE, json_body={})
+
+
+def test_redirects_are_followed_by_the_funnel_and_checked() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        hop = int(request.url.path.strip("/") or 0)
+        if hop < 3:
+            return httpx.Response(302, headers={"Location": f"/{hop + 1}"}, content=b"x" * 10)
+        return httpx.Response(200, content=b"done")
+
+    seen: list[str] = []
+    funnel = _funnel(handler)
+    response = funnel.request(
+        "GET", "https://x/0", idempotent=True, follow_redirects=True, url_check=seen.append
+    )
+    assert response.content == b"done" and seen == ["https://x/1", "https://x/2", "https://x/3"]
+    loop = _funnel(lambda r: httpx.Response(302, headers={"Location": "/again"}))
+    with pytest.raises(ProtocolError, match="too many redirects"):
+        loop.request("GET", "https://x/", idempotent=True, follow_redirects=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [(43004, 43004), ("43004", 43004), (" -1 ", -1), (True, "True"), ("ok", "ok"), ([0], "list")],
+)
+def test_codes_are_read_as_numbers_where_they_are_numbers(value: object, code: object) -> None:
+    from app.core.contract import as_code
+
+    assert as_code(value) == code
