@@ -172,7 +172,7 @@ def test_a_stalled_image_costs_one_deadline_not_the_batch_times_the_funnel(
         release.set()
     assert result.code == 1 and json.loads(result.out)["failed"] == 1
     assert server.hits[("POST", "/qr")] == 1  # the batch did not ask again
-    assert elapsed < 9, elapsed  # at most the funnel's own attempts within --timeout
+    assert elapsed < 4, elapsed  # one deadline (2 s) for the row, not 22.5 s
 
 
 def test_ctrl_c_ends_qr_batch_within_a_second_with_the_manifest_consistent(
