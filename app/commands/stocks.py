@@ -24,6 +24,18 @@ def add_parser(sub: Any, lang: str) -> None:
     p = sub.add_parser(NAME, help=help_text, description=help_text)
     add_common(p, lang, suppress=True)
     p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    save = actions.add_parser("save", help=say("stock.help.save", lang))
+    save.add_argument("name", metavar="NAME")
+    save.add_argument("--label", metavar="WxH", help=say("stock.help.label", lang))
+    save.add_argument("--sheet", metavar="WxH", help=say("stock.help.sheet", lang))
+    save.add_argument("--grid", metavar="COLSxROWS", help=say("stock.help.grid", lang))
+    save.add_argument("--margins", metavar="LEFT,TOP", help=say("stock.help.margins", lang))
+    save.add_argument("--pitch", metavar="X,Y", help=say("stock.help.pitch", lang))
+    save.add_argument("--page", metavar="WxH", default="210x297",
+                      help=say("stock.help.page", lang))  # fmt: skip
+    remove = actions.add_parser("remove", help=say("stock.help.remove", lang))
+    remove.add_argument("name", metavar="NAME")
 
 
 def _rows(stocks: Sequence[Stock]) -> Iterator[dict[str, Any]]:
@@ -43,15 +55,72 @@ def _rows(stocks: Sequence[Stock]) -> Iterator[dict[str, Any]]:
         }  # fmt: skip
 
 
+def _pair(text: str | None, option: str, default: tuple[float, float]) -> tuple[float, float]:
+    from app.core.errors import BadInput
+
+    if text is None:
+        return default
+    parts = text.replace("，", ",").split(",")
+    try:
+        x, y = (float(part) for part in parts)
+    except ValueError:
+        raise BadInput("stock.bad_pair", option=option, text=text, field="stock") from None
+    return x, y
+
+
+def _stock_to_save(args: argparse.Namespace) -> Stock:
+    from app.core.errors import BadInput
+    from app.core.stocks import custom_sheet, parse_label_size, roll_stock
+
+    if bool(args.label) == bool(args.sheet):
+        raise BadInput("stock.save_what", field="stock")
+    if args.label:
+        return roll_stock(*parse_label_size(args.label), name=args.name, custom=True)
+    if not args.grid:
+        raise BadInput("stock.save_grid", field="stock")
+    label_w, label_h = parse_label_size(args.sheet)
+    cols, rows = (int(n) for n in parse_label_size(args.grid))
+    page_w, page_h = parse_label_size(args.page)
+    left, top = _pair(args.margins, "--margins", (0.0, 0.0))
+    pitch_x, pitch_y = _pair(args.pitch, "--pitch", (0.0, 0.0))
+    return custom_sheet(
+        args.name, label_w=label_w, label_h=label_h, cols=cols, rows=rows, margin_left=left,
+        margin_top=top, pitch_x=pitch_x, pitch_y=pitch_y, page_w=page_w, page_h=page_h,
+    )  # fmt: skip
+
+
+def _save_or_remove(args: argparse.Namespace, store_file: Path, lang: str, out: TextIO) -> int:
+    from app.core.errors import BadInput
+    from app.core.stocks import CustomStocks
+
+    store = CustomStocks.beside(store_file)
+    if args.action == "remove":
+        if not store.remove(args.name):
+            raise BadInput("stock.not_saved", name=args.name, field="stock")
+        print(say("stock.removed", lang, name=args.name, path=store.path), file=out)
+        return 0
+    stock = _stock_to_save(args)
+    store.save(stock)
+    (row,) = _rows([stock])
+    print(say("stock.saved", lang, name=stock.name, size=row["size"], path=store.path,
+              most=f"{row['max_code_mm']:.1f}"), file=out)  # fmt: skip
+    if row["too_small"]:
+        print(say("stock.too_small_mark", lang), file=out)
+    return 0
+
+
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     import json
 
     from app.commands.labels import custom_stocks
+    from app.core.paths import config_path
     from app.core.stocks import all_stocks
 
     lang = ctx.lang
 
     custom_file = Path(args.config).expanduser() if getattr(args, "config", None) else None
+    if getattr(args, "action", None):
+        return _save_or_remove(args, custom_file or config_path(), lang, out)
     rows = list(_rows(all_stocks(custom_stocks(custom_file))))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)

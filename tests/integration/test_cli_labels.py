@@ -148,3 +148,35 @@ def test_codes_too_dense_for_the_printer_get_no_pdf(run_cli, sandbox, isolated_h
     assert result.code == 2
     assert "No PDF written: 3 of the codes" in result.err and "203 dpi" in result.err
     assert not pdf.exists() and not list(tmp_path.glob(".*.part"))
+
+
+def test_stocks_save_list_use_and_remove(run_cli, sandbox, isolated_home, tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    saved = run_cli("stocks", "save", "office-3x6", "--sheet", "64x45", "--grid", "3x6",
+                    "--margins", "7,13", "--pitch", "66,45")
+    assert saved.code == 0, saved.err
+    assert "Saved office-3x6 (64×45 mm, 3×6 on 210×297)" in saved.out
+    assert run_cli("stocks", "save", "till", "--label", "58x40").code == 0
+    listing = run_cli("stocks").out
+    assert "office-3x6\tsheet\t64×45 mm, 3×6 on 210×297" in listing
+    assert "till\troll\t58×40 mm" in listing
+    pdf = tmp_path / "till.pdf"
+    batch = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                    str(tmp_path / "o"), "--stock", "till", "--code-mm", "28", "--pdf", str(pdf),
+                    "--json")
+    assert batch.code == 0, batch.err
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        width, height = document[0].get_size()
+    finally:
+        document.close()
+    assert (round(width * 25.4 / 72, 2), round(height * 25.4 / 72, 2)) == (58.0, 40.0)
+    assert run_cli("stocks", "remove", "till").code == 0
+    assert "till" not in run_cli("stocks").out
+    gone = run_cli("stocks", "remove", "till")
+    assert gone.code == 2 and "no saved stock named till" in gone.err
+    off = run_cli("stocks", "save", "wide", "--sheet", "80x30", "--grid", "3x2",
+                  "--margins", "5,5")
+    assert off.code == 2 and "do not lie within the page" in off.err
+    taken = run_cli("stocks", "save", "3x8", "--label", "50x30")
+    assert taken.code == 2 and "built-in" in taken.err

@@ -110,6 +110,47 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "stock.kind_roll": ("roll", "卷标"),
     "stock.custom_mark": ("yours", "自定义"),
     "stock.too_small_mark": ("too small for a scannable code", "太小，放不下可扫描的二维码"),
+    "stock.help.save": (
+        "save a sheet or roll label of your own (stocks.toml beside the config file)",
+        "保存自定义的整张标签纸或卷标（保存在配置文件旁的 stocks.toml）",
+    ),
+    "stock.help.remove": ("remove a stock you saved", "删除已保存的自定义规格"),
+    "stock.help.label": ("a roll label of W×H mm, e.g. 58x40", "宽×高（毫米）的卷标，例如 58x40"),
+    "stock.help.sheet": (
+        "each label of the sheet is W×H mm, e.g. 64x45",
+        "整张纸上每个标签的宽×高（毫米），例如 64x45",
+    ),
+    "stock.help.grid": ("columns × rows, e.g. 3x6", "列×行，例如 3x6"),
+    "stock.help.margins": (
+        "the first label's left and top edge on the page in mm, e.g. 7,13",
+        "第一个标签距纸张左边和上边的距离（毫米），例如 7,13",
+    ),
+    "stock.help.pitch": (
+        "left edge to left edge and top edge to top edge in mm (default: labels touch)",
+        "相邻标签左边到左边、上边到上边的距离（毫米；默认标签紧挨）",
+    ),
+    "stock.help.page": (
+        "the page in mm (default 210x297, A4)",
+        "纸张尺寸（毫米，默认 210x297 即 A4）",
+    ),
+    "stock.save_what": (
+        "Give either --label WxH (a roll label) or --sheet WxH with --grid (a sheet).",
+        "请给出 --label 宽x高（卷标），或 --sheet 宽x高 加 --grid（整张标签纸）。",
+    ),
+    "stock.save_grid": (
+        "A sheet needs --grid COLSxROWS (and usually --margins LEFT,TOP).",
+        "整张标签纸需要 --grid 列x行（通常还要 --margins 左,上）。",
+    ),
+    "stock.bad_pair": (
+        "{option} takes two numbers of mm separated by a comma, e.g. 7,13, not {text}.",
+        "{option} 需要两个用逗号分隔的毫米数，例如 7,13，不是 {text}。",
+    ),
+    "stock.not_saved": ("There is no saved stock named {name}.", "没有名为 {name} 的自定义规格。"),
+    "stock.saved": (
+        "Saved {name} ({size}) in {path}; its labels take codes up to {most} mm.",
+        "已把 {name}（{size}）保存到 {path}；它的标签最大可放 {most} mm 的二维码。",
+    ),
+    "stock.removed": ("Removed {name} from {path}.", "已从 {path} 删除 {name}。"),
     "stock.list_line": (
         "{name}\t{kind}\t{size}\tcode up to {most} mm{note}",
         "{name}\t{kind}\t{size}\t二维码最大 {most} mm{note}",
