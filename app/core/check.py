@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from app.core import wechat_errors
+from app.core.contract import WECHAT_LIST_RULE, WECHAT_RULE
 from app.core.errors import OutcomeUnknown, ProtocolError, RecallError, RemoteRefused
 from app.core.middleware import (
     LEGACY_SEND_PATH,
@@ -111,6 +112,7 @@ class CheckRun:
     templates: list[Template] = field(default_factory=list)
     probe: dict[str, Any] = field(default_factory=dict)
     probe_url: str = ""
+    probe_error: RecallError | None = None
 
 
 Check = Callable[[CheckRun], CheckResult | None]
@@ -127,24 +129,23 @@ def check_https(run: CheckRun) -> CheckResult:
 
 
 def check_list_answers(run: CheckRun) -> CheckResult:
+    """The list through the funnel's contract check (status, JSON object, no errcode ≠ 0)."""
     url = join_url(run.base_url, LIST_PATH)
     try:
-        response = run.service.funnel.request("GET", url, idempotent=True)
-    except RecallError as exc:
+        payload, response = run.service.funnel.call("GET", url, WECHAT_LIST_RULE, idempotent=True)
+    except RemoteRefused as exc:
+        params = wechat_errors.params(exc.code, exc.remote_message)
+        fix = wechat_errors.explanation_keys(exc.code)
+        wire = _wire_of_error("GET", url, None, exc)
+        return CheckResult("list_get", "fail", "check.seen.refused", params, fix, wire)
+    except ProtocolError as exc:  # an answer, but not the contract's
+        wire = _wire_of_error("GET", url, None, exc)
+        return _failed_call("list_get", exc, wire, "check.list_get.fix_json")
+    except RecallError as exc:  # no usable answer
         return _failed_call("list_get", exc, Wire("GET", mask_url(url)), "check.list_get.fix")
-    wire = _wire("GET", url, None, response)
-    payload = _json_object(response) if response.status == 200 else None
-    if payload is None:
-        return CheckResult(
-            "list_get",
-            "fail",
-            "check.seen.excerpt",
-            _excerpt(response),
-            ("check.list_get.fix_json",),
-            wire,
-        )
     run.payload = payload
     ms = round(response.elapsed * 1000)
+    wire = _wire("GET", url, None, response)
     return CheckResult("list_get", "pass", "check.seen.list_ok", {"ms": ms}, wire=wire)
 
 
@@ -205,52 +206,70 @@ def check_placeholders(run: CheckRun) -> CheckResult:
 
 
 def check_send_path(run: CheckRun) -> CheckResult:
-    """Probe the send endpoint with a template that cannot exist: nothing is delivered."""
+    """Probe the send endpoint with a template that cannot exist: nothing is delivered. Its
+    answer goes through the funnel's contract check; the refusal (40037) is the expected one."""
     probe = {
         "touser": run.test_send.touser if run.test_send else PROBE_OPENID,
         "template_id": UNKNOWN_TEMPLATE_ID,
         "data": {},
     }
     url = join_url(run.base_url, SEND_PATH)
-    try:
-        response = run.service.funnel.request("POST", url, json_body=probe, idempotent=False)
-    except RecallError as exc:
-        return _failed_call(
-            "send_path", exc, _wire("POST", url, probe, None), "check.send_path.fix_logs"
-        )
-    wire = _wire("POST", url, probe, response)
-    body = _json_object(response)
-    if body is not None and "errcode" in body:
-        run.probe, run.probe_url = body, response.url
-        return CheckResult(
-            "send_path", "pass", "check.seen.http", {"status": response.status}, wire=wire
-        )
-    legacy = None
-    try:
-        legacy = run.service.funnel.request(
-            "POST", join_url(run.base_url, LEGACY_SEND_PATH), json_body=probe, idempotent=False
-        )
-    except RecallError:
-        pass
-    legacy_body = _json_object(legacy) if legacy is not None else None
-    if legacy_body is not None and "errcode" in legacy_body:
-        params = {**_excerpt(response), "legacy": "/" + LEGACY_SEND_PATH}
+    outcome = _probe(run, url, probe)
+    if isinstance(outcome, CheckResult):
+        return outcome
+    if outcome is not None:
+        run.probe, run.probe_url, status = outcome
+        wire = Wire("POST", mask_url(url), _dump(probe), status, _dump(run.probe))
+        return CheckResult("send_path", "pass", "check.seen.http", {"status": status}, wire=wire)
+    # No contract answer at /message/template/send: does the pre-2020-12-10 path answer?
+    legacy = _probe(run, join_url(run.base_url, LEGACY_SEND_PATH), probe)
+    first = run.probe_error
+    params = dict(first.params) if first is not None else {}
+    seen_wire = _wire_of_error("POST", url, probe, first) if first is not None else None
+    if isinstance(legacy, tuple):
         return CheckResult(
             "send_path",
             "fail",
             "check.seen.legacy_only",
-            params,
+            {**_excerpt_of(first), "legacy": "/" + LEGACY_SEND_PATH},
             ("check.send_path.fix_legacy",),
-            wire,
+            seen_wire,
         )
-    return CheckResult(
-        "send_path",
-        "fail",
-        "check.seen.excerpt",
-        _excerpt(response),
-        ("check.send_path.fix",),
-        wire,
-    )
+    key = first.key if first is not None else "check.seen.excerpt"
+    return CheckResult("send_path", "fail", key, params, ("check.send_path.fix",), seen_wire)
+
+
+def _probe(
+    run: CheckRun, url: str, probe: dict[str, Any]
+) -> tuple[dict[str, Any], str, int] | CheckResult | None:
+    """(the answer, its URL, its status) when it follows the contract (a refusal included);
+    None when it does not (the error kept in ``run.probe_error``); a failed check when nothing
+    came back."""
+    try:
+        payload, response = run.service.funnel.call("POST", url, WECHAT_RULE, json_body=probe)
+    except RemoteRefused as exc:
+        context = exc.context
+        answer = {"errcode": exc.code, "errmsg": exc.remote_message}
+        return (
+            answer,
+            context.url if context else url,
+            context.status if context and context.status else 200,
+        )
+    except ProtocolError as exc:
+        if run.probe_error is None:
+            run.probe_error = exc
+        return None
+    except RecallError as exc:
+        wire = _wire_of_error("POST", url, probe, exc)
+        return _failed_call("send_path", exc, wire, "check.send_path.fix_logs")
+    return payload, response.url, response.status
+
+
+def _excerpt_of(error: RecallError | None) -> dict[str, Any]:
+    context = error.context if error is not None else None
+    if context is None:
+        return {"status": "—", "excerpt": ""}
+    return {"status": context.status or "—", "excerpt": context.body_excerpt[:160]}
 
 
 def check_query_kept(run: CheckRun) -> CheckResult | None:
@@ -396,19 +415,6 @@ def mask_url(url: str) -> str:
 def _failed_call(key: str, exc: RecallError, wire: Wire, fix: str) -> CheckResult:
     """No usable answer: the error's own sentence is what was seen."""
     return CheckResult(key, "fail", exc.key, dict(exc.params), (fix,), wire)
-
-
-def _json_object(response: Response) -> dict[str, Any] | None:
-    try:
-        value = response.json()
-    except ProtocolError:
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def _excerpt(response: Response) -> dict[str, Any]:
-    text = response.content[:160].decode("utf-8", errors="replace").replace("\n", " ")
-    return {"status": response.status, "excerpt": text}
 
 
 def _dump(body: Any) -> str:
