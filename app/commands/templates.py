@@ -25,6 +25,7 @@ def add_parser(sub: Any, lang: str) -> None:
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     from app.cli import EXIT_OK, tell
+    from app.core.messages import problems_text
     from app.core.terminal import inert
 
     listing = ctx.service().list_templates()
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
                 "content": t.content,
                 "example": t.example,
                 "fields": t.keys,
-                "problems": list(t.problems),
+                "problems": [say(p.key, ctx.lang, **dict(p.params)) for p in t.problems],
             }
             for t in listing.templates
         ]
@@ -48,6 +49,6 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         tell(ctx, "cli.templates.none", out=out)
     for t in listing.templates:
         fields = ",".join(t.keys) or "-"
-        flag = " !" + "; ".join(t.problems) if t.problems else ""
+        flag = " !" + problems_text(t.problems, ctx.lang) if t.problems else ""
         print("\t".join(inert(part) for part in (t.template_id, t.title, fields + flag)), file=out)
     return EXIT_OK

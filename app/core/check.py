@@ -177,7 +177,10 @@ def check_entries(run: CheckRun) -> CheckResult:
     broken = [t for t in run.templates if t.problems]
     if not broken:
         return CheckResult("entries", "pass", "check.seen.entries_ok", {"n": len(run.templates)})
-    listed = "; ".join(f"{t.template_id or '?'}: {', '.join(t.problems)}" for t in broken[:5])
+    listed = [
+        ["template.entry", {"id": t.template_id or "?", "problems": [p.said() for p in t.problems]}]
+        for t in broken[:5]
+    ]
     return CheckResult(
         "entries", "fail", "check.seen.entries_broken", {"entries": listed}, ("check.entries.fix",)
     )

@@ -8,6 +8,8 @@ anything else for English; :func:`system_language` reads it from the locale vari
 Two parameter names are special: ``field`` is shown by its label (``field.NAME`` in the catalogue
 when it has one), and ``cause`` names another key, said with the same parameters — an error that
 wraps another (``raise OutcomeUnknown("http.accepted_but", cause=exc.key, **exc.params)``).
+A parameter may also be a list of sentences, ``[[key, {params}], …]``: said in the same language
+and joined with "; " (the broken entries of a template list, in a check result).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import errno
 import os
 import socket
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.core import wechat_errors
@@ -30,7 +32,7 @@ from app.core.errors import (
     TransportError,
 )
 from app.core.lang import is_chinese
-from app.core.templates import Finding
+from app.core.templates import Finding, Problem
 
 
 def system_language() -> str:
@@ -65,7 +67,26 @@ def say(key: str, lang: str, /, **params: Any) -> str:
     if isinstance(cause, str) and cause in CATALOGUE:
         inner = {name: value for name, value in params.items() if name != "cause"}
         values["cause"] = say(cause, lang, **inner)
+    for name, value in params.items():
+        if _is_sentences(value):
+            values[name] = "; ".join(say(key, lang, **inner) for key, inner in value)
     return _FORMATTER.vformat(template, (), values)
+
+
+def _is_sentences(value: Any) -> bool:
+    """``[[key, {params}], …]``: a parameter made of catalogue sentences (JSON-able)."""
+    return (
+        isinstance(value, list | tuple)
+        and bool(value)
+        and all(
+            isinstance(item, list | tuple)
+            and len(item) == 2
+            and isinstance(item[0], str)
+            and item[0] in CATALOGUE
+            and isinstance(item[1], dict)
+            for item in value
+        )
+    )
 
 
 def label(field: str, lang: str) -> str:
@@ -168,6 +189,11 @@ def detail(error: BaseException, lang: str) -> str:
     if not isinstance(error, RecallError | OSError):
         lines.append(type(error).__name__)
     return "\n".join(lines)
+
+
+def problems_text(problems: Iterable[Problem], lang: str) -> str:
+    """A list entry's contract breaches, one after another."""
+    return "; ".join(say(p.key, lang, **dict(p.params)) for p in problems)
 
 
 def lint_message(finding: Finding, lang: str) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from app.core.contract import WECHAT_LIST_RULE, WECHAT_RULE, Response
 from app.core.errors import BadInput, ProtocolError
 from app.core.http import Funnel
-from app.core.templates import Template
+from app.core.templates import Problem, Template
 
 LIST_PATH = "template/get_all_private_template"
 SEND_PATH = "message/template/send"
@@ -177,32 +177,39 @@ def parse_template_list(
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             templates.append(
-                Template.build(f"#{index + 1}", "", problems=(f"entry is a {type(item).__name__}",))
+                Template.build(
+                    f"#{index + 1}",
+                    "",
+                    problems=(Problem("template.not_object", (("kind", type(item).__name__),)),),
+                )
             )
             continue
-        problems: list[str] = []
+        problems: list[Problem] = []
         for wrong, right in (
             ("template id", "template_id"),
             ("deputy industry", "deputy_industry"),
         ):
             if wrong in item and right not in item:
-                problems.append(f"key `{wrong}` should be `{right}`")
+                spelling = (("wrong", wrong), ("right", right))
+                problems.append(Problem("template.key_spelling", spelling))
                 item = {**item, right: item[wrong]}
         tid = item.get("template_id")
         title = item.get("title")
         if not isinstance(tid, str) or not tid.strip():
-            problems.append("`template_id` missing or not a string")
+            problems.append(Problem("template.no_id"))
             tid = str(tid) if tid not in (None, "") else f"#{index + 1}"
         if not isinstance(title, str):
-            problems.append("`title` missing or not a string")
+            problems.append(Problem("template.no_title"))
             title = "" if title is None else str(title)
 
-        def text(key: str, entry: dict[str, Any] = item, problems: list[str] = problems) -> str:
+        def text(
+            key: str, entry: dict[str, Any] = item, problems: list[Problem] = problems
+        ) -> str:
             value = entry.get(key)
             if value is None:
                 return ""
             if not isinstance(value, str):
-                problems.append(f"`{key}` is not a string")
+                problems.append(Problem("template.not_text", (("key", key),)))
                 return str(value)
             return value
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 PLACEHOLDER = re.compile(r"\{\s*\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*DATA\s*\}\s*\}")
 BODY_FIELD_LIMIT = 20
@@ -54,6 +54,18 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A contract breach in a list entry: a catalogue key (``template.``) and its parameters."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def said(self) -> list[Any]:
+        """``[key, params]``: a sentence another sentence's parameter can hold."""
+        return [self.key, dict(self.params)]
+
+
+@dataclass(frozen=True)
 class Template:
     """A template from the middleware's list, with its parsed fields.
 
@@ -67,7 +79,7 @@ class Template:
     deputy_industry: str = ""
     content: str = ""
     example: str = ""
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
     fields: tuple[Field, ...] = field(default=())
     by_hand: bool = False
 
@@ -81,7 +93,7 @@ class Template:
         deputy_industry: str = "",
         content: str = "",
         example: str = "",
-        problems: tuple[str, ...] = (),
+        problems: tuple[Problem, ...] = (),
     ) -> Template:
         return cls(
             template_id,

@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.core.messages import problems_text
 from app.core.templates import Template
+from app.ui.errors import ui_language
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 2
 # data() runs for every role of every visible cell on each repaint: plain ints compare faster
@@ -142,7 +144,7 @@ class TemplateTableModel(QAbstractTableModel):
             problems = self._templates[self._visible[row]].problems
             if problems:
                 return self.tr("This entry breaks the contract: {problems}").format(
-                    problems="; ".join(problems)
+                    problems=problems_text(problems, ui_language())
                 )
             return None
         if role == _TEMPLATE:

@@ -30,6 +30,7 @@ from app.core.catalogue import (
     profiles,
     sandbox,
     stocks,
+    template_list,
     templates,
     udesk,
     wechat,

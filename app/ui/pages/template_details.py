@@ -7,7 +7,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from app.core.messages import problems_text
 from app.core.templates import PLACEHOLDER, Template
+from app.ui.errors import ui_language
 from app.ui.lint_view import WARNING_COLOR, plain_label
 
 
@@ -70,7 +72,7 @@ class TemplateDetails(QGroupBox):
         self.problems_label.setVisible(bool(template.problems))
         self.problems_label.setText(
             self.tr("⚠ This list entry breaks the contract: {p}").format(
-                p="; ".join(template.problems)
+                p=problems_text(template.problems, ui_language())
             )
         )
         empty_note = html.escape(self.tr("(empty content)"))

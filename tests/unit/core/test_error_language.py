@@ -52,3 +52,17 @@ def test_an_unfilled_placeholder_shows_instead_of_raising() -> None:
     assert say("lint.too_long", "en", limit="5", length="6") == (
         "6/5 characters: too long for {kind}, WeChat refuses it (47003)"
     )
+
+
+def test_a_template_lists_broken_entries_read_in_either_language() -> None:
+    from app.core.messages import problems_text
+    from app.core.middleware import parse_template_list
+
+    listed = parse_template_list({"template_list": [["x"], {"template id": "t1", "title": 7}]})
+    assert problems_text(listed[0].problems, "en") == "the entry is a list, not an object"
+    assert problems_text(listed[1].problems, "zh") == (
+        "键 `template id` 应写作 `template_id`; `title` 缺失或不是字符串"
+    )
+    entries = [["template.entry", {"id": t.template_id, "problems": [p.said() for p in t.problems]}]
+               for t in listed]  # fmt: skip
+    assert say("check.seen.entries_broken", "zh", entries=entries).startswith("#1：该条目是 list")
