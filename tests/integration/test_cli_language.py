@@ -229,3 +229,17 @@ def test_qr_batch_maps_a_header_it_cannot_guess(
         *("--map", "openid=nope"),
     )
     assert wrong.code == 2 and "no column is headed nope" in wrong.err
+
+
+@pytest.mark.parametrize("rate", ["nan", "inf", "1e-300", "-1"])
+def test_a_rate_that_would_hang_or_mean_unlimited_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rate: str
+) -> None:
+    listing = tmp_path / "list.csv"
+    listing.write_text("openid\no1\n", encoding="utf-8")
+    argv = ["qr-batch", "--demo", "--input", str(listing), "--out-dir", str(tmp_path / "o")]
+    result = run_argv(*argv, "--rate", rate)
+    assert result.code == 2 and "rate must be 0 (no limit) or between 0.01 and 1000" in result.err
+    assert not (tmp_path / "o").exists()
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert "速率必须是 0（不限）" in run_argv(*argv, "--rate", rate).err
