@@ -51,10 +51,6 @@
         <translation>几行可在演示沙盒中使用的示例</translation>
     </message>
     <message>
-        <source>No list opened. Columns: openId (required), customChannel, callTimes, caption. Drop a .csv or .xlsx file here.</source>
-        <translation>尚未打开名单。列：openId（必填）、customChannel、callTimes、caption。可将 .csv 或 .xlsx 文件拖放到这里。</translation>
-    </message>
-    <message>
         <source>openId</source>
         <translation>openId</translation>
     </message>
@@ -65,10 +61,6 @@
     <message>
         <source>Calls</source>
         <translation>呼叫次数</translation>
-    </message>
-    <message>
-        <source>Caption</source>
-        <translation>说明文字</translation>
     </message>
     <message>
         <source>Column for {field}</source>
@@ -141,6 +133,14 @@
     <message>
         <source>Open list</source>
         <translation>打开名单</translation>
+    </message>
+    <message>
+        <source>No list opened. Columns: openId (required), customChannel, callTimes, a name for the label. Drop a .csv or .xlsx file here.</source>
+        <translation>尚未打开名单。列：openId（必填）、customChannel、callTimes、标签上的姓名。可将 .csv 或 .xlsx 文件拖放到这里。</translation>
+    </message>
+    <message>
+        <source>Name on the label</source>
+        <translation>标签上的姓名</translation>
     </message>
     <message>
         <source>Lists (*.csv *.xlsx *.txt)</source>
@@ -1585,8 +1585,8 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>呼叫次数</translation>
     </message>
     <message>
-        <source>Caption</source>
-        <translation>说明文字</translation>
+        <source>Name on the label</source>
+        <translation>标签上的姓名</translation>
     </message>
     <message>
         <source>Problem / status</source>

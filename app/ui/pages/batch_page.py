@@ -90,8 +90,8 @@ class BatchPage(QWidget):
         self.sample_button.clicked.connect(self.open_sample)
         self.file_label = _plain_label(
             self.tr(
-                "No list opened. Columns: openId (required), customChannel, callTimes, caption. "
-                "Drop a .csv or .xlsx file here."
+                "No list opened. Columns: openId (required), customChannel, callTimes, "
+                "a name for the label. Drop a .csv or .xlsx file here."
             )
         )
         self.mapping_combos: dict[str, QComboBox] = {}
@@ -100,7 +100,7 @@ class BatchPage(QWidget):
             "open_id": self.tr("openId"),
             "channel": self.tr("Channel"),
             "call_times": self.tr("Calls"),
-            "caption": self.tr("Caption"),
+            "caption": self.tr("Name on the label"),
         }
         for col, name in enumerate(FIELDS):
             combo = QComboBox()

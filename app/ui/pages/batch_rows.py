@@ -90,7 +90,7 @@ class RowsModel(QAbstractTableModel):
                 self.tr("openId"),
                 self.tr("Channel"),
                 self.tr("Calls"),
-                self.tr("Caption"),
+                self.tr("Name on the label"),
                 self.tr("Problem / status"),
             )[section]
         return None
