@@ -166,21 +166,29 @@ def write_judged(
         BadInput: ``guard.refused_items`` (how many, the first): then no PDF is left behind.
     """
     from app.core.label_pdf import write_labels_pdf
+    from app.core.messages import say
 
     source = iter(items)
     refused: list[tuple[LabelItem, Verdict]] = []
+    cut: list[LabelItem] = []
 
     def check(item: LabelItem, plan: LabelPlan) -> None:
         verdict = _judge(job, item, plan)
         if not verdict.printable:
             refused.append((item, verdict))
             raise _Refused
+        if plan.geometry.text_cut:
+            cut.append(item)
 
     try:
-        return write_labels_pdf(
+        pages = write_labels_pdf(
             pdf, job.stock, source, code_mm=job.code_mm, item_count=count,
             start_cell=job.start_cell, copies=job.copies, check=check,
         )  # fmt: skip
+        if cut:  # printed as the preview shows it, ending in "…": said, not silent
+            name = cut[0].label or cut[0].caption
+            print(say("layout.text_cut", lang, count=len(cut), first=name), file=sys.stderr)
+        return pages
     except _Refused:
         refused.extend((i, v) for i in source if not (v := _judge(job, i)).printable)
         item, first = refused[0]

@@ -180,3 +180,19 @@ def test_stocks_save_list_use_and_remove(run_cli, sandbox, isolated_home, tmp_pa
     assert off.code == 2 and "do not lie within the page" in off.err
     taken = run_cli("stocks", "save", "3x8", "--label", "50x30")
     assert taken.code == 2 and "built-in" in taken.err
+
+
+def test_text_cut_to_fit_is_said(run_cli, sandbox, isolated_home, tmp_path) -> None:
+    _config(isolated_home, sandbox)
+    pdf = tmp_path / "cut.pdf"
+    result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                     str(tmp_path / "o"), "--label", "50x30", "--code-mm", "25", "--caption",
+                     "请用微信扫一扫本二维码进入视频面签服务", "--pdf", str(pdf))
+    assert result.code == 0, result.err
+    assert "on 3 labels the text was cut to fit" in result.err
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        first = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    assert "…" in first and first.endswith("王小明")  # the name itself is whole
