@@ -201,21 +201,19 @@ def image_url_problem(url: str, api_url: str) -> None:
 
 def _internal(host: str) -> bool:
     """True when ``host`` is, or resolves to, a loopback, private or otherwise non-public
-    address."""
+    address (a name that does not resolve within 2 s counts as public: its fetch will fail)."""
     import ipaddress
-    import socket
 
+    from app.core import wire
+
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
     try:
-        addresses = [ipaddress.ip_address(host)]
-    except ValueError:
-        if host.lower() == "localhost" or host.lower().endswith(".localhost"):
-            return True
-        try:
-            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-        except (OSError, UnicodeError):
-            return False  # unresolvable: the fetch itself will say so
-        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
-    for address in addresses:
+        found = wire.resolve(host, 443, 2.0)
+    except (OSError, TimeoutError):
+        return False
+    for text in found:
+        address = ipaddress.ip_address(text.split("%")[0])
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         if not address.is_global:

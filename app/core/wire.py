@@ -13,6 +13,8 @@ httpcore is imported with this module: the funnel loads it on the first request.
 from __future__ import annotations
 
 import errno
+import ipaddress
+import socket
 import threading
 import time
 import zlib
@@ -111,8 +113,27 @@ class _Backend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Any = None,
     ) -> httpcore.NetworkStream:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _Stream(self._inner.connect_tcp(host, port, bounded, local_address, socket_options))
+        # The name is resolved here, within the deadline (the system resolver's own timeouts
+        # are longer), then each address is tried in turn as socket.create_connection would.
+        try:
+            addresses = resolve(host, port, _bounded(timeout, httpcore.ConnectTimeout))
+        except TimeoutError:
+            raise httpcore.ConnectTimeout(f"resolving {host} took too long") from None
+        except OSError as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        failure: Exception | None = None
+        for address in addresses:
+            bounded = _bounded(timeout, httpcore.ConnectTimeout)
+            try:
+                stream = self._inner.connect_tcp(
+                    address, port, bounded, local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+                continue
+            return _Stream(stream)
+        assert failure is not None  # resolve() returns at least one address
+        raise failure
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Any = None
@@ -122,6 +143,43 @@ class _Backend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
+
+
+def resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """The addresses of ``host``, waiting at most ``timeout`` seconds for the resolver.
+
+    Raises:
+        TimeoutError: no answer in time (the lookup finishes on its own thread, unwaited).
+        OSError: the name does not resolve (``socket.gaierror``).
+    """
+    try:
+        ipaddress.ip_address(host)
+        return [host]
+    except ValueError:
+        pass
+    found: list[str] = []
+    failed: list[OSError] = []
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            found.extend(dict.fromkeys(str(info[4][0]) for info in infos))
+        except OSError as exc:
+            failed.append(exc)
+        except UnicodeError as exc:  # a name the IDNA codec refuses
+            failed.append(socket.gaierror(socket.EAI_NONAME, str(exc)))
+        finally:
+            done.set()
+
+    threading.Thread(target=lookup, name=f"resolve {host[:40]}", daemon=True).start()
+    if not done.wait(timeout):
+        raise TimeoutError(host)
+    if failed:
+        raise failed[0]
+    if not found:
+        raise socket.gaierror(socket.EAI_NONAME, host)
+    return found
 
 
 def bound_by_deadline(client: httpx.Client) -> int:

@@ -103,3 +103,25 @@ def test_every_pool_of_the_client_is_bounded() -> None:
         assert wire.bound_by_deadline(bare) >= 1
     with Funnel(make_client(ClientSettings(timeout=1.0, proxy="http://127.0.0.1:9"))) as funnel:
         assert wire.bound_by_deadline(funnel.client) == 0
+
+
+def test_a_resolver_that_does_not_answer_ends_by_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    never = threading.Event()
+    real = socket.getaddrinfo
+
+    def stuck(host, *args, **kwargs):  # the system resolver waiting on a dead DNS server
+        if host == "stuck.example":
+            never.wait(5)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", stuck)
+    funnel = _funnel()
+    error, took = _timed(lambda: funnel.request("GET", "http://stuck.example/x", idempotent=True))
+    funnel.close()
+    never.set()
+    assert isinstance(error, TransportError) and "within 0.6 s" in str(error), error
+    assert took < TIMEOUT + SLACK, took
