@@ -248,3 +248,24 @@ def test_server_and_customer_text_shows_as_plain_text(qtbot, demo_window) -> Non
     for label in page.findChildren(QLabel):
         if "<" in label.text():
             assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+
+
+def test_a_read_only_data_home_keeps_the_qr_page_working_and_holds_sends(
+    qtbot, make_window, sandbox, tmp_path, monkeypatch
+) -> None:
+    from tests.gui.test_templates_page import fill, open_templates, send
+    from tests.helpers.disks import read_only_folder
+
+    with read_only_folder(tmp_path) as home:
+        monkeypatch.setenv("RECALL_DESK_HOME", str(home))
+        window = make_window(sandbox.demo_profile())
+        generate(qtbot, window, "oReadOnlyGui")  # a code needs no history
+        assert window.qr_page.result() is not None
+        page = open_templates(qtbot, window)
+        fill(page, VISIT_TEMPLATE_ID, VISIT_VALUES, to="oReadOnlyGui")
+        error = send(qtbot, page, "send_failed")
+        assert getattr(error, "key", "") == "history.read_only"
+        assert str(home) in page.result.text() and "read-only" in page.result.text()
+        assert sandbox.deliveries == []  # nothing went out unrecorded
+        window.tasks.wait_all(5000)
+        window.workspace.close()

@@ -3,7 +3,6 @@ and user-only permissions. Real files, real SQLite, real processes."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
@@ -11,13 +10,13 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app.core.history import History
 from app.core.messages import say
+from tests.helpers.disks import read_only_folder
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -119,32 +118,8 @@ print(json.dumps(out))
 """
 
 
-@contextlib.contextmanager
-def _read_only_folder(tmp_path: Path) -> Iterator[Path]:
-    """A folder nobody can write: chmod for a user; root writes anywhere, so a read-only
-    tmpfs mounted on it (skipped where mounting is not allowed)."""
-    folder = tmp_path / "read-only-home"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            yield folder
-        finally:
-            folder.chmod(0o700)
-        return
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"root cannot be denied a write without a mount: {mounted.stderr!r}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-
-
 def test_a_read_only_data_home_still_makes_codes_but_sends_nothing(tmp_path: Path) -> None:
-    with _read_only_folder(tmp_path) as home:
+    with read_only_folder(tmp_path) as home:
         result = _python(READ_ONLY_SCRIPT, str(home))
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
