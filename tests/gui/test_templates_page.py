@@ -511,6 +511,12 @@ def test_a_bad_key_is_named_in_the_entry_form(qtbot, demo_window) -> None:
     dialog.findChild(QLineEdit, "entryKey1").setText("1thing")
     dialog.accept()
     assert dialog.isVisible() and "1thing" in dialog.message.text()
+    for n in range(4):
+        dialog.add_key(f"thing{n}")
+    for _ in range(5):  # the new rows show, then the dialog grows
+        QApplication.processEvents()
+    edits = [dialog.findChild(QLineEdit, f"entryKey{n}") for n in range(1, 6)]
+    assert all(e.height() >= e.sizeHint().height() for e in edits)  # grown, not squeezed
     dialog.reject()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -73,6 +74,8 @@ class TemplateEntryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The dialog grows with its keys instead of squeezing them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(intro)
         layout.addLayout(head)
         layout.addLayout(self.keys_grid)
@@ -104,12 +107,13 @@ class TemplateEntryDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(kind)))
         key_edit.textChanged.connect(lambda _t, c=combo, e=key_edit: self._show_inferred(c, e))
         self._show_inferred(combo, key_edit)
+        for widget in (key_edit, label_edit, combo):  # a row is never squeezed below its text
+            widget.setMinimumHeight(widget.sizeHint().height())
         self.keys_grid.addWidget(key_edit, row, 0)
         self.keys_grid.addWidget(label_edit, row, 1)
         self.keys_grid.addWidget(combo, row, 2)
         self._rows.append((key_edit, label_edit, combo))
         guard_wheel(self)
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _show_inferred(self, combo: QComboBox, key_edit: QLineEdit) -> None:
         inferred = keyword_type(key_edit.text().strip())
