@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = """
-import itertools, resource, sys, tempfile, time
+import itertools, json, resource, sys, tempfile, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from app.cli_labels import LabelJob, write_judged
+from app.commands.labels import LabelJob, write_judged
 from app.core.guard import check_code
 from app.core.images import verify_image
 from app.core.label_pdf import LabelItem, write_labels_pdf
@@ -48,8 +48,8 @@ with tempfile.TemporaryDirectory() as folder:
             code = prepare_code(verify_image(path.read_bytes()))
             yield LabelItem(code, "扫码进入视频客服", names[i % 5] + str(i))
 
-    job = LabelJob(stock, code_mm, 1, 1, 600, False, "扫码进入视频客服",
-                   check_code(code_mm, dpi=600))
+    job = LabelJob(stock, code_mm, 1, 1, stock.dpi, False, "扫码进入视频客服",
+                   check_code(code_mm, dpi=stock.dpi))
     write_labels_pdf(Path(folder) / "warm.pdf", stock, items(30), code_mm=code_mm, item_count=30)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
@@ -57,8 +57,8 @@ with tempfile.TemporaryDirectory() as folder:
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     size = (Path(folder) / "l.pdf").stat().st_size
-print({{"seconds": took, "growth_mb": (after - before) / 1024, "pages": pages,
-       "mb": size / 1e6}})
+print(json.dumps({{"seconds": took, "growth_mb": (after - before) / 1024, "pages": pages,
+                  "mb": size / 1e6}}))
 """
 
 
@@ -68,7 +68,7 @@ def run(stock: str, labels: int, code_mm: float) -> dict[str, float]:
                                             code_mm=code_mm)],
         capture_output=True, text=True, check=True, cwd=ROOT,
     )  # fmt: skip
-    result: dict[str, float] = eval(done.stdout.strip().splitlines()[-1])  # noqa: S307
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
