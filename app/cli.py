@@ -173,6 +173,15 @@ def add_common(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) ->
     )
 
 
+def command_parser(sub: Any, name: str, help_key: str, lang: str, *, common: bool = True) -> Any:
+    """A command's subparser, its help (``help_key``) in ``lang``, with the common options."""
+    help_text = say(help_key, lang)
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    if common:
+        add_common(parser, lang, suppress=True)
+    return parser
+
+
 def build_parser(lang: str | None = None) -> Parser:
     """The whole command line: the GUI's options at the top, one subparser per command."""
     lang = lang or system_language()

@@ -16,11 +16,9 @@ NAME = "check"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import add_common
+    from app.cli import command_parser
 
-    help_text = say("cli.help.check", lang)
-    p = sub.add_parser(NAME, help=help_text, description=help_text)
-    add_common(p, lang, suppress=True)
+    p = command_parser(sub, NAME, "cli.help.check", lang)
     # --to as in `send`; --send-to is the older spelling, kept working.
     p.add_argument(
         "--to",

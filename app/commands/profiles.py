@@ -16,11 +16,9 @@ NAME = "profiles"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import Parser, add_common
+    from app.cli import Parser, add_common, command_parser
 
-    help_text = say("cli.help.profiles", lang)
-    p = sub.add_parser(NAME, help=help_text, description=help_text)
-    add_common(p, lang, suppress=True)
+    p = command_parser(sub, NAME, "cli.help.profiles", lang)
     actions = p.add_subparsers(dest="profiles_command", metavar="ACTION", parser_class=Parser)
     set_secret = actions.add_parser(
         "set-secret",

@@ -16,10 +16,9 @@ NAME = "qr"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import add_common
+    from app.cli import command_parser
 
-    p = sub.add_parser(NAME, help=say("cli.help.qr", lang), description=say("cli.help.qr", lang))
-    add_common(p, lang, suppress=True)
+    p = command_parser(sub, NAME, "cli.help.qr", lang)
     p.add_argument("--open-id", required=True, help=say("cli.help.open_id", lang))
     p.add_argument("--sdk-app-id", help=say("cli.help.sdk_app_id", lang))
     p.add_argument("--offi-account-id", help=say("cli.help.offi_account_id", lang))

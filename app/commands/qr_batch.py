@@ -31,12 +31,10 @@ MAP_FIELDS = {
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import add_common
+    from app.cli import command_parser
     from app.commands.labels import add_label_options
 
-    help_text = say("cli.help.qr_batch", lang)
-    p = sub.add_parser(NAME, help=help_text, description=help_text)
-    add_common(p, lang, suppress=True)
+    p = command_parser(sub, NAME, "cli.help.qr_batch", lang)
     p.add_argument("--input", required=True, metavar="FILE", help=say("cli.help.input", lang))
     p.add_argument("--out-dir", required=True, metavar="DIR", help=say("cli.help.out_dir", lang))
     p.add_argument(

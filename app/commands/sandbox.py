@@ -15,8 +15,9 @@ NAME = "sandbox"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    help_text = say("cli.help.sandbox", lang)
-    p = sub.add_parser(NAME, help=help_text, description=help_text)
+    from app.cli import command_parser
+
+    p = command_parser(sub, NAME, "cli.help.sandbox", lang, common=False)
     p.add_argument("--host", default="127.0.0.1", help=say("cli.help.host", lang))
     p.add_argument("--port", type=int, default=8765, help=say("cli.help.port", lang))
     p.add_argument("--delay", type=float, default=0.0, help=say("cli.help.delay", lang))

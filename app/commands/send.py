@@ -17,11 +17,9 @@ NAME = "send"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import add_common
+    from app.cli import command_parser
 
-    help_text = say("cli.help.send", lang)
-    p = sub.add_parser(NAME, help=help_text, description=help_text)
-    add_common(p, lang, suppress=True)
+    p = command_parser(sub, NAME, "cli.help.send", lang)
     p.add_argument("--template-id", required=True, help=say("cli.help.template_id", lang))
     p.add_argument("--to", required=True, metavar="OPENID", help=say("cli.help.to", lang))
     p.add_argument(

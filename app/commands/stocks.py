@@ -18,11 +18,9 @@ KIND_KEYS = {"sheet": "stock.kind_sheet", "roll": "stock.kind_roll"}
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import add_common
+    from app.cli import command_parser
 
-    help_text = say("cli.help.stocks", lang)
-    p = sub.add_parser(NAME, help=help_text, description=help_text)
-    add_common(p, lang, suppress=True)
+    p = command_parser(sub, NAME, "cli.help.stocks", lang)
     p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     save = actions.add_parser("save", help=say("stock.help.save", lang))

@@ -15,11 +15,9 @@ NAME = "templates"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import add_common
+    from app.cli import command_parser
 
-    help_text = say("cli.help.templates", lang)
-    p = sub.add_parser(NAME, help=help_text, description=help_text)
-    add_common(p, lang, suppress=True)
+    p = command_parser(sub, NAME, "cli.help.templates", lang)
     p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
 
 
