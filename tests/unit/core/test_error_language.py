@@ -66,3 +66,23 @@ def test_a_template_lists_broken_entries_read_in_either_language() -> None:
     entries = [["template.entry", {"id": t.template_id, "problems": [p.said() for p in t.problems]}]
                for t in listed]  # fmt: skip
     assert say("check.seen.entries_broken", "zh", entries=entries).startswith("#1：该条目是 list")
+
+
+def test_the_gui_shows_the_cli_sentences_in_its_language(qapp) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.ui import errors as ui_errors
+    from app.ui.i18n import install_translators
+
+    error = RemoteRefused(43004, "require subscribe", context=RequestContext("POST", "https://m/x"))
+    before = QLocale()
+    assert ui_errors.describe(error) == (describe(error, "en"), detail(error, "en"))
+    install_translators(qapp, "zh_CN")
+    try:
+        summary, details = ui_errors.describe(error)
+        assert summary == describe(error, "zh") and "接收者未关注公众号" in summary
+        assert details == detail(error, "zh") and "POST https://m/x" in details
+    finally:
+        for translator in qapp.property("recall_desk_translators") or []:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
