@@ -426,7 +426,6 @@ class MainWindow(QMainWindow):
             self.reload_profiles(demo.name)
         self._dismiss_first_run()
         self.nav.setCurrentRow(self.PAGE_QR)
-        self.qr_page.open_id_edit.setFocus()
 
     def _add_first_profile(self) -> None:
         self._dismiss_first_run()

@@ -39,6 +39,20 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
 
 
 @pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    """The Chinese UI (our catalogue and Qt's) for the test; English again after it."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+
+    install_translators(qapp, "zh_CN")
+    yield
+    for translator in qapp.property("recall_desk_translators") or []:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en"))
+
+
+@pytest.fixture
 def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
     """Build a MainWindow over the real config file in the test's home, plus an optional
     profile (e.g. a sandbox's demo profile) that is never saved."""

@@ -113,19 +113,6 @@ def test_each_page_fits_a_laptop(qtbot, demo_window, scale: float, index: int) -
         assert control is not None and not control.visibleRegion().isEmpty(), name
 
 
-@pytest.fixture
-def chinese(qapp):
-    from PySide6.QtCore import QLocale
-
-    from app.ui.i18n import install_translators
-
-    install_translators(qapp, "zh_CN")
-    yield
-    for translator in qapp.property("recall_desk_translators") or []:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en"))
-
-
 @pytest.mark.parametrize("index", range(6))
 def test_each_page_fits_a_laptop_at_125_percent_in_chinese(
     qtbot, chinese, demo_window, index: int

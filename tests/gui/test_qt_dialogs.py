@@ -8,15 +8,12 @@ English (paths and file filters aside).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -27,18 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import install_translators
-
 OURS = {"TOML (*.toml)", "CSV (*.csv)"}
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "zh_CN")
-    yield
-    for translator in qapp.property("recall_desk_translators") or []:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en"))
 
 
 def shown_texts(dialog: QWidget) -> set[str]:

@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,9 +26,10 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def test_heavy_libraries_wait_for_first_use() -> None:
+def run_probe(code: str) -> Any:
+    """Run ``code`` in a fresh interpreter; what its last line printed, as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         timeout=120,
@@ -35,7 +37,11 @@ def test_heavy_libraries_wait_for_first_use() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_heavy_libraries_wait_for_first_use() -> None:
+    seen = run_probe(PROBE)
     assert seen["code"] == 0
     modules = set(seen["modules"])
     assert "app.ui.main_window" in modules  # the probe did build the window
@@ -85,16 +91,7 @@ def test_no_source_file_is_read_for_pysides_feature_scan() -> None:
 
     if tuple(PySide6.__version_info__[:2]) not in MEASURED_ON:
         pytest.skip("another PySide: its own scan runs")
-    done = subprocess.run(
-        [sys.executable, "-c", SCAN_PROBE],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    sources = json.loads(done.stdout.strip().splitlines()[-1])
+    sources = run_probe(SCAN_PROBE)
     ours = [path for path in sources if Path(path).is_relative_to(ROOT / "app")]
     stdlib = [path for path in sources if Path(path).name in {"typing.py", "pathlib.py"}]
     assert not ours and not stdlib, sources
