@@ -220,6 +220,7 @@ def test_a_damaged_history_file_is_reported_on_the_page(qtbot, make_window, sand
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.refresh()
     assert [e.target for e in page.events()] == ["oAfterDamage"]
+    assert not page.message.isVisible()  # said once, not at every refresh
 
 
 def test_server_and_customer_text_shows_as_plain_text(qtbot, demo_window) -> None:

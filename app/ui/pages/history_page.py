@@ -58,6 +58,7 @@ class HistoryPage(QWidget):
         self._loading = False
         self._again = False
         self._notice = ""  # a result to keep showing across the refresh it causes
+        self._told_moved = ""
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("historySearchEdit")
@@ -270,7 +271,8 @@ class HistoryPage(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
             self.tree.addTopLevelItem(item)
-        if moved:  # the damaged file was moved aside when the database opened
+        if moved and moved != self._told_moved:  # moved aside when the database opened
+            self._told_moved = moved  # said once; the next refresh shows the list plainly
             self.message.show_message("warning", say("history.damaged", path=moved))
         elif self._notice:  # what the action that asked for this refresh did
             self.message.show_message("ok", self._notice)
