@@ -23,6 +23,7 @@ from pathlib import Path
 from app.core.csv_safe import EXCEL_ENCODING, safe_cell, safe_row
 from app.core.errors import BadInput
 from app.core.messages import os_key
+from app.core.paths import atomic_write
 
 COLUMNS = (
     "row",
@@ -199,23 +200,9 @@ def rewrite(path: Path, entries: Iterable[Entry]) -> None:
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """Write a file via a short, recognisable temporary name and a rename (user-only, 0600).
-
-    The temporary name does not grow with ``path``'s name (long CJK names stay under the
-    255-byte limit) and ends in :data:`TEMP_SUFFIX`, so a later run removes only its own
-    leftovers (:func:`remove_leftovers`).
-    """
-    tmp = path.with_name(f".{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write a file whole (user-only, 0600) under a temporary name ending in
+    :data:`TEMP_SUFFIX`, so a later run removes only its own leftovers."""
+    atomic_write(path, data, private=True, suffix=TEMP_SUFFIX)
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -63,14 +63,16 @@ def private_file(path: Path) -> Path:
     return path
 
 
-def atomic_write(path: Path, data: bytes, *, private: bool = False) -> None:
+def atomic_write(path: Path, data: bytes, *, private: bool = False, suffix: str = ".tmp") -> None:
     """Write ``data`` to ``path`` via a temporary file and rename, so readers never see half.
 
-    With ``private`` the file is created readable by the user only (0600).
+    With ``private`` the file is created readable by the user only (0600). The temporary
+    name is short whatever ``path``'s name (a long CJK name stays under the 255-byte limit)
+    and ends in ``suffix``, so a caller can recognise its own leftovers.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    tmp = path.with_name(f".{os.getpid()}-{os.urandom(4).hex()}{suffix}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     fd = os.open(tmp, flags, 0o600 if private else 0o644)
     try:
         with os.fdopen(fd, "wb") as fh:
