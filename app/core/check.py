@@ -320,10 +320,11 @@ def check_test_send(run: CheckRun) -> CheckResult:
             {"template_id": asked.template_id},
             ("check.test_send.fix_not_listed",),
         )
-    body = build_body(asked.request(template))
+    request = asked.request(template)
+    body = build_body(request)
     url = run.service.middleware.send_url()
     try:
-        result = run.service.send_body(body)
+        result = run.service.send(request)
     except RemoteRefused as exc:
         params = wechat_errors.params(exc.code, exc.remote_message)
         wire = _wire_of_error("POST", url, body, exc)

@@ -572,3 +572,18 @@ def test_a_refusal_on_the_templates_page_is_explained(
     assert page.result.level == "error"
     for needle in needles:
         assert needle in page.result.text(), page.result.text()
+
+
+def test_a_form_send_records_its_typed_fields_and_edited_json_only_its_body(
+    qtbot, demo_window
+) -> None:
+    page = open_templates(qtbot, demo_window)
+    fill(page, VISIT, VISIT_VALUES)
+    page.composer.jump.set_mini_program("wxmini", "pages/v?x=1", "123", "")
+    send(qtbot, page)
+    page.composer.output.edit_json_check.setChecked(True)
+    send(qtbot, page)
+    edited, form = demo_window.workspace.history.recent(kind="send")  # newest first
+    assert form.fields["miniprogram"]["pagepath"] == "pages/v?x=1"  # as typed, no ids appended
+    assert form.fields["data"]["thing1"]["value"] == VISIT_VALUES["thing1"]
+    assert edited.fields == {}

@@ -8,6 +8,7 @@ are on screen at any window size.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import BadInput, OutcomeUnknown, RemoteRefused
 from app.core.hand_templates import HandTemplates
 from app.core.messages import describe, detail
-from app.core.middleware import SendResult
+from app.core.middleware import SendRequest, SendResult
 from app.core.templates import Template
 from app.ui import dialogs
 from app.ui.errors import ui_language
@@ -34,6 +35,15 @@ from app.ui.pages.message_composer import MessageComposer
 from app.ui.pages.template_browser import TemplateBrowser
 from app.ui.pages.template_entry import TemplateEntryDialog
 from app.ui.widgets import InlineMessage
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One intended send: its wire body, and the typed request it was built from (None for the
+    advanced mode's edited JSON)."""
+
+    body: dict[str, Any]
+    request: SendRequest | None = None
 
 
 class TemplatesPage(QWidget):
@@ -62,7 +72,7 @@ class TemplatesPage(QWidget):
         self._loading = False
         self._sending = False
         self._loaded_for = ""
-        self._unknown_body: dict[str, Any] | None = None
+        self._unknown: Outgoing | None = None
         self._pending_restore: dict[str, Any] | None = None
         self._listed: list[Template] = []
 
@@ -213,7 +223,7 @@ class TemplatesPage(QWidget):
         return self.browser.select_template(template_id)
 
     def _on_selected(self, template: Template | None) -> None:
-        self._unknown_body = None
+        self._unknown = None
         self.resend_button.hide()
         self.result.clear()
         self.composer.show_template(template)
@@ -330,17 +340,19 @@ class TemplatesPage(QWidget):
         except ValueError as exc:  # the edited JSON; readiness() said so already
             self.result.show_message("error", str(exc))
             return
-        self._dispatch(body)
+        advanced = self.composer.output.advanced()
+        self._dispatch(Outgoing(body, None if advanced else self.composer.request()))
 
     def resend_same(self) -> None:
-        """Send the body whose outcome was unknown again, with the same client_msg_id."""
-        if self._unknown_body is not None and not self._sending:
-            self._dispatch(self._unknown_body)
+        """Send the message whose outcome was unknown again, with the same client_msg_id."""
+        if self._unknown is not None and not self._sending:
+            self._dispatch(self._unknown)
 
-    def _dispatch(self, body: dict[str, Any]) -> None:
+    def _dispatch(self, outgoing: Outgoing) -> None:
         name = self._profile()
         workspace = self._context.workspace
         profile = workspace.profile(name)
+        body = outgoing.body
         if profile.production and not dialogs.confirm_production_send(
             self,
             profile=name,
@@ -355,15 +367,19 @@ class TemplatesPage(QWidget):
         self.result.show_message("info", self.tr("Sending…"))
         self._update_send_state()
         self.composer.remember_recipient(str(body.get("touser", "")))
-        self._tasks.run(
-            lambda: workspace.service(name).send_body(body),
-            self._on_sent,
-            lambda exc: self._on_send_failed(exc, body),
-        )
+        request = outgoing.request
+
+        def call() -> SendResult:
+            service = workspace.service(name)
+            # The typed request end to end (its fields go to history); the wire body only for
+            # the advanced mode's edited JSON.
+            return service.send(request) if request is not None else service.send_body(body)
+
+        self._tasks.run(call, self._on_sent, lambda exc: self._on_send_failed(exc, outgoing))
 
     def _on_sent(self, result: SendResult) -> None:
         self._sending = False
-        self._unknown_body = None
+        self._unknown = None
         self.result.show_message(
             "ok",
             self.tr("Sent: errcode 0, errmsg “{msg}”, msgid {msgid}.").format(
@@ -374,13 +390,13 @@ class TemplatesPage(QWidget):
         self.composer.new_message()
         self.sent.emit(result)
 
-    def _on_send_failed(self, error: BaseException, body: dict[str, Any]) -> None:
+    def _on_send_failed(self, error: BaseException, outgoing: Outgoing) -> None:
         self._sending = False
         lang = ui_language()
         summary, details = describe(error, lang), detail(error, lang)
         if isinstance(error, OutcomeUnknown):
             # Keep the client_msg_id: a resend of this body is delivered at most once.
-            self._unknown_body = body
+            self._unknown = outgoing
             self.result.show_message("warning", summary, details)
             self.resend_button.show()
             self._update_send_state()
