@@ -154,12 +154,12 @@ class Stock:
             raise BadInput("stock.off_page", name=self.name, field="stock")
 
     def describe_size(self) -> str:
-        """``70×37 mm, 3×8 on 210×297`` — numbers only, for lists."""
+        """``70×37 mm · 3×8 · 210×297 mm``: numbers only (no words: either language reads it)."""
         if self.kind == "roll":
             return f"{self.label_w:g}×{self.label_h:g} mm"
         return (
-            f"{self.label_w:g}×{self.label_h:g} mm, {self.cols}×{self.rows} "
-            f"on {self.page_w:g}×{self.page_h:g}"
+            f"{self.label_w:g}×{self.label_h:g} mm · {self.cols}×{self.rows} · "
+            f"{self.page_w:g}×{self.page_h:g} mm"
         )
 
 

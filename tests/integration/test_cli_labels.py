@@ -96,7 +96,7 @@ def test_stocks_lists_sheets_rolls_and_the_too_small(run_cli, isolated_home) -> 
     listing = run_cli("stocks")
     assert listing.code == 0
     lines = listing.out.splitlines()
-    assert any(line.startswith("herma-4464\tsheet\t70×37 mm, 3×8") for line in lines)
+    assert any(line.startswith("herma-4464\tsheet\t70×37 mm · 3×8 · 210×297 mm") for line in lines)
     assert any(line.startswith("roll-50x30\troll\t50×30 mm") for line in lines)
     small = next(line for line in lines if line.startswith("avery-l7651"))
     assert "too small for a scannable code" in small
@@ -155,10 +155,10 @@ def test_stocks_save_list_use_and_remove(run_cli, sandbox, isolated_home, tmp_pa
     saved = run_cli("stocks", "save", "office-3x6", "--sheet", "64x45", "--grid", "3x6",
                     "--margins", "7,13", "--pitch", "66,45")
     assert saved.code == 0, saved.err
-    assert "Saved office-3x6 (64×45 mm, 3×6 on 210×297)" in saved.out
+    assert "Saved office-3x6 (64×45 mm · 3×6 · 210×297 mm)" in saved.out
     assert run_cli("stocks", "save", "till", "--label", "58x40").code == 0
     listing = run_cli("stocks").out
-    assert "office-3x6\tsheet\t64×45 mm, 3×6 on 210×297" in listing
+    assert "office-3x6\tsheet\t64×45 mm · 3×6 · 210×297 mm" in listing
     assert "till\troll\t58×40 mm" in listing
     pdf = tmp_path / "till.pdf"
     batch = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
