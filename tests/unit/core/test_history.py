@@ -304,3 +304,34 @@ def test_retention_prunes_old_rows_and_clean_up_vacuums(tmp_path: Path) -> None:
     reopened.set_retention_days(0)  # keep everything
     reopened.close()
     assert History(path).retention_days == 0
+
+
+def test_the_csv_export_neutralises_formulas_and_reads_in_the_chosen_language(
+    tmp_path: Path,
+) -> None:
+    import csv
+    import stat
+
+    from app.core.history import export_csv
+
+    history = History(tmp_path / "h.sqlite3")
+    event = history.start(
+        profile="p", kind="send", request={"touser": "x"}, target='=HYPERLINK("http://x","y")',
+        template_id="@SUM(A1)", channel="\tTAB",
+    )  # fmt: skip
+    history.finish(
+        event,
+        outcome="refused",
+        code="-1",
+        error_key="remote.refused",
+        error_params={"code": -1, "message": "+cmd|' /C calc'!A0"},
+    )
+    out = tmp_path / "export.csv"
+    export_csv(history.recent(), out, "zh")
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["openId"] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert row["template_id"] == "'@SUM(A1)" and row["channel"] == "'\tTAB"
+    assert row["code"] == "-1"  # a plain number stays a number
+    assert row["error"].startswith("被拒绝，代码 -1") and "+cmd" in row["error"]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # it lists customers' openIds
