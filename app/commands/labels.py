@@ -110,12 +110,12 @@ def custom_stocks(config_file: Path | None) -> list[Stock]:
 def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
     """The guard's refusal as one error; its reasons are said here, at the edge, in ``lang``."""
     from app.core.errors import BadInput
-    from app.core.lang import is_chinese
-    from app.core.messages import say
+    from app.core.messages import said_together
 
-    reasons = guard_sentence([(f.key, f.params) for f in verdict.findings], lang)
+    sentences = [(f.key, f.params) for f in verdict.findings]
     if all(f.overridable for f in verdict.findings):
-        reasons += ("" if is_chinese(lang) else " ") + say("guard.override_hint", lang)
+        sentences.append(("guard.override_hint", {}))
+    reasons = said_together(sentences, lang)
     if extra:
         return BadInput("guard.refused_items", reasons=reasons, field="code_mm", **extra)
     return BadInput("guard.refused", reasons=reasons, field="code_mm")
@@ -123,11 +123,9 @@ def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
 
 def guard_sentence(verdict_findings: Sequence[tuple[str, dict[str, Any]]], lang: str) -> str:
     """The findings as sentences, one after another."""
-    from app.core.lang import is_chinese
-    from app.core.messages import say
+    from app.core.messages import said_together
 
-    separator = "" if is_chinese(lang) else " "
-    return separator.join(say(key, lang, **params) for key, params in verdict_findings)
+    return said_together(verdict_findings, lang)
 
 
 def say_notes(job: LabelJob, lang: str, err: TextIO | None = None) -> None:

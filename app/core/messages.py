@@ -191,6 +191,15 @@ def detail(error: BaseException, lang: str) -> str:
     return "\n".join(lines)
 
 
+def said_together(sentences: Iterable[tuple[str, Mapping[str, Any]]], lang: str) -> str:
+    """Whole sentences one after another, spaced the way the language spaces them."""
+    text = ""
+    for key, params in sentences:
+        sentence = say(key, lang, **params)
+        text = say("sentence.next", lang, text=text, sentence=sentence) if text else sentence
+    return text
+
+
 def problems_text(problems: Iterable[Problem], lang: str) -> str:
     """A list entry's contract breaches, one after another."""
     return "; ".join(say(p.key, lang, **dict(p.params)) for p in problems)

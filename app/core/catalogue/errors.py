@@ -35,6 +35,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "召回助手内部出错，详情见日志。",
     ),
     "remote.refused": ("refused with code {code}: {message}", "被拒绝，代码 {code}：{message}"),
+    "sentence.next": ("{text} {sentence}", "{text}{sentence}"),
     "detail.code": ("code {code}: {message}", "代码 {code}：{message}"),
     "detail.client_msg_id": ("client_msg_id: {client_msg_id}", "client_msg_id：{client_msg_id}"),
 }
