@@ -66,6 +66,14 @@ def smoke(bundle: Path) -> float:
                              env=env, capture_output=True, text=True, timeout=120)
         if cli.returncode != 0 or '"template_id"' not in cli.stdout:
             raise SystemExit(f"bundled CLI failed ({cli.returncode}):\n{cli.stderr[-3000:]}")
+        # A label PDF: the CJK font is found, subset and embedded by the bundled fontTools.
+        (Path(tmp) / "list.csv").write_text("openid,name\no1,王小明\n", encoding="utf-8")
+        pdf = subprocess.run([str(executable(copy)), "qr-batch", "--demo", "--input", "list.csv",
+                              "--out-dir", "codes", "--label", "50x30", "--code-mm", "25",
+                              "--pdf", "labels.pdf"], cwd=tmp, env=env, capture_output=True,
+                             text=True, timeout=120)  # fmt: skip
+        if pdf.returncode != 0 or not (Path(tmp) / "labels.pdf").stat().st_size:
+            raise SystemExit(f"bundled label PDF failed ({pdf.returncode}):\n{pdf.stderr[-3000:]}")
     return took
 
 
