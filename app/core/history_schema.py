@@ -163,7 +163,7 @@ def legacy_fields(kind: str, body: dict[str, Any]) -> dict[str, Any]:
         agent, group = str(mini.get("agent_id", "")), str(mini.get("group_id", ""))
         miniprogram = {
             "appid": str(mini.get("appid", "")),
-            "pagepath": _without_ids(str(mini.get("pagepath", "")), agent, group),
+            "pagepath": pagepath_as_typed(str(mini.get("pagepath", "")), agent, group),
             "agent_id": agent,
             "group_id": group,
         }
@@ -177,8 +177,9 @@ def legacy_fields(kind: str, body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _without_ids(pagepath: str, agent: str, group: str) -> str:
-    """A recorded pagepath without the agent_id/group_id the body builder appended to it."""
+def pagepath_as_typed(pagepath: str, agent: str, group: str) -> str:
+    """A recorded pagepath without the agent_id/group_id the body builder appended to it
+    (``pages/i?x=1&agent_id=12`` with agent 12 → ``pages/i?x=1``), for Use again."""
     path, _, query = pagepath.partition("?")
     kept = [
         (k, v)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from app.core.history_schema import pagepath_as_typed
 from app.core.middleware import MiniProgram
 from app.core.templates import Finding, lint_jump
 from app.ui.lint_view import reserved_lint_label, show_findings
@@ -113,7 +113,7 @@ class JumpEditor(QWidget):
         mini = body.get("miniprogram") if isinstance(body.get("miniprogram"), dict) else None
         if mini:
             agent, group = str(mini.get("agent_id", "")), str(mini.get("group_id", ""))
-            pagepath = strip_ids(str(mini.get("pagepath", "")), agent, group)
+            pagepath = pagepath_as_typed(str(mini.get("pagepath", "")), agent, group)
             self.set_mini_program(str(mini.get("appid", "")), pagepath, agent, group)
         elif body.get("url"):
             self.set_url(str(body["url"]))
@@ -136,14 +136,3 @@ class JumpEditor(QWidget):
             text = self.tr("The message does not open anything when tapped.")
         self.note.setText(text)
         self.changed.emit()
-
-
-def strip_ids(pagepath: str, agent: str, group: str) -> str:
-    """Undo the agent_id/group_id the body builder appended, so they are not added twice."""
-    path, _sep, query = pagepath.partition("?")
-    kept = [
-        (k, v)
-        for k, v in parse_qsl(query, keep_blank_values=True)
-        if not ((k == "agent_id" and v == agent) or (k == "group_id" and v == group))
-    ]
-    return f"{path}?{urlencode(kept)}" if kept else path
