@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.core.label_pdf import LabelItem
     from app.core.layout import LabelPlan
     from app.core.stocks import Stock
+    from app.core.table_import import BatchRow
 
 DEFAULT_CODE_MM = 50.0
 TYPICAL_MODULES = 29  # a classic QR code of a ~60-character URL (version 3)
@@ -155,10 +156,10 @@ def _judge(job: LabelJob, item: LabelItem, plan: LabelPlan | None = None) -> Ver
 
 
 def write_judged(
-    pdf: Path, job: LabelJob, items: Iterable[LabelItem], count: int, lang: str
+    pdf: Path, job: LabelJob, items: Iterable[LabelItem], count: int | None, lang: str
 ) -> int:
-    """Write the labels of ``count`` items, judging each code (with its module count) as it
-    is painted; returns the page count. One pass, one code in memory at a time.
+    """Write the labels of the items (``count`` of them, when known), judging each code (with
+    its module count) as it is painted; returns the page count. One pass, one code in memory.
 
     Raises:
         BadInput: ``guard.refused_items`` (how many, the first): then no PDF is left behind.
@@ -193,49 +194,20 @@ def write_judged(
         raise _refusal(first, lang, count=len(refused), first=item.label or item.caption) from None
 
 
-def record_override(manifest_path: Path, job: LabelJob) -> None:
-    """Note the override on every produced row of the manifest (``override`` column)."""
-    from app.core import manifest
+def record_override(manifest_path: Path, job: LabelJob, rows: Sequence[BatchRow]) -> None:
+    """Note the override on the rows' produced manifest lines (``override`` column)."""
+    from app.core.batch import record_override as record
 
-    if not job.verdict.overridden or not manifest_path.exists():
-        return
-    note = "allow-small: " + ", ".join(f.key for f in job.verdict.findings)
-    entries = manifest.read_entries(manifest_path)
-    manifest.rewrite(
-        manifest_path,
-        [replace(e, override=note) if e.status == manifest.OK else e for e in entries.values()],
-    )
-
-
-def batch_items(
-    manifest_path: Path, rows: Sequence[Any], caption: str
-) -> tuple[int, Iterator[LabelItem]]:
-    """How many codes the batch produced, and them in list order as label items, read from its
-    folder one at a time. The customer label is the row's caption (its name column).
-    """
-    from app.core import manifest
-
-    entries = manifest.read_entries(manifest_path)
-    done = []
-    for row in rows:
-        entry = entries.get(manifest.entry_key(row.line, row.open_id))
-        if entry is not None and entry.status == manifest.OK:
-            done.append((manifest_path.parent / entry.file, row.caption))
-    return len(done), _load(done, caption)
-
-
-def _load(done: list[tuple[Path, str]], caption: str) -> Iterator[LabelItem]:
-    from app.core.images import verify_image
-    from app.core.label_pdf import LabelItem
-    from app.core.layout import prepare_code
-
-    for path, name in done:
-        yield LabelItem(prepare_code(verify_image(path.read_bytes())), caption, name)
+    if job.verdict.overridden and manifest_path.exists():
+        note = "allow-small: " + ", ".join(f.key for f in job.verdict.findings)
+        record(manifest_path, rows, note)
 
 
 def write_batch_labels(
-    pdf: Path, job: LabelJob, rows: Sequence[Any], manifest_path: Path, lang: str
+    pdf: Path, job: LabelJob, rows: Sequence[BatchRow], manifest_path: Path, lang: str
 ) -> int:
-    """The labels of the batch's codes, judged and written to ``pdf``; returns the page count."""
-    count, items = batch_items(manifest_path, rows, job.caption)
-    return write_judged(pdf, job, items, count, lang) if count else 0
+    """The labels of the batch's codes, judged and written to ``pdf``; returns the page count
+    (0 and no file when the batch produced none)."""
+    from app.core.batch import label_items
+
+    return write_judged(pdf, job, label_items(manifest_path, rows, job.caption), None, lang)

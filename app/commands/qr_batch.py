@@ -125,7 +125,7 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     finally:
         if tty:
             print(file=sys.stderr)
-    record_override(summary.manifest, job)
+    record_override(summary.manifest, job, rows)
     pages = 0
     if args.pdf:
         pages = write_batch_labels(Path(args.pdf), job, rows, summary.manifest, lang)

@@ -152,7 +152,7 @@ def write_labels_pdf(
     items: Iterable[LabelItem],
     *,
     code_mm: float,
-    item_count: int,
+    item_count: int | None = None,
     start_cell: int = 1,
     copies: int = 1,
     correction: Correction = NO_CORRECTION,
@@ -162,7 +162,10 @@ def write_labels_pdf(
     on_page_done: Callable[[int], None] | None = None,
     check: Callable[[LabelItem, LabelPlan], None] | None = None,
 ) -> int:
-    """Write ``item_count`` labels (each ``copies`` times) to a PDF; returns the page count.
+    """Write the labels of ``items`` (each ``copies`` times) to a PDF; returns the page count.
+
+    ``item_count``, when given, is how many items there must be (fewer raise ValueError).
+    No items: no file is written and 0 is returned.
 
     ``items`` is read once, in order (a generator that loads one code at a time keeps memory
     flat). Every plan must fit: check them with :func:`app.core.guard.check_plan` first; a code
@@ -186,6 +189,8 @@ def write_labels_pdf(
             for slot in slots(stock, item_count, start_cell=start_cell, copies=copies):
                 if slot.copy == 0:
                     item = next(iterator, None)
+                    if item is None and item_count is None:
+                        break
                     if item is None:
                         raise ValueError(f"fewer than {item_count} items")
                     current = _prepare(stock, code_mm, item, embedded, check)
@@ -206,6 +211,9 @@ def write_labels_pdf(
             pdf.close()
             out.flush()
             os.fsync(out.fileno())
+        if page < 0:  # nothing to print: no PDF
+            tmp.unlink()
+            return 0
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

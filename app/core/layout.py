@@ -24,6 +24,7 @@ Usage::
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -354,13 +355,16 @@ def check_placement(stock: Stock, start_cell: int = 1, copies: int = 1) -> None:
         raise BadInput("layout.bad_copies", copies=copies, most=MAX_COPIES, field="copies")
 
 
-def slots(stock: Stock, item_count: int, *, start_cell: int = 1, copies: int = 1) -> Iterator[Slot]:
+def slots(
+    stock: Stock, item_count: int | None, *, start_cell: int = 1, copies: int = 1
+) -> Iterator[Slot]:
     """Every label to print, in order: each item ``copies`` times, from ``start_cell`` (1-based)
-    on the first page — the used labels of a partly used sheet are skipped.
+    on the first page — the used labels of a partly used sheet are skipped. ``item_count`` None:
+    as many as the caller takes (it stops when its items run out).
     """
     check_placement(stock, start_cell, copies)
     position = start_cell - 1
-    for item in range(item_count):
+    for item in range(item_count) if item_count is not None else itertools.count():
         for copy in range(copies):
             page, cell = divmod(position, stock.per_page)
             yield Slot(page, cell, item, copy, stock.cell(cell))

@@ -149,3 +149,13 @@ def test_fewer_items_than_announced_is_an_error_and_writes_nothing(tmp_path: Pat
         write_labels_pdf(tmp_path / "x.pdf", roll_stock(50, 30), iter(items), code_mm=22,
                          item_count=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_items_of_unknown_number_are_all_printed_and_none_writes_no_file(tmp_path: Path) -> None:
+    code = prepared("https://example.com/r/1")
+    items = (LabelItem(code, "扫码", f"客户{i}") for i in range(3))
+    pdf = tmp_path / "x.pdf"
+    assert write_labels_pdf(pdf, roll_stock(50, 30), items, code_mm=22, copies=2) == 6
+    assert len(_pages(pdf)) == 6
+    assert write_labels_pdf(tmp_path / "none.pdf", roll_stock(50, 30), iter(()), code_mm=22) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]
