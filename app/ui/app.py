@@ -185,13 +185,13 @@ def run(args: argparse.Namespace) -> int:
         if config_error is not None:
             window.show_config_problem(describe(config_error)[0])
         window.showMaximized() if state.get("window/maximized") else window.show()
-        # After the first frame: the window never waits for the sandbox's imports or its port.
-        QTimer.singleShot(0, lambda: start_demo_sandbox(window, select_demo, sandboxes))
-        if args.smoke:
+        if args.smoke:  # the first frame, then exit: the start-up a user waits for
             app.processEvents()
             QTimer.singleShot(0, window.close)
             app.processEvents()
             return 0
+        # After the first frame: the window never waits for the sandbox's imports or its port.
+        QTimer.singleShot(0, lambda: start_demo_sandbox(window, select_demo, sandboxes))
         return int(app.exec())
     finally:
         if window is not None:
