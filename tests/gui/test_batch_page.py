@@ -49,6 +49,15 @@ def test_import_shows_each_rows_problem(qtbot, demo_window, tmp_path) -> None:
     assert page.rows()[0].open_id == "客户0"
 
 
+def test_the_generate_all_button_runs_the_list(qtbot, demo_window, tmp_path) -> None:
+    page = _open(qtbot, demo_window, _csv(tmp_path / "l.csv", 3))
+    page.out_dir_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(page.finished, timeout=30000) as blocker:
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].ok == 3
+    assert len(list((tmp_path / "out").glob("*.png"))) == 3
+
+
 def test_batch_of_200_keeps_the_window_responsive(qtbot, make_window, tmp_path) -> None:
     with Sandbox(delay=0.01) as sandbox:
         window = make_window(sandbox.demo_profile())

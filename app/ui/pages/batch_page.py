@@ -155,7 +155,7 @@ class BatchPage(QWidget):
         self.rate_spin.setValue(state.get("batch/rate"))
         self.start_button = QPushButton(self.tr("Generate all"))
         self.start_button.setObjectName("batchStartButton")
-        self.start_button.clicked.connect(self.start)
+        self.start_button.clicked.connect(self.start_all)
         self.retry_button = QPushButton(self.tr("Retry failed only"))
         self.retry_button.setObjectName("batchRetryButton")
         self.retry_button.clicked.connect(self.retry_failed)
@@ -370,6 +370,10 @@ class BatchPage(QWidget):
             combo.setEnabled(not running)
         produced = not running and self.summary is not None and bool(self.model.rows_with(OK))
         self.print_panel.set_manifest(self.summary.manifest if produced and self.summary else None)
+
+    def start_all(self) -> None:
+        """Generate all (the button: its ``clicked(bool)`` must not reach ``start(rows)``)."""
+        self.start()
 
     def retry_failed(self) -> None:
         """Run again only the rows whose last run failed (the others keep their status)."""
