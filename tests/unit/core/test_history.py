@@ -270,11 +270,13 @@ def test_search_uses_the_trigram_index_and_stays_fast(tmp_path: Path) -> None:
     assert "VIRTUAL TABLE INDEX" in plan[0][3]  # the trigram index leads, the table follows
     for text in (open_id, open_id[9:19], "43004", "王小明", sample["template"], "no-such-thing"):
         took = float("inf")
-        for _ in range(3):  # best of three, in CPU time: the search, not a busy machine
+        for _ in range(5):  # best of five, in CPU time: the search, not a busy machine
             t0 = time.thread_time()
             found = history.search(text)
             took = min(took, time.thread_time() - t0)
         assert took < 0.05, (text, took)
+        if text in (open_id, "no-such-thing"):  # rare: the index finds them without a scan
+            assert took < 0.004, (text, took)
         assert all(text.lower() in json.dumps(e.request, ensure_ascii=False).lower() or
                    text in (e.target, e.template_id, e.code) or
                    text in json.dumps(e.error_params) for e in found)  # fmt: skip
