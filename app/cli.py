@@ -2,7 +2,8 @@
 
 One parser reads argv once (:func:`parse`); ``app/__main__.py`` hands a command to :func:`run`
 and no command to the GUI. Each command is a module of :mod:`app.commands` with
-``add_parser(sub, lang)`` and ``run(args, ctx, out)``. Nothing here imports ``app.ui``.
+``add_parser(parser, lang)`` and ``run(args, ctx, out)``, named in :data:`COMMANDS` and imported
+only when its command is named (the GUI's start imports none). Nothing here imports ``app.ui``.
 
 Exit codes (one table, :func:`exit_code`):
 
@@ -23,15 +24,16 @@ Every failure prints one line to stderr in the user's language (``LC_ALL``/``LC_
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
-from app.commands import check, profiles, qr, qr_batch, sandbox, send, stocks, templates
 from app.core.messages import say, system_language
 from app.core.terminal import inert
 
@@ -43,7 +45,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("app.cli")
 
-COMMANDS = (qr, qr_batch, templates, send, check, sandbox, profiles, stocks)
+# Each command and its module; its one-line help is the catalogue's cli.help.<name, _ for ->.
+COMMANDS = {
+    "qr": "app.commands.qr",
+    "qr-batch": "app.commands.qr_batch",
+    "templates": "app.commands.templates",
+    "send": "app.commands.send",
+    "check": "app.commands.check",
+    "sandbox": "app.commands.sandbox",
+    "profiles": "app.commands.profiles",
+    "stocks": "app.commands.stocks",
+}
+
+
+def command_module(name: str) -> ModuleType:
+    """The module of command ``name``, imported now if it was not."""
+    return importlib.import_module(COMMANDS[name])
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_TRANSPORT, EXIT_UNKNOWN = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130
@@ -148,6 +165,28 @@ class Parser(argparse.ArgumentParser):
         return message
 
 
+class CommandParser(Parser):
+    """One command's parser: its options are added by the command's module (``add_parser``) the
+    first time it parses or shows its help, so a start that names no command imports none."""
+
+    def __init__(self, *args: Any, command: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.command = command
+        self._filled = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if not self._filled:
+            self._filled = True
+            command_module(self.command).add_parser(self, self.lang)
+        return super().parse_known_args(args, namespace)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", Parser)  # a command's actions (stocks save) are plain
+        return super().add_subparsers(**kwargs)
+
+
 def add_common(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) -> None:
     """Options every command takes; ``suppress`` keeps a subcommand from resetting them."""
     default: Any = argparse.SUPPRESS if suppress else None
@@ -173,10 +212,12 @@ def add_common(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) ->
     )
 
 
-def command_parser(sub: Any, name: str, help_key: str, lang: str, *, common: bool = True) -> Any:
-    """A command's subparser, its help (``help_key``) in ``lang``, with the common options."""
-    help_text = say(help_key, lang)
-    parser = sub.add_parser(name, help=help_text, description=help_text)
+def command_parser(
+    parser: CommandParser, name: str, help_key: str, lang: str, *, common: bool = True
+) -> CommandParser:
+    """Command ``name``'s own parser, described by ``help_key`` in ``lang``, with the common
+    options (a command module's ``add_parser`` starts with this)."""
+    parser.description = say(help_key, lang)
     if common:
         add_common(parser, lang, suppress=True)
     return parser
@@ -195,9 +236,9 @@ def build_parser(lang: str | None = None) -> Parser:
     )
     parser.add_argument("--smoke", action="store_true", help=say("cli.help.smoke", lang))
     add_common(parser, lang, suppress=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for command in COMMANDS:
-        command.add_parser(sub, lang)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
+    for name in COMMANDS:
+        sub.add_parser(name, help=say(f"cli.help.{name.replace('-', '_')}", lang), command=name)
     return parser
 
 
@@ -332,7 +373,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             setattr(args, name, default)
     lang = system_language()
     _setup_logging(args.verbose)
-    command = next(c for c in COMMANDS if c.NAME == args.command)
+    command = command_module(args.command)
     ctx = Context(args, lang)
     try:
         code: int = command.run(args, ctx, out)

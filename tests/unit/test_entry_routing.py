@@ -24,14 +24,15 @@ def test_a_command_goes_to_the_cli_and_none_to_the_gui() -> None:
 
 
 def test_every_command_module_is_registered_once() -> None:
-    names = [command.NAME for command in cli.COMMANDS]
-    assert sorted(names) == sorted(set(names))
+    modules = list(cli.COMMANDS.values())
+    assert sorted(modules) == sorted(set(modules))
+    assert all(cli.command_module(name).NAME == name for name in cli.COMMANDS)
     commands_on_disk = {
         p.stem
         for p in (APP / "commands").glob("*.py")
         if "\nNAME = " in p.read_text(encoding="utf-8")
     }
-    assert {command.__name__.rsplit(".", 1)[1] for command in cli.COMMANDS} == commands_on_disk
+    assert {module.rsplit(".", 1)[1] for module in modules} == commands_on_disk
 
 
 def _imports(path: Path) -> set[str]:

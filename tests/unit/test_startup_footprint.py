@@ -62,6 +62,7 @@ def test_heavy_libraries_wait_for_first_use() -> None:
         "http.server",
     }
     assert not on_first_use & modules
+    assert not {name for name in modules if name.startswith("app.commands")}  # on dispatch
 
 
 def test_every_window_icon_size_is_rendered() -> None:
