@@ -807,6 +807,33 @@ Template: {tid}</source>
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Restart Recall Desk in the chosen language</source>
+        <translation>以所选语言重新启动召回助手</translation>
+    </message>
+    <message>
+        <source>Applies when Recall Desk starts again.</source>
+        <translation>重新启动召回助手后生效。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Recall Desk</source>
@@ -1282,6 +1309,85 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <source>Connection</source>
         <translation>连接</translation>
     </message>
+    <message>
+        <source>Built-in sandbox credentials</source>
+        <translation>内置沙箱的鉴权信息</translation>
+    </message>
+    <message>
+        <source>The demo profile talks to the built-in sandbox and is never saved. Duplicate it or create a new profile for your own account.</source>
+        <translation>演示配置连接的是内置沙箱，不会被保存。请复制它或新建一个配置来填写您自己的公众号。</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring — type to replace</source>
+        <translation>已保存在系统钥匙串中——输入新值可替换</translation>
+    </message>
+    <message>
+        <source>Stored in the config file — type to replace</source>
+        <translation>已保存在配置文件中——输入新值可替换</translation>
+    </message>
+    <message>
+        <source>Taken from RECALL_DESK_SECRET</source>
+        <translation>取自环境变量 RECALL_DESK_SECRET</translation>
+    </message>
+    <message>
+        <source>Not set — type the secret from Udesk&apos;s admin</source>
+        <translation>未设置——请填写 Udesk 后台的密钥</translation>
+    </message>
+    <message>
+        <source>No system keyring is available on this computer: the secret is kept in the config file, readable only by your user account.</source>
+        <translation>这台电脑没有可用的系统钥匙串：密钥保存在配置文件中，只有您的账户可以读取。</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the system keyring, never in files.</source>
+        <translation>密钥保存在系统钥匙串中，不会写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileListPanel</name>
+    <message>
+        <source>Profiles</source>
+        <translation>配置列表</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add the profiles of a file a colleague exported</source>
+        <translation>添加同事导出的文件中的配置</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save every profile to a file to share, without the secrets</source>
+        <translation>把所有配置保存为可分享的文件（不含密钥）</translation>
+    </message>
+    <message>
+        <source>{name} (not saved)</source>
+        <translation>{name}（未保存）</translation>
+    </message>
+    <message>
+        <source>{name} (built-in sandbox)</source>
+        <translation>{name}（内置沙箱）</translation>
+    </message>
+    <message>
+        <source>{name} (production)</source>
+        <translation>{name}（生产环境）</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -1600,60 +1706,8 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>Profiles</source>
-        <translation>配置列表</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>显示</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <source>Add the profiles of a file a colleague exported</source>
-        <translation>添加同事导出的文件中的配置</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Save every profile to a file to share, without the secrets</source>
-        <translation>把所有配置保存为可分享的文件（不含密钥）</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation>立即重启</translation>
-    </message>
-    <message>
-        <source>Restart Recall Desk in the chosen language</source>
-        <translation>以所选语言重新启动召回助手</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>应用</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1676,60 +1730,12 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>配置“{name}”的修改尚未保存。要放弃这些修改吗？</translation>
     </message>
     <message>
-        <source>{name} (not saved)</source>
-        <translation>{name}（未保存）</translation>
-    </message>
-    <message>
-        <source>{name} (built-in sandbox)</source>
-        <translation>{name}（内置沙箱）</translation>
-    </message>
-    <message>
-        <source>{name} (production)</source>
-        <translation>{name}（生产环境）</translation>
-    </message>
-    <message>
-        <source>Built-in sandbox credentials</source>
-        <translation>内置沙箱的鉴权信息</translation>
-    </message>
-    <message>
-        <source>The demo profile talks to the built-in sandbox and is never saved. Duplicate it or create a new profile for your own account.</source>
-        <translation>演示配置连接的是内置沙箱，不会被保存。请复制它或新建一个配置来填写您自己的公众号。</translation>
-    </message>
-    <message>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <source>Stored in the system keyring — type to replace</source>
-        <translation>已保存在系统钥匙串中——输入新值可替换</translation>
-    </message>
-    <message>
-        <source>Stored in the config file — type to replace</source>
-        <translation>已保存在配置文件中——输入新值可替换</translation>
-    </message>
-    <message>
-        <source>Taken from RECALL_DESK_SECRET</source>
-        <translation>取自环境变量 RECALL_DESK_SECRET</translation>
-    </message>
-    <message>
-        <source>Not set — type the secret from Udesk&apos;s admin</source>
-        <translation>未设置——请填写 Udesk 后台的密钥</translation>
-    </message>
-    <message>
-        <source>No system keyring is available on this computer: the secret is kept in the config file, readable only by your user account.</source>
-        <translation>这台电脑没有可用的系统钥匙串：密钥保存在配置文件中，只有您的账户可以读取。</translation>
-    </message>
-    <message>
-        <source>Secrets are kept in the system keyring, never in files.</source>
-        <translation>密钥保存在系统钥匙串中，不会写入文件。</translation>
-    </message>
-    <message>
         <source>Hide</source>
         <translation>隐藏</translation>
-    </message>
-    <message>
-        <source>Applies when Recall Desk starts again.</source>
-        <translation>重新启动召回助手后生效。</translation>
     </message>
     <message>
         <source>Fill in the QR API URL, the simulation domain, or both.</source>

@@ -244,3 +244,36 @@ class ProfileForm(QWidget):
             edit.setStyleSheet(MISSING_STYLE if field in fields else "")
         if fields:
             self._required[fields[0]][0].setFocus()
+
+    def show_demo_secret(self) -> None:
+        """Say the demo profile's secret is the sandbox's own."""
+        self.secret_edit.setPlaceholderText(self.tr("Built-in sandbox credentials"))
+        self.secret_note.setText(
+            self.tr(
+                "The demo profile talks to the built-in sandbox and is never saved. "
+                "Duplicate it or create a new profile for your own account."
+            )
+        )
+
+    def show_secret_source(self, source: str, keyring_available: bool) -> None:
+        """Say where the secret is kept (``keyring``, ``file``, ``env`` or ``none``)."""
+        placeholder = {
+            "keyring": self.tr("Stored in the system keyring — type to replace"),
+            "file": self.tr("Stored in the config file — type to replace"),
+            "env": self.tr("Taken from RECALL_DESK_SECRET"),
+            "none": self.tr("Not set — type the secret from Udesk's admin"),
+        }[source]
+        self.secret_edit.setPlaceholderText(placeholder)
+        if not keyring_available:
+            self.secret_note.setText(
+                self.tr(
+                    "No system keyring is available on this computer: the secret is kept in the "
+                    "config file, readable only by your user account."
+                )
+            )
+            self.secret_note.setStyleSheet("color: #92400e;")
+        else:
+            self.secret_note.setText(
+                self.tr("Secrets are kept in the system keyring, never in files.")
+            )
+            self.secret_note.setStyleSheet("")

@@ -7,15 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -31,7 +26,9 @@ from app.ui import dialogs
 from app.ui.errors import describe
 from app.ui.page_context import PageContext
 from app.ui.pages.connection_test import result_lines, run_checks
+from app.ui.pages.language_box import LanguageBox
 from app.ui.pages.profile_form import ProfileForm
+from app.ui.pages.profile_list import ProfileListPanel
 from app.ui.widgets import InlineMessage
 
 
@@ -63,41 +60,20 @@ class SettingsPage(QWidget):
         self._snapshot: tuple[object, ...] = ()
         self._secret_source = "none"
 
-        self.profile_list = QListWidget()
-        self.profile_list.setObjectName("settingsProfileList")
-        self.profile_list.setAccessibleName(self.tr("Profiles"))
+        self.list_panel = ProfileListPanel()
+        # The list and its buttons, as the page's own (tests and callers reach them here).
+        self.profile_list = self.list_panel.profile_list
+        self.new_button = self.list_panel.new_button
+        self.duplicate_button = self.list_panel.duplicate_button
+        self.delete_button = self.list_panel.delete_button
+        self.import_button = self.list_panel.import_button
+        self.export_button = self.list_panel.export_button
         self.profile_list.currentItemChanged.connect(self._on_select)
-        self.new_button = QPushButton(self.tr("New"))
-        self.new_button.setObjectName("settingsNewButton")
         self.new_button.clicked.connect(self.new_profile)
-        self.duplicate_button = QPushButton(self.tr("Duplicate"))
-        self.duplicate_button.setObjectName("settingsDuplicateButton")
         self.duplicate_button.clicked.connect(self.duplicate_profile)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.setObjectName("settingsDeleteButton")
         self.delete_button.clicked.connect(self.delete_profile)
-        list_buttons = QHBoxLayout()
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
-            list_buttons.addWidget(button)
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Profiles")))
-        left.addWidget(self.profile_list, 1)
-        left.addLayout(list_buttons)
-
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.setObjectName("settingsImportButton")
-        self.import_button.setToolTip(self.tr("Add the profiles of a file a colleague exported"))
         self.import_button.clicked.connect(self.import_dialog)
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setObjectName("settingsExportButton")
-        self.export_button.setToolTip(
-            self.tr("Save every profile to a file to share, without the secrets")
-        )
         self.export_button.clicked.connect(self.export_dialog)
-        file_buttons = QHBoxLayout()
-        file_buttons.addWidget(self.import_button)
-        file_buttons.addWidget(self.export_button)
-        left.addLayout(file_buttons)
 
         self.form = ProfileForm()
         self.form.reveal_button.toggled.connect(self._reveal)
@@ -114,29 +90,11 @@ class SettingsPage(QWidget):
         self.timestamp_name_combo = self.form.timestamp_name_combo
         self.production_check = self.form.production_check
 
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("settingsLanguageCombo")
-        self.language_combo.setAccessibleName(self.tr("Language"))
-        self.language_combo.addItem(self.tr("Follow the system"), "")
-        self.language_combo.addItem("English", "en")
-        self.language_combo.addItem("简体中文", "zh_CN")
-        current = self._context.state.get("ui/language")
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current)))
-        self.language_combo.currentIndexChanged.connect(self._on_language)
-        self.language_note = QLabel()
-        self.language_note.setObjectName("settingsLanguageNote")
-        self.language_note.setWordWrap(True)
-        self.restart_button = QPushButton(self.tr("Restart now"))
-        self.restart_button.setObjectName("settingsRestartButton")
-        self.restart_button.setToolTip(self.tr("Restart Recall Desk in the chosen language"))
-        self.restart_button.clicked.connect(self.restart_requested)
-        self.restart_button.hide()
-        app_form = QFormLayout()
-        app_form.addRow(self.tr("Language"), self.language_combo)
-        app_form.addRow(self.language_note)
-        app_form.addRow(self.restart_button)
-        app_box = QGroupBox(self.tr("Application"))
-        app_box.setLayout(app_form)
+        self.language_box = LanguageBox(context.state)
+        self.language_box.restart_requested.connect(self.restart_requested)
+        self.language_combo = self.language_box.language_combo
+        self.language_note = self.language_box.language_note
+        self.restart_button = self.language_box.restart_button
 
         self.message = InlineMessage()
         self.message.setObjectName("settingsMessage")
@@ -169,12 +127,9 @@ class SettingsPage(QWidget):
         right.addLayout(buttons)
 
         root = QHBoxLayout(self)
-        left.addWidget(app_box)
-        left_panel = QWidget()
-        left_panel.setLayout(left)
-        left_panel.setFixedWidth(max(240, left_panel.sizeHint().width()))
-        left.setContentsMargins(0, 0, 0, 0)
-        root.addWidget(left_panel)
+        self.list_panel.column.addWidget(self.language_box)
+        self.list_panel.setFixedWidth(max(240, self.list_panel.sizeHint().width()))
+        root.addWidget(self.list_panel)
         root.addWidget(self.form_widget, 1)
         self.reload()
 
@@ -191,8 +146,10 @@ class SettingsPage(QWidget):
         """A new profile not saved yet, or fields changed since the profile was loaded."""
         if self._editing is None:
             return False
-        return self._draft is not None or self.form.secret_dirty or (
-            self.form.values() != self._snapshot
+        return (
+            self._draft is not None
+            or self.form.secret_dirty
+            or (self.form.values() != self._snapshot)
         )
 
     def confirm_leave(self) -> bool:
@@ -209,27 +166,14 @@ class SettingsPage(QWidget):
 
     # -- list ------------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
-        current = select or (self._editing or "")
-        self.profile_list.blockSignals(True)
-        self.profile_list.clear()
         names = self.workspace.profile_names()
         if self._draft is not None and self._draft.name not in names:
             names = [self._draft.name, *names]
-        for name in names:
-            profile = self._profile(name)
-            label = name
-            if self._draft is not None and name == self._draft.name:
-                label = self.tr("{name} (not saved)").format(name=name)
-            elif profile.demo:
-                label = self.tr("{name} (built-in sandbox)").format(name=name)
-            elif profile.production:
-                label = self.tr("{name} (production)").format(name=name)
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.profile_list.addItem(item)
-            if name == current:
-                self.profile_list.setCurrentItem(item)
-        self.profile_list.blockSignals(False)
+        self.list_panel.fill(
+            [self._profile(name) for name in names],
+            self._draft.name if self._draft is not None else None,
+            select or (self._editing or ""),
+        )
         if self.profile_list.currentItem() is None and self.profile_list.count():
             self.profile_list.setCurrentRow(0)
         else:
@@ -274,13 +218,7 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(not read_only)
         self.delete_button.setEnabled(not read_only)
         if read_only:
-            self.secret_edit.setPlaceholderText(self.tr("Built-in sandbox credentials"))
-            self.secret_note.setText(
-                self.tr(
-                    "The demo profile talks to the built-in sandbox and is never saved. "
-                    "Duplicate it or create a new profile for your own account."
-                )
-            )
+            self.form.show_demo_secret()
             return
         self.secret_note.clear()
         if self._draft is not None and profile.name == self._draft.name:
@@ -298,26 +236,7 @@ class SettingsPage(QWidget):
         if name != self._editing:
             return
         self._secret_source = source
-        placeholder = {
-            "keyring": self.tr("Stored in the system keyring — type to replace"),
-            "file": self.tr("Stored in the config file — type to replace"),
-            "env": self.tr("Taken from RECALL_DESK_SECRET"),
-            "none": self.tr("Not set — type the secret from Udesk's admin"),
-        }[source]
-        self.secret_edit.setPlaceholderText(placeholder)
-        if not self.workspace.store.keyring_available:
-            self.secret_note.setText(
-                self.tr(
-                    "No system keyring is available on this computer: the secret is kept in the "
-                    "config file, readable only by your user account."
-                )
-            )
-            self.secret_note.setStyleSheet("color: #92400e;")
-        else:
-            self.secret_note.setText(
-                self.tr("Secrets are kept in the system keyring, never in files.")
-            )
-            self.secret_note.setStyleSheet("")
+        self.form.show_secret_source(source, self.workspace.store.keyring_available)
 
     def _reveal(self, shown: bool) -> None:
         self.reveal_button.setText(self.tr("Hide") if shown else self.tr("Show"))
@@ -338,11 +257,6 @@ class SettingsPage(QWidget):
                     self._snapshot = self.form.values()  # shown, not edited
 
             self._tasks.run(lambda: self.workspace.store.get(profile)[0], fill, lambda e: None)
-
-    def _on_language(self, _index: int) -> None:
-        self._context.state.set("ui/language", self.language_combo.currentData())
-        self.language_note.setText(self.tr("Applies when Recall Desk starts again."))
-        self.restart_button.show()
 
     # -- form → profile --------------------------------------------------------------------------
     def profile_from_form(self) -> Profile:
@@ -504,9 +418,10 @@ class SettingsPage(QWidget):
 
         def done(count: int) -> None:
             self.message.show_message(
-                "ok", self.tr("{n} profiles exported to {path}, without secrets.").format(
+                "ok",
+                self.tr("{n} profiles exported to {path}, without secrets.").format(
                     n=count, path=path
-                )
+                ),
             )
             self.exported.emit(path)
 
@@ -530,8 +445,9 @@ class SettingsPage(QWidget):
             self.reload(names[0] if names else None)
             self.message.show_message(
                 "ok" if names else "warning",
-                self.tr("Imported {n} profiles: {names}. Type each one's secret, then Save.")
-                .format(n=len(names), names=", ".join(names)),
+                self.tr(
+                    "Imported {n} profiles: {names}. Type each one's secret, then Save."
+                ).format(n=len(names), names=", ".join(names)),
             )
             self.profiles_changed.emit("")
 
