@@ -32,10 +32,12 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from app.core.codes import PreparedCode, prepare_code
+from app.core.correction import NO_CORRECTION, Correction
 from app.core.errors import BadInput
 from app.core.stocks import Rect, Stock
 
 __all__ = [
+    "NO_CORRECTION",
     "Correction",
     "LabelGeometry",
     "LabelPlan",
@@ -378,25 +380,6 @@ def page_count(stock: Stock, item_count: int, *, start_cell: int = 1, copies: in
     if labels == 0:
         return 0
     return (start_cell - 1 + labels - 1) // stock.per_page + 1
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A printer's measured error: positions scaled about the page origin, then offset (mm)."""
-
-    offset_x: float = 0.0
-    offset_y: float = 0.0
-    scale: float = 1.0
-
-    def rect(self, r: Rect) -> Rect:
-        s = self.scale
-        return Rect(r.x * s + self.offset_x, r.y * s + self.offset_y, r.w * s, r.h * s)
-
-    def length(self, mm: float) -> float:
-        return mm * self.scale
-
-
-NO_CORRECTION = Correction()
 
 
 def on_page(r: Rect, outline: Rect, correction: Correction = NO_CORRECTION) -> Rect:

@@ -3,7 +3,7 @@
 The combo starts with the printer chosen last time (no listing needed to print to it). The
 system's list is asked for when the user opens the combo, on a worker (listing can block on
 CUPS); until it arrives the combo says so and the rest of the window works. Each printer's
-offset and scale are remembered by name (:class:`app.ui.printing.PrinterProfiles`) and shown
+offset and scale are remembered by name (:class:`app.ui.printer_profiles.PrinterProfiles`) and shown
 when that printer is chosen.
 """
 
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.layout import NO_CORRECTION, Correction
-from app.ui.printing import OFFSET_LIMIT_MM, SCALE_LIMITS, PrinterProfiles, list_printers
+from app.core.correction import NO_CORRECTION, Correction
+from app.ui.printer_profiles import OFFSET_LIMIT_MM, SCALE_LIMITS, PrinterProfiles, list_printers
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter

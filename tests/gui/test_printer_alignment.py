@@ -16,7 +16,8 @@ from PySide6.QtGui import QPdfWriter
 from app.core.alignment import MAJOR_TICK_MM, alignment_page, crosshair_centres, inset_for
 from app.core.layout import NO_CORRECTION, Correction
 from app.ui.printer_picker import PrinterPicker
-from app.ui.printing import PrinterProfiles, page_layout_mm, paint_alignment
+from app.ui.printer_profiles import PrinterProfiles
+from app.ui.printing import page_layout_mm, paint_alignment
 from app.ui.state import UiState
 
 DPI = 300
@@ -199,7 +200,7 @@ def test_listing_printers_never_blocks_the_window(qtbot) -> None:
 
 
 def test_the_real_listing_runs_on_a_worker(qtbot) -> None:
-    from app.ui.printing import list_printers
+    from app.ui.printer_profiles import list_printers
 
     threads: list[threading.Thread] = []
 

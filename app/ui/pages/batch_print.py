@@ -385,7 +385,7 @@ class BatchPrintPanel(QGroupBox):
     def _paint(self, device: Any, job: dict[str, Any], items: list[LabelItem]) -> None:
         """The labels on the preview's printer, page by page, corrected for that printer."""
         from app.ui.label_painter import paint_labels
-        from app.ui.printing import PrinterProfiles
+        from app.ui.printer_profiles import PrinterProfiles
 
         paint_labels(
             device,
