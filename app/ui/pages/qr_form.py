@@ -21,7 +21,9 @@ from app.ui.state import UiState
 from app.ui.stock_combo import StockCombo
 
 if TYPE_CHECKING:
+    from app.core.layout import Rect
     from app.core.stocks import Stock
+    from app.core.udesk import QrRequest
 
 DEFAULT_QR_STOCK = "a4-1up"
 
@@ -122,6 +124,34 @@ class QrForm(QWidget):
 
     def stock(self) -> Stock:
         return self.stock_combo.stock()
+
+    def stock_outlines(self) -> tuple[str, float, float, list[Rect]]:
+        """The page and label outlines the alignment page shows: the chosen stock's."""
+        stock = self.stock()
+        return stock.name, stock.page_w, stock.page_h, list(stock.cells())
+
+    def request(self) -> QrRequest:
+        """The request as typed, validated (BadInput names the field)."""
+        from app.core.udesk import QrRequest  # with the first request, not at start-up
+
+        return QrRequest(
+            sdk_app_id=self.sdk_app_id_edit.text(),
+            offi_account_id=self.offi_account_edit.text(),
+            open_id=self.open_id_edit.text(),
+            call_times=self.call_times_spin.value(),
+            custom_channel=self.channel_edit.text(),
+        ).validated()
+
+    def restore_request(self, request: dict[str, object]) -> None:
+        """Put a past request's fields back (as the API named them)."""
+        self.sdk_app_id_edit.setText(str(request.get("sdkAppId", "")))
+        self.offi_account_edit.setText(str(request.get("offiAccountId", "")))
+        self.open_id_edit.setText(str(request.get("offiAccountOpenId", "")))
+        try:
+            self.call_times_spin.setValue(int(str(request.get("callTimes", -1))))
+        except ValueError:
+            self.call_times_spin.setValue(-1)
+        self.channel_edit.setText(str(request.get("customChannel", "")))
 
     def _stock_chosen(self, _index: int = 0) -> None:
         cells = self.stock().per_page

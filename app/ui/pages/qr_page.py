@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from app.core.guard import Verdict
-    from app.core.layout import PreparedCode, Rect
+    from app.core.layout import PreparedCode
     from app.core.udesk import QrRequest, QrResult
     from app.ui.printing import LabelJob
 
@@ -93,7 +93,7 @@ class QrPage(QWidget):
         self.label_edit = form.label_edit
         self.generate_button.clicked.connect(self.generate)
         self.open_id_edit.returnPressed.connect(self.generate)
-        self.printer_picker = PrinterPicker(self._tasks, self._state, self._stock_outlines)
+        self.printer_picker = PrinterPicker(self._tasks, self._state, form.stock_outlines)
         form.print_form.addRow(self.tr("Printer"), self.printer_picker)
         self.printer_picker.alignment_saved.connect(self._on_saved)
         self.printer_picker.alignment_failed.connect(self._on_save_failed)
@@ -252,25 +252,10 @@ class QrPage(QWidget):
 
     def restore_request(self, request: dict[str, object]) -> None:
         """Put a past request's fields back into the form (History's "Use again"); never sends."""
-        self.sdk_app_id_edit.setText(str(request.get("sdkAppId", "")))
-        self.offi_account_edit.setText(str(request.get("offiAccountId", "")))
-        self.open_id_edit.setText(str(request.get("offiAccountOpenId", "")))
-        try:
-            self.call_times_spin.setValue(int(str(request.get("callTimes", -1))))
-        except ValueError:
-            self.call_times_spin.setValue(-1)
-        self.channel_edit.setText(str(request.get("customChannel", "")))
+        self.form.restore_request(request)
 
     def _set_result_actions(self, enabled: bool) -> None:
-        for widget in (
-            self.save_button,
-            self.copy_image_button,
-            self.print_button,
-            self.pdf_button,
-            self.copy_url_button,
-            self.send_button,
-        ):
-            widget.setEnabled(enabled)
+        self._panel.set_actions_enabled(enabled)
 
     @property
     def busy(self) -> bool:
@@ -288,15 +273,7 @@ class QrPage(QWidget):
 
     # -- generate ------------------------------------------------------------------------------
     def request_from_form(self) -> QrRequest:
-        from app.core.udesk import QrRequest  # with the first request, not at start-up
-
-        return QrRequest(
-            sdk_app_id=self.sdk_app_id_edit.text(),
-            offi_account_id=self.offi_account_edit.text(),
-            open_id=self.open_id_edit.text(),
-            call_times=self.call_times_spin.value(),
-            custom_channel=self.channel_edit.text(),
-        ).validated()
+        return self.form.request()
 
     def generate(self) -> None:
         """Validate the form, then generate off the GUI thread; ignored while one is running."""
@@ -440,11 +417,6 @@ class QrPage(QWidget):
     def _on_save_failed(self, error: BaseException) -> None:
         summary, detail = describe(error)
         self.message.show_message("error", summary, detail)
-
-    def _stock_outlines(self) -> tuple[str, float, float, list[Rect]]:
-        """The page and label outlines the alignment page shows: the chosen stock's."""
-        stock = self.form.stock()
-        return stock.name, stock.page_w, stock.page_h, list(stock.cells())
 
     def _refused(self) -> bool:
         """Say why nothing can be printed (stale, no code, or the guard); True if so."""

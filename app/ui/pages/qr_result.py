@@ -92,6 +92,18 @@ class QrResultPanel(QWidget):
         right.addLayout(actions)
         right.addLayout(follow_up)
 
+    def set_actions_enabled(self, enabled: bool) -> None:
+        """Every action on the code: save, copy, print, PDF, send."""
+        for widget in (
+            self.save_button,
+            self.copy_image_button,
+            self.print_button,
+            self.pdf_button,
+            self.copy_url_button,
+            self.send_button,
+        ):
+            widget.setEnabled(enabled)
+
     def show_label(self, job: LabelJob | None, verdict: Verdict | None) -> None:
         """Draw the job's label and say what will print: sizes, then the guard's findings."""
         if job is None or verdict is None:
