@@ -2,7 +2,6 @@ import csv
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import openpyxl
@@ -244,13 +243,19 @@ def test_manifest_with_a_torn_last_line_still_loads(tmp_path: Path) -> None:
 
 
 def test_manifest_opens_in_excel_in_input_order_private_and_formula_free(tmp_path: Path) -> None:
+    others_done = threading.Event()
+
     class Slow(FakeGenerate):
-        """The first rows answer last, so completion order is not input order."""
+        """The first row answers last, so completion order is not input order."""
 
         def __call__(self, request: QrRequest) -> QrResult:
             if request.open_id == "o0000":
-                time.sleep(0.2)
+                assert others_done.wait(10)
             return super().__call__(request)
+
+    def on_progress(progress, _result) -> None:
+        if progress.done == 2:  # the rows after the first one
+            others_done.set()
 
     rows = [
         BatchRow(2, "o0000", caption='=HYPERLINK("http://evil","x")'),
@@ -258,7 +263,11 @@ def test_manifest_opens_in_excel_in_input_order_private_and_formula_free(tmp_pat
         BatchRow(4, "o0002", caption="+cmd|' /C calc'!A0"),
         BatchRow(5, "", problem="import.empty_open_id"),
     ]
-    summary = run_batch(rows, Slow(), tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=4)
+    summary = run_batch(
+        rows, Slow(), tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=4,
+        on_progress=on_progress,
+    )  # fmt: skip
+    assert others_done.is_set()
     path = summary.manifest
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

@@ -202,11 +202,11 @@ def test_a_disk_that_fills_while_recording_the_answer_means_outcome_unknown(
 
 
 TWO_COPIES_SCRIPT = r"""
-import sys, time
+import sys, threading, time
 from pathlib import Path
 from app.core.history import History
 start_at = float(sys.argv[2])
-time.sleep(max(0.0, start_at - time.time() - 0.02))
+threading.Event().wait(max(0.0, start_at - time.time() - 0.02))  # the copies' agreed start
 while time.time() < start_at:
     pass  # the last 20 ms spun: the copies open at the same moment
 for n in range(FRESH_HOMES):  # in step with the other copies: one race per fresh file
