@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -35,11 +34,12 @@ from app.core.batch import judge_items, label_items, record_override
 from app.core.errors import BadInput
 from app.core.guard import check_plan
 from app.core.layout import check_placement, plan_label
-from app.core.stocks import BUILTIN, DEFAULT_STOCK, Stock
+from app.core.stocks import DEFAULT_STOCK, Stock
 from app.core.table_import import BatchRow
 from app.ui.code_preview import CodePreview
 from app.ui.errors import describe, say
 from app.ui.state import UiState
+from app.ui.stock_combo import StockCombo
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import InlineMessage
 
@@ -74,11 +74,10 @@ class BatchPrintPanel(QGroupBox):
         self._sample: LabelItem | None = None  # the first code to print, for the preview
         self._verdict: Verdict | None = None
         self._preview: Any = None
-        self.stock_combo = QComboBox()
+        self.stock_combo = StockCombo(DEFAULT_STOCK)
         self.stock_combo.setObjectName("batchStockCombo")
         self.stock_combo.setAccessibleName(self.tr("Label stock"))
         self.stock_combo.setMinimumContentsLength(14)
-        self.set_stocks(BUILTIN)
         self.choose_stock(state.get("batch/stock") or DEFAULT_STOCK)
         self.code_spin = QDoubleSpinBox()
         self.code_spin.setObjectName("batchCodeSpin")
@@ -154,36 +153,16 @@ class BatchPrintPanel(QGroupBox):
         self.stock_combo.currentIndexChanged.connect(self._stock_chosen)
         self._stock_chosen()
         self.set_manifest(None)
-        self._tasks.run(_custom_stocks, self._custom_stocks_loaded, lambda _exc: None)
-
-    def _custom_stocks_loaded(self, stocks: list[Stock]) -> None:
-        if stocks:
-            from app.core.stocks import all_stocks
-
-            self.set_stocks(all_stocks(stocks))
-            self.choose_stock(self._state.get("batch/stock") or DEFAULT_STOCK)
+        self.stock_combo.load_custom(
+            self._tasks, then_choose=self._state.get("batch/stock") or DEFAULT_STOCK
+        )
 
     # -- stocks ----------------------------------------------------------------------------------
-    def set_stocks(self, stocks: tuple[Stock, ...] | list[Stock]) -> None:
-        """Offer these stocks (built-in and the user's), keeping the chosen one."""
-        chosen = self.stock_combo.currentData()
-        self.stock_combo.blockSignals(True)
-        self.stock_combo.clear()
-        for stock in stocks:
-            text = f"{stock.product or stock.name} — {stock.describe_size()}"
-            self.stock_combo.addItem(text, stock)
-        self.stock_combo.blockSignals(False)
-        self.choose_stock(chosen.name if chosen is not None else DEFAULT_STOCK)
-
     def choose_stock(self, name: str) -> None:
-        for index in range(self.stock_combo.count()):
-            if self.stock_combo.itemData(index).name == name:
-                self.stock_combo.setCurrentIndex(index)
-                return
+        self.stock_combo.choose_stock(name)
 
     def stock(self) -> Stock:
-        stock = self.stock_combo.currentData()
-        return stock if stock is not None else BUILTIN[0]
+        return self.stock_combo.stock()
 
     def _stock_chosen(self, _index: int = 0) -> None:
         self.start_cell_spin.setRange(1, self.stock().per_page)
@@ -399,14 +378,6 @@ class BatchPrintPanel(QGroupBox):
         )
         if job["override"]:
             self._tasks.run(lambda: _note_override(job), lambda _r: None, lambda _e: None)
-
-
-def _custom_stocks() -> list[Stock]:
-    """The user's saved stocks (a small file: read on a worker like any disk access)."""
-    from app.core.paths import config_path
-    from app.core.stocks import CustomStocks
-
-    return CustomStocks.beside(config_path()).load()
 
 
 def _judged_count(job: dict[str, Any]) -> int:
