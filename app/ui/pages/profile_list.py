@@ -52,7 +52,6 @@ class ProfileListPanel(QWidget):
         file_buttons.addWidget(self.import_button)
         file_buttons.addWidget(self.export_button)
         self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(0, 0, 0, 0)
         self.column.addWidget(QLabel(self.tr("Profiles")))
         self.column.addWidget(self.profile_list, 1)
         self.column.addLayout(list_buttons)

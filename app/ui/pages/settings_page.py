@@ -129,6 +129,7 @@ class SettingsPage(QWidget):
         root = QHBoxLayout(self)
         self.list_panel.column.addWidget(self.language_box)
         self.list_panel.setFixedWidth(max(240, self.list_panel.sizeHint().width()))
+        self.list_panel.column.setContentsMargins(0, 0, 0, 0)  # after sizing: the width counts them
         root.addWidget(self.list_panel)
         root.addWidget(self.form_widget, 1)
         self.reload()
