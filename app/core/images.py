@@ -30,20 +30,6 @@ class VerifiedImage:
     def extension(self) -> str:
         return ALLOWED_FORMATS[self.format]
 
-    @property
-    def looks_like_classic_qr(self) -> bool:
-        """True for two-tone square images: scale those without smoothing."""
-        from PIL import Image
-
-        if self.width != self.height:
-            return False
-        with Image.open(io.BytesIO(self.data)) as img:
-            small = img.convert("L").resize((64, 64), Image.Resampling.NEAREST)
-            histogram = small.histogram()
-        dark = sum(histogram[:64])
-        light = sum(histogram[192:])
-        return dark + light >= 0.97 * 64 * 64 and dark > 0
-
 
 def verify_image(
     data: bytes,

@@ -50,8 +50,9 @@ def test_empty_is_refused() -> None:
 
 
 def test_classic_qr_detection() -> None:
+    from app.core.codes import prepare_code
     from app.sandbox import render_qr
 
-    assert verify_image(render_qr("hello")).looks_like_classic_qr
+    assert prepare_code(verify_image(render_qr("hello"))).classic
     photo = Image.effect_noise((200, 200), 80).convert("RGB")
-    assert not verify_image(_encode(photo, "PNG")).looks_like_classic_qr
+    assert not prepare_code(verify_image(_encode(photo, "PNG"))).classic
