@@ -145,16 +145,6 @@ class _Refused(Exception):
     """Stops painting at the first code the guard refuses."""
 
 
-def _judge(job: LabelJob, item: LabelItem, plan: LabelPlan | None = None) -> Verdict:
-    from app.core.guard import check_plan
-    from app.core.layout import plan_label
-
-    if plan is None:
-        plan = plan_label(job.stock, job.code_mm, modules=item.code.modules,
-                          caption=item.caption, label=item.label)  # fmt: skip
-    return check_plan(plan, dpi=job.dpi, allow_small=job.allow_small)
-
-
 def write_judged(
     pdf: Path, job: LabelJob, items: Iterable[LabelItem], count: int | None, lang: str
 ) -> int:
@@ -164,6 +154,8 @@ def write_judged(
     Raises:
         BadInput: ``guard.refused_items`` (how many, the first): then no PDF is left behind.
     """
+    from app.core.batch import judge_items
+    from app.core.guard import check_plan
     from app.core.label_pdf import write_labels_pdf
     from app.core.messages import say
 
@@ -172,7 +164,7 @@ def write_judged(
     cut: list[LabelItem] = []
 
     def check(item: LabelItem, plan: LabelPlan) -> None:
-        verdict = _judge(job, item, plan)
+        verdict = check_plan(plan, dpi=job.dpi, allow_small=job.allow_small)
         if not verdict.printable:
             refused.append((item, verdict))
             raise _Refused
@@ -189,7 +181,11 @@ def write_judged(
             print(say("layout.text_cut", lang, count=len(cut), first=name), file=sys.stderr)
         return pages
     except _Refused:
-        refused.extend((i, v) for i in source if not (v := _judge(job, i)).printable)
+        # The rest judged as the page judges them, to say how many would be refused.
+        _, rest = judge_items(
+            job.stock, job.code_mm, source, dpi=job.dpi, allow_small=job.allow_small
+        )
+        refused += rest
         item, first = refused[0]
         raise _refusal(first, lang, count=len(refused), first=item.label or item.caption) from None
 
