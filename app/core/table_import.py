@@ -177,7 +177,9 @@ def _check_unpacked_size(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except zipfile.BadZipFile as exc:  # zipfile's English "File is not a zip file"
+        raise BadInput("import.not_xlsx") from exc
+    except (OSError, ValueError) as exc:
         raise BadInput("import.bad_xlsx", reason=str(exc)) from exc
     if unpacked > MAX_XLSX_UNPACKED:
         raise BadInput(
@@ -197,7 +199,9 @@ def _sheet_rows(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=not data_only)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError) as exc:  # a zip, not a workbook
+        raise BadInput("import.not_xlsx") from exc
+    except (OSError, ValueError) as exc:
         raise BadInput("import.bad_xlsx", reason=str(exc)) from exc
     except IndexError as exc:
         raise BadInput("import.no_header") from exc

@@ -37,6 +37,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "the CSV is malformed near line {line}: {reason}",
         "CSV 第 {line} 行附近格式有误：{reason}",
     ),
+    "import.not_xlsx": (
+        "the file is not an Excel workbook (.xlsx): damaged, or another file renamed",
+        "该文件不是 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的其他文件",
+    ),
     "import.bad_xlsx": ("cannot read the Excel file: {reason}", "无法读取 Excel 文件：{reason}"),
     "import.no_header": ("the file has no header row", "文件没有表头行"),
     "import.no_open_id_column": (

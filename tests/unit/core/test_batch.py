@@ -75,7 +75,7 @@ def test_undecodable_and_empty_files(tmp_path: Path) -> None:
         read_table(bad)
     broken = tmp_path / "x.xlsx"
     broken.write_bytes(b"not a zip")
-    with pytest.raises(BadInput, match="cannot read the Excel file"):
+    with pytest.raises(BadInput, match="not an Excel workbook"):
         read_table(broken)
 
 

@@ -175,3 +175,24 @@ def test_a_hostile_dimension_does_not_widen_every_row(tmp_path: Path) -> None:
     table = read_table(path)
     assert time.monotonic() - started < 5
     assert [(line, cells[0]) for line, cells in table.rows] == [(2, "o1")]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x8a" * 5000, b"PK\x03\x04garbage", None],
+    ids=["random bytes", "torn zip", "zip without a workbook"],
+)
+def test_a_file_that_is_no_workbook_is_named_so_in_both_languages(tmp_path: Path, content) -> None:
+    from app.core.messages import describe
+
+    path = tmp_path / "list.xlsx"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("hello.txt", "not a workbook")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(BadInput) as caught:
+        read_table(path)
+    assert caught.value.key == "import.not_xlsx"
+    assert "zip" not in describe(caught.value, "zh")  # no English library text in Chinese
+    assert "not an Excel workbook" in describe(caught.value, "en")
