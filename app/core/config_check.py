@@ -105,7 +105,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], ConfigText]:
     """Parse the config file, refusing one too big or nested too deeply to be a config.
 
     Raises:
-        BadInput: ``config.too_big``, ``config.not_toml``, ``config.too_deep``,
+        BadInput: ``config.too_big``, ``config.not_utf8``, ``config.not_toml``, ``config.too_deep``,
         ``config.unreadable``.
     """
     import tomllib
@@ -119,8 +119,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], ConfigText]:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise BadInput("config.unreadable", path=str(path), cause=os_key(exc)) from exc
-    except UnicodeDecodeError as exc:
-        raise BadInput("config.not_toml", path=str(path), reason=str(exc)) from exc
+    except UnicodeDecodeError as exc:  # the codec's English reason would show in Chinese too
+        raise BadInput("config.not_utf8", path=str(path), offset=exc.start) from exc
     try:
         return tomllib.loads(text), ConfigText(path, text)
     except tomllib.TOMLDecodeError as exc:

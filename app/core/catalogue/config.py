@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 SENTENCES: dict[str, tuple[str, str]] = {
+    "config.not_utf8": (
+        "config file {path} is not UTF-8 text (byte {offset}): save it as UTF-8",
+        "配置文件 {path} 不是 UTF-8 文本（第 {offset} 个字节）：请以 UTF-8 编码保存",
+    ),
     "config.not_toml": (
         "config file {path} is not valid TOML: {reason}",
         "配置文件 {path} 不是有效的 TOML：{reason}",

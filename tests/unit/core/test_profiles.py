@@ -145,6 +145,15 @@ def test_deep_nesting_is_a_config_error_not_a_recursion_error(tmp_path: Path) ->
         assert _refused(tmp_path, text + "\n").key == "config.too_deep"
 
 
+def test_a_file_that_is_not_utf8_is_named_so_in_both_languages(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'default_profile = "t"\n# \xc4\xe3\xba\xc3 (GBK)\n')
+    with pytest.raises(BadInput) as refused:
+        load_config(path)
+    assert refused.value.key == "config.not_utf8" and refused.value.params["offset"] == 24
+    assert "codec" not in say(refused.value.key, "zh", **refused.value.params)
+
+
 def test_a_huge_file_is_not_read_as_a_config(tmp_path: Path) -> None:
     error = _refused(tmp_path, "# padding\n" * 200_000)
     assert error.key == "config.too_big" and error.params["size"] > 1_000_000
