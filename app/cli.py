@@ -75,6 +75,7 @@ def exit_code(error: BaseException) -> int:
         RemoteRefused,
         TransportError,
     )
+    from app.core.history import HistoryUnavailable
 
     table: tuple[tuple[type[BaseException], int], ...] = (
         (RemoteRefused, EXIT_REFUSED),
@@ -83,6 +84,7 @@ def exit_code(error: BaseException) -> int:
         (TransportError, EXIT_TRANSPORT),
         (ProtocolError, EXIT_TRANSPORT),
         (OSError, EXIT_BAD_INPUT),
+        (HistoryUnavailable, EXIT_BAD_INPUT),  # a file that cannot be written; nothing sent
         (KeyboardInterrupt, EXIT_INTERRUPTED),
     )
     return next((code for kind, code in table if isinstance(error, kind)), EXIT_TRANSPORT)
@@ -354,6 +356,8 @@ def _setup_logging(verbose: bool) -> None:
         root.addHandler(handler)
         root.setLevel(logging.DEBUG)
     else:
+        # Not logging's last resort on stderr: a failure is the one sentence run() prints.
+        root.addHandler(logging.NullHandler())
         root.setLevel(logging.WARNING)
         logging.getLogger("httpx").setLevel(logging.WARNING)
 

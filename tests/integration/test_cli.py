@@ -288,3 +288,22 @@ def test_python_dash_m_app_runs_a_command(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)) == 6
+
+
+def test_a_read_only_data_home_says_one_sentence_and_refuses_a_send_exit_2(
+    tmp_path: Path, sandbox_config: Path
+) -> None:
+    from tests.helpers.disks import read_only_folder
+
+    with read_only_folder(tmp_path) as home:
+        env = {**os.environ, "RECALL_DESK_HOME": str(home), "RECALL_DESK_SECRET": DEMO_SECRET}
+
+        def cli(*argv: str) -> subprocess.CompletedProcess[str]:
+            command = [sys.executable, "-m", "app", "--config", str(sandbox_config), *argv]
+            return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+        qr = cli("qr", "--open-id", "o1", "--out", str(tmp_path / "q.png"))
+        send = cli("send", "--template-id", VISIT, "--to", "o123", *VISIT_DATA)
+    assert qr.returncode == 0 and "history" not in qr.stderr  # no logging noise, just "saved"
+    assert send.returncode == 2  # nothing was sent: a file that cannot be written
+    assert send.stderr.count("\n") == 1 and "history" in send.stderr
