@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -70,6 +71,8 @@ def atomic_write(path: Path, data: bytes, *, private: bool = False, suffix: str 
     name is short whatever ``path``'s name (a long CJK name stays under the 255-byte limit)
     and ends in ``suffix``, so a caller can recognise its own leftovers.
     """
+    if path.is_dir():  # else os.replace would name the temporary file, not the folder
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{os.getpid()}-{os.urandom(4).hex()}{suffix}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL

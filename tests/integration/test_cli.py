@@ -100,6 +100,9 @@ def test_missing_secret_is_bad_input_exit_2(run_cli, sandbox_config) -> None:
     [
         (["qr", "--demo", "--open-id", " "], "Customer openId (offiAccountOpenId) is required"),
         (["qr", "--demo", "--open-id", "o1", "--call-times", "0"], "callTimes"),
+        (["qr", "--demo", "--open-id", "o\x1b[31m1"], "OpenId) must not contain control"),
+        (["qr", "--demo", "--open-id", "o1\u202e"], "OpenId) must not contain control"),
+        (["qr", "--demo", "--open-id", "o1", "--out", "."], "Could not write the file .:"),
         (["qr", "--demo", "--open-id", "o1", "--timeout", "0"], "--timeout"),
         (["send", "--demo", "--template-id", "x", "--to", "o1", "--data", "novalue"], "KEY=VALUE"),
         (["send", "--demo", "--template-id", "missing", "--to", "o1"], "not in the middleware"),
