@@ -6,6 +6,7 @@ any other code a refusal. The image at ``qrCodeUrl`` is fetched without auth hea
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,6 +46,8 @@ class QrRequest:
         ):
             if not value:
                 raise BadInput("udesk.required", field=name)
+            if any(unicodedata.category(ch)[0] == "C" for ch in value):  # ESC, NUL, bidi…
+                raise BadInput("udesk.control", field=name)
             if any(ch.isspace() for ch in value):
                 raise BadInput("udesk.spaces", field=name)
         if stripped.call_times != -1 and not 1 <= stripped.call_times <= MAX_CALL_TIMES:
