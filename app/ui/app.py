@@ -80,6 +80,9 @@ def setup_file_logging() -> tuple[str, logging.Handler]:
     return str(path), handler
 
 
+_open_reports: list[QMessageBox] = []  # the crash reports on screen, kept alive until closed
+
+
 def install_crash_hook(log_path: str) -> Callable[..., Any]:
     """Log uncaught exceptions and show a non-blocking, copyable report; returns the hook it
     replaced."""
@@ -99,6 +102,8 @@ def install_crash_hook(log_path: str) -> Callable[..., Any]:
             ).format(path=log_path)
         )
         box.setDetailedText(text)
+        _open_reports.append(box)  # a local alone dies with the hook: the box never showed
+        box.finished.connect(lambda _result: _open_reports.remove(box))
         box.show()
 
     previous = sys.excepthook
