@@ -31,6 +31,8 @@ from typing import Any, Literal, TypeVar
 
 from app.core.errors import RecallError
 from app.core.history_event import EXPORT_COLUMNS, Event, event_from_row, export_csv, to_json
+from app.core.history_file import Damaged as _Damaged
+from app.core.history_file import check_whole_and_settled
 from app.core.history_schema import (
     COLUMN_NAMES,
     DAY,
@@ -73,8 +75,6 @@ class HistoryUnavailable(RecallError):
     ``history.busy`` or ``history.unavailable`` (``path``, ``reason``)."""
 
 
-class _Damaged(Exception):
-    """The file is not a whole SQLite database (caught inside this module)."""
 
 
 class History:
@@ -107,7 +107,7 @@ class History:
         try:
             private_dir(self.path.parent)
             private_file(self.path)
-            _check_whole(self.path)
+            check_whole_and_settled(self.path)
             db = sqlite3.connect(
                 self.path, check_same_thread=False, timeout=BUSY_TIMEOUT, isolation_level=None
             )
@@ -469,24 +469,3 @@ def _set_wal(db: sqlite3.Connection) -> None:
             if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
-
-
-def _check_whole(path: Path) -> None:
-    """Raise :class:`_Damaged` for a file that is not, or no longer, a whole SQLite database
-    (garbage, a truncated header or missing pages); an empty file is a new database."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return
-    if size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(100)
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise _Damaged("not a database")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    counter_valid = header[24:28] == header[92:96]
-    if page_size < 512 or (counter_valid and size < pages * page_size):
-        raise _Damaged("truncated")

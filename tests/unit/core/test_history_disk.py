@@ -239,7 +239,9 @@ def test_copies_starting_at_once_on_a_fresh_data_home_never_see_locked(tmp_path:
         assert copy.returncode == 0 and stdout.strip() == "ok", (stdout, stderr)
         assert "locked" not in stderr
     for n in range(15):
-        assert len(History(tmp_path / f"home{n}" / "history.sqlite3").search()) == 6
+        home = tmp_path / f"home{n}"
+        assert not list(home.glob("*.damaged-*")), "a copy took another's new file for damage"
+        assert len(History(home / "history.sqlite3").search()) == 6
 
 
 def test_history_files_are_the_users_only(tmp_path: Path) -> None:
