@@ -15,10 +15,11 @@ ERROR_COLOR = "#b91c1c"
 WARNING_COLOR = "#b45309"
 
 
-def plain_label(text: str = "") -> QLabel:
+def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
     """A label for text from outside (servers, files): never rich text, never a link."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
     return label
 
 

@@ -35,6 +35,7 @@ from app.core.errors import BadInput
 from app.core.manifest import FAILED, OK
 from app.core.table_import import FIELDS, BatchRow, Table, build_rows, guess_mapping, read_table
 from app.ui.errors import describe, ui_language
+from app.ui.lint_view import plain_label
 from app.ui.page_context import PageContext
 from app.ui.pages.batch_print import BatchPrintPanel
 from app.ui.pages.batch_rows import STATUS_COLUMN, RowsModel
@@ -43,14 +44,6 @@ from app.ui.widgets import InlineMessage
 
 LIST_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv")
 SAMPLE_LIST = ("samples", "recall-list-sample.csv")
-
-
-def _plain_label(text: str = "") -> QLabel:
-    """A label for text that may come from a file or a server: never rich text."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class BatchPage(QWidget):
@@ -88,11 +81,12 @@ class BatchPage(QWidget):
         self.sample_button.setObjectName("batchSampleButton")
         self.sample_button.setToolTip(self.tr("A few rows that work with the demo sandbox"))
         self.sample_button.clicked.connect(self.open_sample)
-        self.file_label = _plain_label(
+        self.file_label = plain_label(
             self.tr(
                 "No list opened. Columns: openId (required), customChannel, callTimes, "
                 "a name for the label. Drop a .csv or .xlsx file here."
-            )
+            ),
+            wrap=True,
         )
         self.mapping_combos: dict[str, QComboBox] = {}
         mapping = QGridLayout()
@@ -120,7 +114,7 @@ class BatchPage(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.rows_label = _plain_label()
+        self.rows_label = plain_label(wrap=True)
         self.rows_label.setObjectName("batchRowsLabel")
         import_box = QGroupBox(self.tr("1. List"))
         import_layout = QVBoxLayout(import_box)
@@ -170,7 +164,7 @@ class BatchPage(QWidget):
         self.folder_button.clicked.connect(self.open_output_folder)
         self.progress = QProgressBar()
         self.progress.setObjectName("batchProgress")
-        self.progress_label = _plain_label()
+        self.progress_label = plain_label(wrap=True)
         self.progress_label.setObjectName("batchProgressLabel")
         out_row = QHBoxLayout()
         out_row.addWidget(self.out_dir_edit, 1)
