@@ -14,6 +14,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 
 from app.ui.widgets import CodeView
 
+# The scannability guard's note under a label preview, by verdict level.
+GUARD_NOTE_COLOURS = {"ok": "palette(text)", "warn": "#92400e", "refuse": "#991b1b"}
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 

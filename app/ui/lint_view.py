@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from app.core.messages import lint_message
 from app.core.templates import Finding
+from app.ui.widgets import plain_tooltip
 
 ERROR_COLOR = "#b91c1c"
 WARNING_COLOR = "#b45309"
-
-
-def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
-    """A label for text from outside (servers, files): never rich text, never a link."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
 
 
 class LintLabel(QLabel):
@@ -36,11 +27,6 @@ class LintLabel(QLabel):
         )
 
 
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` as it is: Qt takes anything tag-like in a tooltip for rich
-    text (an errmsg ``<img src=…>`` would load a local file), so it is escaped inside a
-    paragraph of our own."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
 def reserved_lint_label(name: str) -> QLabel:

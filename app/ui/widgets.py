@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -275,3 +277,18 @@ def guard_wheel(root: QWidget) -> None:
     for widget in (*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)):
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.installEventFilter(guard)
+
+
+def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
+    """A label for text from outside (servers, files): never rich text, never a link."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is: Qt takes anything tag-like in a tooltip for rich
+    text (an errmsg ``<img src=…>`` would load a local file), so it is escaped inside a
+    paragraph of our own."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""

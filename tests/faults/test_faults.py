@@ -23,7 +23,7 @@ from tests.helpers.servers import (
     stall,
     stall_mid_body,
 )
-from tests.integration.conftest import write_config
+from tests.integration.conftest import write_scripted_config
 
 QR = ("POST", "/qr")
 IMG = ("GET", "/img.png")
@@ -33,18 +33,7 @@ TIMEOUT = 0.5
 
 
 def _config(home: Path, base: str) -> None:
-    write_config(
-        home / "config.toml",
-        t={
-            "qr_api_url": base + "/qr",
-            "app_id": "a",
-            "secret": "s",
-            "middleware_url": base + "/mw",
-            "sdk_app_id": "s",
-            "offi_account_id": "o",
-            "timeout": TIMEOUT,
-        },
-    )
+    write_scripted_config(home, base, TIMEOUT)
 
 
 def _qr_answer(url: str) -> bytes:

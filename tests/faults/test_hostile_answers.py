@@ -22,7 +22,7 @@ from app.core.middleware import MiddlewareClient
 from app.core.paths import data_home
 from app.core.udesk import UdeskClient, image_url_problem
 from tests.helpers.servers import ScriptedServer, answer, gzip_answer, redirect
-from tests.integration.conftest import write_config
+from tests.integration.conftest import write_scripted_config
 
 QR = ("POST", "/qr")
 IMG = ("GET", "/img.png")
@@ -32,18 +32,7 @@ MB = 1024 * 1024
 
 
 def _config(home: Path, base: str) -> None:
-    write_config(
-        home / "config.toml",
-        t={
-            "qr_api_url": base + "/qr",
-            "app_id": "a",
-            "secret": "s",
-            "middleware_url": base + "/mw",
-            "sdk_app_id": "s",
-            "offi_account_id": "o",
-            "timeout": 2.0,
-        },
-    )
+    write_scripted_config(home, base, 2.0)
 
 
 def _gzip_bomb(decoded_mb: int, layers: int = 2) -> bytes:

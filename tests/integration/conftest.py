@@ -19,6 +19,22 @@ def write_config(path: Path, **profiles: dict[str, object]) -> Path:
     return path
 
 
+def write_scripted_config(home: Path, base: str, timeout: float) -> Path:
+    """A profile ``t`` whose QR API and middleware are a scripted server at ``base``."""
+    return write_config(
+        home / "config.toml",
+        t={
+            "qr_api_url": base + "/qr",
+            "app_id": "a",
+            "secret": "s",
+            "middleware_url": base + "/mw",
+            "sdk_app_id": "s",
+            "offi_account_id": "o",
+            "timeout": timeout,
+        },
+    )
+
+
 @pytest.fixture
 def sandbox_config(sandbox: Sandbox, isolated_home: Path) -> Path:
     """A real config file whose profile talks to the sandbox; the secret comes from the env."""

@@ -35,12 +35,11 @@ from app.core.errors import BadInput
 from app.core.manifest import FAILED, OK
 from app.core.table_import import FIELDS, BatchRow, Table, build_rows, guess_mapping, read_table
 from app.ui.errors import describe, ui_language
-from app.ui.lint_view import plain_label
 from app.ui.page_context import PageContext
 from app.ui.pages.batch_print import BatchPrintPanel
 from app.ui.pages.batch_rows import STATUS_COLUMN, RowsModel
 from app.ui.resources import resource
-from app.ui.widgets import InlineMessage
+from app.ui.widgets import InlineMessage, plain_label
 
 LIST_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv")
 SAMPLE_LIST = ("samples", "recall-list-sample.csv")

@@ -36,7 +36,7 @@ from app.core.guard import check_plan
 from app.core.layout import check_placement, plan_label
 from app.core.stocks import DEFAULT_STOCK, Stock
 from app.core.table_import import BatchRow
-from app.ui.code_preview import CodePreview
+from app.ui.code_preview import GUARD_NOTE_COLOURS, CodePreview
 from app.ui.errors import describe, say
 from app.ui.state import UiState
 from app.ui.stock_combo import StockCombo
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from app.core.guard import Verdict
     from app.core.label_pdf import LabelItem
 
-NOTE_COLOURS = {"ok": "#166534", "warn": "#92400e", "refuse": "#991b1b"}
 
 
 class BatchPrintPanel(QGroupBox):
@@ -252,7 +251,7 @@ class BatchPrintPanel(QGroupBox):
         if verdict.overridden:
             lines.append(self.tr("Small codes allowed: the manifest will say so."))
         self.note.setText("\n".join(lines))
-        self.note.setStyleSheet(f"color: {NOTE_COLOURS[verdict.level]};")
+        self.note.setStyleSheet(f"color: {GUARD_NOTE_COLOURS[verdict.level]};")
         self._enable(verdict.printable)
 
     def _enable(self, on: bool) -> None:

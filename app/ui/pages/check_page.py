@@ -29,9 +29,8 @@ from app.core.hand_templates import HandTemplates
 from app.core.templates import Template
 from app.ui import dialogs
 from app.ui.errors import describe, say, ui_language
-from app.ui.lint_view import plain_tooltip
 from app.ui.page_context import PageContext
-from app.ui.widgets import InlineMessage
+from app.ui.widgets import InlineMessage, plain_tooltip
 
 COLORS = {
     "pass": "#166534",

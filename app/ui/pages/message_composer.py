@@ -38,7 +38,6 @@ from app.ui.errors import ui_language
 from app.ui.lint_view import (
     ERROR_COLOR,
     WARNING_COLOR,
-    plain_label,
     reserved_lint_label,
     show_findings,
 )
@@ -46,6 +45,7 @@ from app.ui.pages.jump_editor import JumpEditor
 from app.ui.pages.message_preview import MessagePreview
 from app.ui.pages.template_details import TemplateDetails
 from app.ui.state import UiState
+from app.ui.widgets import plain_label
 
 MAX_RECIPIENTS = 20
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.templates import Template, preview_lines
-from app.ui.lint_view import ERROR_COLOR, WARNING_COLOR, plain_label
+from app.ui.lint_view import ERROR_COLOR, WARNING_COLOR
+from app.ui.widgets import plain_label
 
 
 class MessagePreview(QTabWidget):

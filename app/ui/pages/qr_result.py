@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.code_preview import CodePreview
+from app.ui.code_preview import GUARD_NOTE_COLOURS, CodePreview
 from app.ui.errors import say
 from app.ui.pages.qr_form import _named
 from app.ui.widgets import InlineMessage
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from app.core.guard import Verdict
     from app.ui.printing import LabelJob
 
-NOTE_COLOURS = {"ok": "palette(text)", "warn": "#92400e", "refuse": "#991b1b"}
 
 
 class QrResultPanel(QWidget):
@@ -137,4 +136,4 @@ class QrResultPanel(QWidget):
         lines += [say(finding.key, **finding.params) for finding in verdict.findings]
         self.print_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the captions
         self.print_note.setText("\n".join(lines))
-        self.print_note.setStyleSheet(f"color: {NOTE_COLOURS[verdict.level]};")
+        self.print_note.setStyleSheet(f"color: {GUARD_NOTE_COLOURS[verdict.level]};")

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBo
 from app.core.messages import problems_text
 from app.core.templates import PLACEHOLDER, Template
 from app.ui.errors import ui_language
-from app.ui.lint_view import WARNING_COLOR, plain_label
+from app.ui.lint_view import WARNING_COLOR
+from app.ui.widgets import plain_label
 
 
 class TemplateDetails(QGroupBox):
