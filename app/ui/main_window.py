@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             self.tr("&Print…"), QKeySequence.StandardKey.Print, "print_preview", qr
         )
-        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+E", "pdf_dialog", qr)
+        # Not Ctrl+E: X11's key scheme gives it to text fields (end of line), so it never got here.
+        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+Shift+E", "pdf_dialog", qr)
         self.alignment_action = self._action(
             self.tr("Print &alignment page…"), "", "print_alignment_page", qr
         )

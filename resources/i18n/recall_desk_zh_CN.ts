@@ -1632,6 +1632,10 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>导出 PDF…</translation>
     </message>
     <message>
+        <source>Export a PDF at the label&apos;s exact size (Ctrl+Shift+E)</source>
+        <translation>按标签的精确尺寸导出 PDF（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
         <source>Send recall message…</source>
         <translation>发送召回消息…</translation>
     </message>

@@ -65,6 +65,7 @@ class QrResultPanel(QWidget):
         self.print_button.setToolTip(self.tr("Print with a preview (Ctrl+P)"))
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.setObjectName("qrPdfButton")
+        self.pdf_button.setToolTip(self.tr("Export a PDF at the label's exact size (Ctrl+Shift+E)"))
         self.send_button = QPushButton(self.tr("Send recall message…"))
         self.send_button.setObjectName("qrSendMessageButton")
         self.send_button.setToolTip(self.tr("Open Templates with this openId as the recipient"))
