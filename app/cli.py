@@ -368,7 +368,7 @@ _COMMON_DEFAULTS = {"config": None, "profile": None, "timeout": None, "verbose":
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Run the command of parsed ``args``; returns the exit code."""
     from app.core.errors import BadInput, RecallError
-    from app.core.messages import describe, where
+    from app.core.messages import describe, detail, where
 
     forgiving_console()
     out = out or sys.stdout
@@ -393,6 +393,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if request and not isinstance(exc, BadInput):
             line += f" [{request}]"
         print(f"recall-desk: {inert(line)}", file=sys.stderr)
+        if args.verbose:  # the library's own text and the request, behind the sentence
+            for extra in detail(exc, lang).splitlines():
+                print(f"recall-desk:   {inert(extra)}", file=sys.stderr)
         return exit_code(exc)
     except KeyboardInterrupt:
         print(f"recall-desk: {say('cli.interrupted', lang)}", file=sys.stderr)

@@ -101,12 +101,33 @@ def checked_table(
     }
 
 
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def toml_syntax_error(path: Path, error: ValueError) -> BadInput:
+    """Where tomllib stopped, as parameters of our sentence; its English stays in ``detail``.
+
+    Python 3.14's TOMLDecodeError has ``lineno``/``colno``; before, only the message ends in
+    "(at line N, column M)" or "(at end of document)".
+    """
+    message = str(error)
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    if not (isinstance(line, int) and isinstance(column, int)):
+        found = _TOML_AT.search(message)
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+    if line is not None:
+        return BadInput("config.syntax", path=str(path), line=line, column=column, detail=message)
+    if message.endswith("(at end of document)"):
+        return BadInput("config.syntax_end", path=str(path), detail=message)
+    return BadInput("config.not_toml", path=str(path), detail=message)
+
+
 def read_toml(path: Path) -> tuple[dict[str, Any], ConfigText]:
     """Parse the config file, refusing one too big or nested too deeply to be a config.
 
     Raises:
-        BadInput: ``config.too_big``, ``config.not_utf8``, ``config.not_toml``, ``config.too_deep``,
-        ``config.unreadable``.
+        BadInput: ``config.too_big``, ``config.not_utf8``, ``config.syntax`` (or ``syntax_end``,
+        ``not_toml``), ``config.too_deep``, ``config.unreadable``.
     """
     import tomllib
 
@@ -124,6 +145,6 @@ def read_toml(path: Path) -> tuple[dict[str, Any], ConfigText]:
     try:
         return tomllib.loads(text), ConfigText(path, text)
     except tomllib.TOMLDecodeError as exc:
-        raise BadInput("config.not_toml", path=str(path), reason=str(exc)) from exc
+        raise toml_syntax_error(path, exc) from exc
     except RecursionError:
         raise BadInput("config.too_deep", path=str(path)) from None

@@ -43,8 +43,9 @@ class Response:
             return json.loads(self.content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             key, params = "http.not_utf8", {}
-        except json.JSONDecodeError as exc:
-            key, params = "http.not_json", {"reason": exc.msg, "pos": exc.pos}
+        except json.JSONDecodeError as exc:  # json's English goes behind "Details" only
+            key = "http.empty" if not exc.doc.strip() else "http.json_syntax"
+            params = {"line": exc.lineno, "column": exc.colno, "detail": str(exc)}
         except RecursionError:
             key, params = "http.json_too_deep", {}
         except ValueError:  # a number longer than Python's integer-digit limit

@@ -91,12 +91,18 @@ def make_client(settings: ClientSettings) -> httpx.Client:
     if settings.ca_bundle:
         try:
             verify = ssl.create_default_context(cafile=settings.ca_bundle)
-        except (OSError, ssl.SSLError) as exc:
+        except ssl.SSLError as exc:  # read, but not certificates
             raise BadInput(
-                "http.ca_bundle",
+                "http.ca_bundle_invalid",
                 field="ca_bundle",
                 path=settings.ca_bundle,
-                reason=str(getattr(exc, "strerror", None) or exc),
+                detail=str(exc),
+            ) from None
+        except OSError as exc:
+            from app.core.messages import os_key
+
+            raise BadInput(
+                "http.ca_bundle", field="ca_bundle", path=settings.ca_bundle, cause=os_key(exc)
             ) from None
     try:
         return httpx.Client(
@@ -111,7 +117,7 @@ def make_client(settings: ClientSettings) -> httpx.Client:
     except ImportError as exc:  # socks5:// without httpx's socks extra (socksio)
         raise BadInput("http.socks_missing", field="proxy", proxy=settings.proxy) from exc
     except ValueError as exc:  # an unknown proxy scheme
-        raise BadInput("http.proxy", field="proxy", reason=str(exc)) from exc
+        raise BadInput("http.proxy", field="proxy", detail=str(exc)) from exc
 
 
 class Funnel:
@@ -304,7 +310,7 @@ class Funnel:
                 method, url, headers=headers, params=params, content=content or None
             )
         except (httpx.InvalidURL, ValueError) as exc:  # UnicodeError (IDNA) is a ValueError
-            raise BadInput("http.bad_url", url=url[:200], reason=str(exc)) from None
+            raise BadInput("http.bad_url", url=url[:200], detail=str(exc)) from None
         exchange = Exchange(
             method=method,
             url=str(request.url),

@@ -80,5 +80,5 @@ def _verified(data: bytes, source_url: str, max_pixels: int) -> VerifiedImage:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ProtocolError("image.bomb") from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ProtocolError("image.corrupt", reason=str(exc)) from exc
+        raise ProtocolError("image.corrupt", detail=str(exc)) from exc
     return VerifiedImage(data, fmt, width, height, source_url)

@@ -5,9 +5,11 @@ about a failure (what happened, what to do); ``detail(error, lang)`` the lines b
 "Details" toggle (code, method, URL, status, body excerpt). ``lang`` is ``zh…`` for Chinese,
 anything else for English; :func:`system_language` reads it from the locale variables.
 
-Two parameter names are special: ``field`` is shown by its label (``field.NAME`` in the catalogue
-when it has one), and ``cause`` names another key, said with the same parameters — an error that
-wraps another (``raise OutcomeUnknown("http.accepted_but", cause=exc.key, **exc.params)``).
+Three parameter names are special: ``field`` is shown by its label (``field.NAME`` in the
+catalogue when it has one); ``cause`` names another key, said with the same parameters — an error
+that wraps another (``raise OutcomeUnknown("http.accepted_but", cause=exc.key, **exc.params)``);
+``detail`` is a library's own (English) text, never put in a sentence: it is shown under "Details"
+and by the CLI's ``-v``. A size in bytes is written ``{limit:size}`` in a sentence: "2 MB".
 A parameter may also be a list of sentences, ``[[key, {params}], …]``: said in the same language
 and joined with "; " (the broken entries of a template list, in a check result).
 """
@@ -51,7 +53,40 @@ class _Params(dict[str, Any]):
         return "{" + name + "}"
 
 
-_FORMATTER = string.Formatter()
+class _SentenceFormatter(string.Formatter):
+    """``str.format`` plus the ``size`` spec: ``{limit:size}`` with bytes gives "2 MB"."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "size":
+            return size_text(value, self.lang)
+        return str(super().format_field(value, format_spec))
+
+
+_UNITS = ("KB", "MB", "GB", "TB")
+
+
+def size_text(size: Any, lang: str) -> str:
+    """A size in bytes as people read it: "512 bytes", "1.5 KB", "2 MB" (1 KB = 1024 bytes).
+
+    Chinese writes the same units ("2 MB") and "字节" for bytes. Anything but a number is shown
+    as it is (a placeholder nobody filled).
+    """
+    if isinstance(size, bool) or not isinstance(size, int | float):
+        return str(size)
+    if abs(size) < 1024:
+        count = f"{size:g}"
+        if is_chinese(lang):
+            return f"{count} 字节"
+        return f"{count} byte" if size == 1 else f"{count} bytes"
+    value = float(size)
+    for unit in _UNITS:
+        value /= 1024
+        if abs(value) < 1024 or unit == _UNITS[-1]:
+            break
+    return f"{round(value, 1):g} {unit}"
 
 
 def say(key: str, lang: str, /, **params: Any) -> str:
@@ -70,7 +105,7 @@ def say(key: str, lang: str, /, **params: Any) -> str:
     for name, value in params.items():
         if _is_sentences(value):
             values[name] = "; ".join(say(key, lang, **inner) for key, inner in value)
-    return _FORMATTER.vformat(template, (), values)
+    return _SentenceFormatter(lang).vformat(template, (), values)
 
 
 def _is_sentences(value: Any) -> bool:
@@ -186,6 +221,8 @@ def detail(error: BaseException, lang: str) -> str:
             lines.append(context.body_excerpt)
     if isinstance(error, OutcomeUnknown) and error.client_msg_id:
         lines.append(say("detail.client_msg_id", lang, client_msg_id=error.client_msg_id))
+    if isinstance(error, RecallError) and error.params.get("detail"):
+        lines.append(str(error.params["detail"]))
     if not isinstance(error, RecallError | OSError):
         lines.append(type(error).__name__)
     return "\n".join(lines)

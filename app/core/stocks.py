@@ -14,12 +14,12 @@ Custom stocks live in ``stocks.toml`` next to the config file (:class:`CustomSto
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from app.core.config_check import read_toml
 from app.core.errors import BadInput
 
 StockKind = Literal["sheet", "roll"]
@@ -359,9 +359,9 @@ class CustomStocks:
         if not self.path.exists():
             return []
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise BadInput("stock.store_unreadable", path=str(self.path), reason=str(exc)) from exc
+            data, _ = read_toml(self.path)
+        except BadInput as exc:
+            raise BadInput("stock.store_unreadable", cause=exc.key, **exc.params) from exc
         stocks = []
         for name, entry in (data.get("stocks") or {}).items():
             try:

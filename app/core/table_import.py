@@ -167,7 +167,7 @@ def read_csv(data: bytes) -> Table:
         for record in reader:
             collector.add(reader.line_num, [cell.strip() for cell in record[:MAX_COLUMNS]])
     except csv.Error as exc:
-        raise BadInput("import.bad_csv", line=reader.line_num, reason=str(exc)) from exc
+        raise BadInput("import.bad_csv", line=reader.line_num, detail=str(exc)) from exc
     return collector.table(encoding)
 
 
@@ -180,12 +180,12 @@ def _check_unpacked_size(path: Path) -> None:
     except zipfile.BadZipFile as exc:  # zipfile's English "File is not a zip file"
         raise BadInput("import.not_xlsx") from exc
     except (OSError, ValueError) as exc:
-        raise BadInput("import.bad_xlsx", reason=str(exc)) from exc
+        raise BadInput("import.bad_xlsx", detail=str(exc)) from exc
     if unpacked > MAX_XLSX_UNPACKED:
         raise BadInput(
             "import.xlsx_too_big",
-            size_mb=round(unpacked / 1e6),
-            limit_mb=MAX_XLSX_UNPACKED // 1_000_000,
+            size=unpacked,
+            limit=MAX_XLSX_UNPACKED,
         )
 
 
@@ -202,7 +202,7 @@ def _sheet_rows(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as exc:  # a zip, not a workbook
         raise BadInput("import.not_xlsx") from exc
     except (OSError, ValueError) as exc:
-        raise BadInput("import.bad_xlsx", reason=str(exc)) from exc
+        raise BadInput("import.bad_xlsx", detail=str(exc)) from exc
     except IndexError as exc:
         raise BadInput("import.no_header") from exc
     return workbook, rows
@@ -244,7 +244,7 @@ def read_xlsx(path: Path) -> Table:
                     blank_lines.add(line)
             collector.add(line, cells)
     except (KeyError, ValueError, TypeError) as exc:
-        raise BadInput("import.bad_xlsx", reason=str(exc)) from exc
+        raise BadInput("import.bad_xlsx", detail=str(exc)) from exc
     finally:
         workbook.close()
     if blank_lines:
@@ -270,7 +270,7 @@ def read_table(path: Path) -> Table:
     except OSError as exc:
         raise BadInput("import.cannot_open", path=str(path), cause=os_key(exc)) from exc
     if size > MAX_FILE_BYTES:
-        raise BadInput("import.file_too_big", name=path.name, limit_mb=MAX_FILE_BYTES // 1_000_000)
+        raise BadInput("import.file_too_big", name=path.name, limit=MAX_FILE_BYTES)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     if suffix in (".csv", ".txt", ".tsv"):

@@ -195,7 +195,7 @@ def image_url_problem(url: str, api_url: str) -> None:
         host = httpx.URL(url).host
         api_host = httpx.URL(api_url).host
     except (ValueError, httpx.InvalidURL) as exc:  # IDNA errors are ValueErrors
-        raise ProtocolError("udesk.url_invalid", url=shown, reason=str(exc)[:200]) from None
+        raise ProtocolError("udesk.url_invalid", url=shown, detail=str(exc)[:200]) from None
     if scheme not in ("http", "https") or not host:
         raise ProtocolError("udesk.url_not_absolute", url=shown)
     if _internal(host) and not _internal(api_host):

@@ -281,7 +281,7 @@ def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]
     if isinstance(exc, httpx.TimeoutException):
         return "http.timeout", {}
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return "http.unsupported_url", {"reason": str(exc)}
+        return "http.unsupported_url", {"detail": str(exc)}
     cause: BaseException | None = exc
     while cause is not None:  # the socket's own error, under httpcore's and httpx's wrappers
         if isinstance(cause, ssl.SSLError):
@@ -298,8 +298,8 @@ def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]
     if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
         return "http.tls", {"host": host, "reason": text}
     if isinstance(exc, httpx.ConnectError):
-        return "http.connect_failed", {"host": host, "reason": text}
-    return "http.other", {"kind": type(exc).__name__, "reason": text}
+        return "http.connect_failed", {"host": host, "detail": text}
+    return "http.other", {"kind": type(exc).__name__, "detail": text}
 
 
 _UNREACHABLE = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EHOSTDOWN})

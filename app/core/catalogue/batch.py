@@ -10,12 +10,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "不支持的文件类型 {suffix}：请用 .csv 或 .xlsx",
     ),
     "import.file_too_big": (
-        "{name} is larger than {limit_mb} MB (the limit for a list)",
-        "{name} 超过 {limit_mb} MB（名单文件的上限）",
+        "{name} is larger than {limit:size} (the limit for a list)",
+        "{name} 超过 {limit:size}（名单文件的上限）",
     ),
     "import.xlsx_too_big": (
-        "the Excel file unpacks to {size_mb} MB, more than the {limit_mb} MB a list may have",
-        "这个 Excel 文件解压后有 {size_mb} MB，超过名单允许的 {limit_mb} MB",
+        "the Excel file unpacks to {size:size}, more than the {limit:size} a list may have",
+        "这个 Excel 文件解压后有 {size:size}，超过名单允许的 {limit:size}",
     ),
     "import.too_many_rows": (
         "the list has more than {limit} rows (the limit for one batch): split it",
@@ -34,14 +34,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "CSV 既不是 UTF-8 也不是 GB18030/GBK 编码（第 {byte} 字节）",
     ),
     "import.bad_csv": (
-        "the CSV is malformed near line {line}: {reason}",
-        "CSV 第 {line} 行附近格式有误：{reason}",
+        "the CSV is malformed near line {line}",
+        "CSV 第 {line} 行附近格式有误",
     ),
     "import.not_xlsx": (
         "the file is not an Excel workbook (.xlsx): damaged, or another file renamed",
         "该文件不是 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的其他文件",
     ),
-    "import.bad_xlsx": ("cannot read the Excel file: {reason}", "无法读取 Excel 文件：{reason}"),
+    "import.bad_xlsx": (
+        "cannot read the Excel file: it is damaged or not a workbook",
+        "无法读取 Excel 文件：文件已损坏或不是工作簿",
+    ),
     "import.no_header": ("the file has no header row", "文件没有表头行"),
     "import.no_open_id_column": (
         "no openId column found (headers: {headers}); choose it under the list, "

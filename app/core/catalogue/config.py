@@ -7,9 +7,18 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "config file {path} is not UTF-8 text (byte {offset}): save it as UTF-8",
         "配置文件 {path} 不是 UTF-8 文本（第 {offset} 个字节）：请以 UTF-8 编码保存",
     ),
+    "config.syntax": (
+        "config file {path}: line {line}, column {column} is not valid TOML",
+        "配置文件 {path}：第 {line} 行第 {column} 列不是有效的 TOML",
+    ),
+    "config.syntax_end": (
+        "config file {path} is not valid TOML: it ends inside a value (a quote or bracket is not "
+        "closed)",
+        "配置文件 {path} 不是有效的 TOML：文件在一个值的中间结束（有引号或括号没有闭合）",
+    ),
     "config.not_toml": (
-        "config file {path} is not valid TOML: {reason}",
-        "配置文件 {path} 不是有效的 TOML：{reason}",
+        "config file {path} is not valid TOML",
+        "配置文件 {path} 不是有效的 TOML",
     ),
     "config.unreadable": (
         "config file {path} cannot be read: {cause}",
@@ -45,8 +54,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "配置文件 {path} 的表或列表嵌套太深，不是召回助手的配置",
     ),
     "config.too_big": (
-        "config file {path} is {size} bytes: a config is a few KB, is it the right file?",
-        "配置文件 {path} 有 {size} 字节：配置一般只有几 KB，文件是否选错了？",
+        "config file {path} is {size:size}: a config is a few KB, is it the right file?",
+        "配置文件 {path} 有 {size:size}：配置一般只有几 KB，文件是否选错了？",
     ),
     "config.ca_bundle_missing": (
         "profile {profile}: the CA bundle {path} does not exist or is not a file",

@@ -22,7 +22,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "图片像素异常巨大（解压炸弹），已拒绝",
     ),
     "image.corrupt": (
-        "the image is truncated or corrupt ({reason})",
-        "图片不完整或已损坏（{reason}）",
+        "the image is truncated or corrupt",
+        "图片不完整或已损坏",
     ),
 }

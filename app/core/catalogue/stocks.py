@@ -34,8 +34,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "{name} 是内置标签规格，请给自定义规格另起名字。",
     ),
     "stock.store_unreadable": (
-        "Cannot read the saved label stocks in {path}: {reason}",
-        "无法读取 {path} 中保存的标签规格：{reason}",
+        "Cannot read the saved label stocks: {cause}.",
+        "无法读取保存的标签规格：{cause}。",
     ),
     "stock.options_clash": (
         "Give either --stock or --label, not both.",

@@ -32,8 +32,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     ),
     "udesk.url_control": ("qrCodeUrl contains control characters", "qrCodeUrl 含有控制字符"),
     "udesk.url_invalid": (
-        "qrCodeUrl is not a valid URL ({reason}): {url}",
-        "qrCodeUrl 不是有效的网址（{reason}）：{url}",
+        "qrCodeUrl is not a valid URL: {url}",
+        "qrCodeUrl 不是有效的网址：{url}",
     ),
     "udesk.url_private": (
         "qrCodeUrl points into a private network ({host}) while the QR API is public: refused",
