@@ -12,11 +12,16 @@ def main(argv: list[str] | None = None) -> int:
     args = cli.parse(argv)
     if args.command is not None:
         return cli.run(args)
-    from app.ui.platform_check import explain_window_problem
+    from app.ui.platform_check import explain_import_error, explain_window_problem
 
     if explain_window_problem():  # before Qt's GUI libraries load: Qt aborts without them
         return 2
-    from app.ui.app import run
+    try:
+        from app.ui.app import run
+    except ImportError as error:  # a library QtGui links that the check does not list
+        if explain_import_error(error):
+            return 2
+        raise
 
     return run(args)
 

@@ -6,15 +6,17 @@ the same things first: a display for the platform Qt will pick, and each shared 
 plugin (and QtGui) needs, loaded by name as the dynamic linker would. Elsewhere (Windows, macOS,
 the offscreen and other platforms) there is nothing to check.
 
-The libraries are those ``ldd`` lists for PySide6's ``platforms/libqxcb.so`` and
-``libQt6XcbQpa.so.6`` that PySide6 does not ship, with the Debian/Ubuntu and Fedora packages
-that provide them.
+The libraries are the system libraries PySide6's QtCore, QtGui, QtWidgets, QtPrintSupport and
+``platforms/libqxcb.so`` link that PySide6 does not ship (the test lists them with ``ldd``), with
+the Debian/Ubuntu and Fedora packages that provide them. A library Qt needs that this list lacks
+still gets one sentence: the ImportError it causes is explained instead of a traceback.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,9 +26,11 @@ from pathlib import Path
 GUI_LIBRARIES: dict[str, tuple[str, str]] = {
     "libEGL.so.1": ("libegl1", "libglvnd-egl"),
     "libGL.so.1": ("libgl1", "libglvnd-glx"),
+    "libdbus-1.so.3": ("libdbus-1-3", "dbus-libs"),
     "libfontconfig.so.1": ("libfontconfig1", "fontconfig"),
     "libfreetype.so.6": ("libfreetype6", "freetype"),
     "libglib-2.0.so.0": ("libglib2.0-0", "glib2"),
+    "libgthread-2.0.so.0": ("libglib2.0-0", "glib2"),
     "libxkbcommon.so.0": ("libxkbcommon0", "libxkbcommon"),
 }
 XCB_LIBRARIES: dict[str, tuple[str, str]] = {
@@ -52,6 +56,12 @@ WAYLAND_LIBRARIES: dict[str, tuple[str, str]] = {
     "libwayland-client.so.0": ("libwayland-client0", "libwayland-client"),
     "libwayland-cursor.so.0": ("libwayland-cursor0", "libwayland-cursor"),
 }
+# platform plugin: (the variable naming its display, the libraries it links)
+DESKTOP_PLATFORMS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+    "xcb": ("X11 (xcb)", "DISPLAY", XCB_LIBRARIES),
+    "wayland": ("Wayland", "WAYLAND_DISPLAY", WAYLAND_LIBRARIES),
+}
+_MISSING_LIBRARY = re.compile(r"(\S+\.so(?:\.\d+)*): cannot open shared object file")
 
 
 @dataclass(frozen=True)
@@ -81,8 +91,14 @@ def _platforms(env: Mapping[str, str]) -> list[str]:
     return ["wayland", "xcb"] if env.get("WAYLAND_DISPLAY") else ["xcb"]
 
 
-def _missing(libraries: Mapping[str, tuple[str, str]], loads: Callable[[str], bool]) -> Problem:
+def _missing(
+    libraries: Mapping[str, tuple[str, str]], loads: Callable[[str], bool]
+) -> Problem | None:
     missing = {name: packages for name, packages in libraries.items() if not loads(name)}
+    return _missing_problem(missing) if missing else None
+
+
+def _missing_problem(missing: Mapping[str, tuple[str, str]]) -> Problem:
     debian = sorted({debian for debian, _fedora in missing.values()})
     fedora = sorted({fedora for _debian, fedora in missing.values()})
     return Problem(
@@ -100,39 +116,44 @@ def window_problem(
     platform: str = sys.platform,
     loads: Callable[[str], bool] = _loads,
 ) -> Problem | None:
-    """What keeps Qt's platform plugin from loading here, or None when it can load."""
+    """What keeps Qt's platform plugin from loading here, or None when it can load.
+
+    With a display, every library missing for its platform is named at once (QtGui's and the
+    plugin's), so one install command is enough; without one, that is what is named."""
     if not platform.startswith("linux"):
         return None
     env = os.environ if env is None else env
-    base = _missing(GUI_LIBRARIES, loads)
-    if base.params["libraries"]:
-        return base
     first: Problem | None = None
-    for name in _platforms(env):
-        if name == "xcb":
-            if not env.get("DISPLAY"):
-                problem = Problem("desktop.no_display", {"platform": "X11 (xcb)"})
-            else:
-                problem = _missing(XCB_LIBRARIES, loads)
-        elif name == "wayland":
-            if not env.get("WAYLAND_DISPLAY"):
-                problem = Problem("desktop.no_display", {"platform": "Wayland"})
-            else:
-                problem = _missing(WAYLAND_LIBRARIES, loads)
+    for name in _platforms(env) or ["xcb"]:
+        desktop = DESKTOP_PLATFORMS.get(name)
+        if desktop is None:  # offscreen, minimal, vnc, eglfs …: only QtGui's own libraries
+            problem = _missing(GUI_LIBRARIES, loads)
         else:
-            return None  # offscreen, minimal, vnc, eglfs …: nothing of the desktop's needed
-        if problem.key == "desktop.missing_libraries" and not problem.params["libraries"]:
+            label, variable, libraries = desktop
+            if env.get(variable):
+                problem = _missing({**GUI_LIBRARIES, **libraries}, loads)
+            else:
+                problem = Problem("desktop.no_display", {"platform": label})
+        if problem is None:
             return None
         first = first or problem
     return first
 
 
-def explain_window_problem() -> bool:
-    """Print one sentence, in the user's language, when the window cannot open; returns whether
-    it did (the caller exits 2)."""
-    problem = window_problem()
-    if problem is None:
-        return False
+def import_problem(error: ImportError) -> Problem | None:
+    """The library a failed import of Qt names (``libfoo.so.1: cannot open shared object
+    file``), with its packages when the tables know them; None for any other ImportError."""
+    found = _MISSING_LIBRARY.search(str(error))
+    if found is None:
+        return None
+    library = found.group(1)
+    packages = {**GUI_LIBRARIES, **XCB_LIBRARIES, **WAYLAND_LIBRARIES}.get(library)
+    if packages is None:
+        return Problem("desktop.unknown_library", {"library": library})
+    return _missing_problem({library: packages})
+
+
+def _say(problem: Problem) -> None:
     from app.core.messages import say, system_language
 
     language = system_language()
@@ -144,4 +165,21 @@ def explain_window_problem() -> bool:
     except ImportError:  # QtCore itself cannot load: the system's language will do
         pass
     print(say(problem.key, language, **problem.params), file=sys.stderr)
-    return True
+
+
+def explain_import_error(error: ImportError) -> bool:
+    """Print one sentence when Qt failed to import for want of a shared library; returns
+    whether it did (the caller exits 2, else re-raises)."""
+    problem = import_problem(error)
+    if problem is not None:
+        _say(problem)
+    return problem is not None
+
+
+def explain_window_problem() -> bool:
+    """Print one sentence, in the user's language, when the window cannot open; returns whether
+    it did (the caller exits 2)."""
+    problem = window_problem()
+    if problem is not None:
+        _say(problem)
+    return problem is not None

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from app.ui.platform_check import GUI_LIBRARIES, XCB_LIBRARIES, window_problem
+from app.ui.platform_check import (
+    GUI_LIBRARIES,
+    WAYLAND_LIBRARIES,
+    XCB_LIBRARIES,
+    import_problem,
+    window_problem,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,18 +58,88 @@ def test_missing_xcb_libraries_are_named_with_their_packages() -> None:
     )
 
 
-def test_every_library_the_xcb_plugin_links_is_checked() -> None:
-    """ldd of PySide6's xcb plugin: each system library it needs is in the check's list."""
-    import shutil
+def test_with_a_display_every_missing_library_is_named_in_one_command() -> None:
+    """A bare Debian lacks QtGui's libraries and the plugin's: one sentence names them all, so a
+    second start does not bring a second list."""
+    problem = window_problem({"DISPLAY": ":0"}, "linux", lambda _name: False)
+    assert problem is not None and problem.key == "desktop.missing_libraries"
+    assert set(problem.params["libraries"].split(", ")) == set(GUI_LIBRARIES) | set(XCB_LIBRARIES)
+    apt = problem.params["debian"].split()
+    assert {"libdbus-1-3", "libglib2.0-0", "libegl1", "libxcb-icccm4"} <= set(apt)
+    assert len(apt) == len(set(apt))  # libglib2.0-0 provides two of them: named once
+    # Without a display the libraries cannot help yet: that is what is named.
+    problem = window_problem({}, "linux", lambda _name: False)
+    assert problem is not None and problem.key == "desktop.no_display"
+    # The offscreen platform needs QtGui's libraries only.
+    problem = window_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", lambda n: "dbus" not in n)
+    assert problem is not None and problem.params["libraries"] == "libdbus-1.so.3"
 
+
+# The C and C++ runtime and the compression libraries every Linux system has.
+SYSTEM_BASE = {
+    "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libstdc++.so.6",
+    "libgcc_s.so.1", "libz.so.1", "libzstd.so.1",
+}  # fmt: skip
+
+
+def system_libraries(path: Path, own: Path) -> dict[str, str]:
+    """ldd's view of path: each library outside PySide6 and shiboken, with where it resolved."""
+    listed = subprocess.run(["ldd", str(path)], capture_output=True, text=True, check=True)
+    found = {}
+    for line in listed.stdout.splitlines():
+        entry = re.match(r"\s*(\S+) => (.*?)(?: \(0x[0-9a-f]+\))?$", line)
+        if entry and str(own) not in entry[2] and "shiboken" not in entry[2]:
+            found[entry[1]] = entry[2].strip()
+    return found
+
+
+def test_every_library_qt_links_is_checked() -> None:
+    """ldd of the Qt modules the app imports and of the xcb plugin: each system library they
+    need, unless another of them pulls it in (its package then does too), is in the check's
+    tables — a newer PySide6 linking a new library (QtGui 6.11's libdbus-1) fails here, not on
+    a user's fresh machine."""
     import PySide6
 
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
-    if not sys.platform.startswith("linux") or not plugin.exists() or not shutil.which("ldd"):
-        pytest.skip("not Linux with ldd and PySide6's xcb plugin")
-    listed = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True)
-    needed = {line.split()[0] for line in listed.stdout.splitlines() if "xcb" in line}
-    assert needed <= set(XCB_LIBRARIES)
+    own = Path(PySide6.__file__).parent
+    modules = [own / f"{name}.abi3.so" for name in ("QtCore", "QtGui", "QtWidgets")]
+    modules += [own / "QtPrintSupport.abi3.so", own / "Qt/plugins/platforms/libqxcb.so"]
+    if not sys.platform.startswith("linux") or not shutil.which("ldd"):
+        pytest.skip("not Linux with ldd")
+    needed: dict[str, str] = {}
+    for module in modules:
+        assert module.exists(), module
+        needed |= system_libraries(module, own)
+    pulled_in = set()
+    for where in needed.values():
+        if where != "not found":
+            pulled_in |= set(system_libraries(Path(where), own))
+    roots = set(needed) - pulled_in - SYSTEM_BASE
+    checked = set(GUI_LIBRARIES) | set(XCB_LIBRARIES)
+    assert roots and roots <= checked, sorted(roots - checked)
+
+
+def test_readme_install_lines_name_every_package_the_check_knows() -> None:
+    """README's Debian/Ubuntu and Fedora lines install everything the check could ask for."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    apt = re.search(r"sudo apt install ((?:[^\n\\]|\\\n)+)", text)
+    dnf = re.search(r"sudo dnf install ((?:[^\n\\]|\\\n)+)", text)
+    assert apt and dnf
+    tables = {**GUI_LIBRARIES, **XCB_LIBRARIES}
+    assert {debian for debian, _fedora in tables.values()} <= set(apt[1].replace("\\", "").split())
+    assert {fedora for _debian, fedora in tables.values()} <= set(dnf[1].replace("\\", "").split())
+
+
+def test_a_failed_qt_import_names_the_library() -> None:
+    missing = "libdbus-1.so.3: cannot open shared object file: No such file or directory"
+    problem = import_problem(ImportError(missing))
+    assert problem is not None and problem.key == "desktop.missing_libraries"
+    assert problem.params["debian"] == "sudo apt install libdbus-1-3"
+    assert problem.params["fedora"] == "sudo dnf install dbus-libs"
+    unknown = import_problem(ImportError("libQt6Nothing.so.6: cannot open shared object file"))
+    assert unknown is not None and unknown.key == "desktop.unknown_library"
+    assert unknown.params == {"library": "libQt6Nothing.so.6"}
+    assert import_problem(ImportError("No module named 'PySide6'")) is None
+    assert set(WAYLAND_LIBRARIES).isdisjoint(GUI_LIBRARIES)
 
 
 def run_gui(
@@ -98,3 +176,25 @@ def test_a_missing_library_exits_2_naming_its_package(isolated_home) -> None:
     done = run_gui(env, code)
     assert done.returncode == 2, done.stderr
     assert "libxcb-absent.so.9" in done.stderr and "sudo apt install libxcb-absent9" in done.stderr
+
+
+# QtGui failing the way the dynamic linker makes it fail on a bare system
+QT_IMPORT_FAILS = """
+import importlib.abc, sys
+class Absent(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6.QtGui":
+            raise ImportError("{library}: cannot open shared object file: No such file")
+sys.meta_path.insert(0, Absent())
+from app.__main__ import main
+raise SystemExit(main([]))
+"""
+
+
+def test_qt_failing_to_import_exits_2_with_one_sentence(isolated_home) -> None:
+    env = dict(os.environ, DISPLAY=":0", QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    env["LANG"] = "zh_CN.UTF-8"
+    done = run_gui(env, QT_IMPORT_FAILS.format(library="libQt6Nothing.so.6"))
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Qt 需要 libQt6Nothing.so.6" in lines[0], done.stderr

@@ -11,9 +11,16 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "请在桌面会话中启动，或使用命令行（recall-desk --help）。",
     ),
     "desktop.missing_libraries": (
-        "Recall Desk cannot open its window: the system lacks {libraries}. Install them with "
+        "Recall Desk cannot open its window: the system lacks {libraries}. Install with "
         "“{debian}” (Debian/Ubuntu) or “{fedora}” (Fedora), then start it again.",
         "召回助手无法打开窗口：系统缺少 {libraries}。请用“{debian}”（Debian/Ubuntu）或"
         "“{fedora}”（Fedora）安装后再启动。",
+    ),
+    "desktop.unknown_library": (
+        "Recall Desk cannot open its window: Qt needs {library}, which the system lacks. Install "
+        "the package that provides it (find it with “apt-file search {library}” on Debian/Ubuntu "
+        "or “dnf provides '*/{library}'” on Fedora), then start it again.",
+        "召回助手无法打开窗口：Qt 需要 {library}，系统中没有。请安装提供它的软件包（Debian/Ubuntu "
+        "用“apt-file search {library}”查找，Fedora 用“dnf provides '*/{library}'”），然后再启动。",
     ),
 }
