@@ -21,7 +21,7 @@ import os
 import socket
 import string
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core import wechat_errors
 from app.core.catalogue import CATALOGUE
@@ -34,7 +34,9 @@ from app.core.errors import (
     TransportError,
 )
 from app.core.lang import is_chinese
-from app.core.templates import Finding, Problem
+
+if TYPE_CHECKING:  # lint's types; the start-up never lints
+    from app.core.templates import Finding, Problem
 
 
 def system_language() -> str:

@@ -310,7 +310,8 @@ _FIELDS = (
     "kind", "page_w", "page_h", "label_w", "label_h", "cols", "rows",
     "margin_left", "margin_top", "pitch_x", "pitch_y", "corner_mm", "product",
 )  # fmt: skip
-_NAME = re.compile(r"[A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff.+-]{0,39}")
+# A pattern, compiled (and cached by re) on first use: its CJK ranges are slow to compile.
+_NAME = r"[A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff.+-]{0,39}"
 
 
 def custom_sheet(
@@ -372,7 +373,7 @@ class CustomStocks:
 
     def save(self, stock: Stock) -> None:
         """Add or replace ``stock`` (validated; a built-in name is refused)."""
-        if not _NAME.fullmatch(stock.name):
+        if not re.fullmatch(_NAME, stock.name):
             raise BadInput("stock.bad_name", name=stock.name, field="stock")
         if any(stock.name.lower() in (b.name.lower(), *b.aliases) for b in BUILTIN):
             raise BadInput("stock.name_taken", name=stock.name, field="stock")
@@ -398,7 +399,7 @@ class CustomStocks:
 
 
 def _from_entry(name: str, entry: Any) -> Stock:
-    if not isinstance(entry, dict) or not _NAME.fullmatch(str(name)):
+    if not isinstance(entry, dict) or not re.fullmatch(_NAME, str(name)):
         raise ValueError(name)
     kind = entry.get("kind", "sheet")
     if kind not in ("sheet", "roll"):

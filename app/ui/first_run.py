@@ -1,21 +1,15 @@
-"""The first-run panel (what to do with no profile yet) and F1's local help."""
+"""The first-run panel: what to do with no profile yet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
-
-from app.ui.resources import resource
 
 
 class FirstRunPanel(QFrame):
@@ -60,29 +54,3 @@ class FirstRunPanel(QFrame):
         row.addWidget(self.text, 1)
         for button in (self.sandbox_button, self.profile_button, self.close_button):
             row.addWidget(button)
-
-
-def help_text(language: str) -> str:
-    """The bundled help in ``language`` (``zh_CN`` or ``en``), Markdown."""
-    name = "help_zh_CN.md" if language.startswith("zh") else "help_en.md"
-    return resource("help", name).read_text(encoding="utf-8")
-
-
-class HelpDialog(QDialog):
-    """The README's user sections, rendered, in the UI language (F1)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("helpDialog")
-        self.setWindowTitle(self.tr("Recall Desk help"))
-        self.browser = QTextBrowser()
-        self.browser.setObjectName("helpBrowser")
-        self.browser.setOpenExternalLinks(False)
-        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-        self.browser.setMarkdown(help_text(language))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
-        self.resize(640, 520)

@@ -23,7 +23,7 @@ from app import APP_NAME, __version__
 from app.core.profiles import Profile
 from app.core.workspace import Workspace
 from app.ui.exchange_log import ExchangeLog
-from app.ui.first_run import FirstRunPanel, HelpDialog
+from app.ui.first_run import FirstRunPanel
 from app.ui.page_context import PageContext
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
@@ -32,6 +32,7 @@ from app.ui.widgets import NavigationBar, PageScroll, guard_wheel
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from app.ui.help_dialog import HelpDialog
     from app.ui.inspector import InspectorDock
     from app.ui.pages.batch_page import BatchPage
     from app.ui.pages.check_page import CheckPage
@@ -412,6 +413,8 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         """F1: the bundled help in the UI language (non-modal)."""
         if self._help is None:
+            from app.ui.help_dialog import HelpDialog
+
             self._help = HelpDialog(self)
         self._help.show()
         self._help.raise_()

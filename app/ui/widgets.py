@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -291,4 +289,6 @@ def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` as it is: Qt takes anything tag-like in a tooltip for rich
     text (an errmsg ``<img src=…>`` would load a local file), so it is escaped inside a
     paragraph of our own."""
+    import html  # on use: it loads an entity table the first screen never needs
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""

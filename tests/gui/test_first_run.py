@@ -31,7 +31,7 @@ def test_add_my_profile_opens_a_new_profile_in_settings(qtbot, make_window, sand
 def test_f1_opens_the_help_in_the_ui_language(qtbot, demo_window) -> None:
     from PySide6.QtCore import QLocale
 
-    from app.ui.first_run import HelpDialog
+    from app.ui.help_dialog import HelpDialog
 
     qtbot.keyClick(demo_window, Qt.Key.Key_F1)
     dialog = demo_window.findChild(HelpDialog)
