@@ -1,10 +1,12 @@
 """Batch recall codes: generate a code for every row of a list, concurrently, resumable.
 
-At most ``concurrency`` requests are in flight (worker threads), with an optional rate limit.
-Images are written whole as they arrive; each finished row is appended to ``manifest.csv``
-(see :mod:`app.core.manifest`) by the thread that runs the batch, and the manifest is rewritten
-in input order when the batch ends. Running the same list into the same folder again skips
-the rows already produced.
+At most ``concurrency`` requests are in flight (request slots shared by twice as many worker
+threads, so a thread writing its image never keeps a slot idle), with an optional rate limit.
+Images are written whole as they arrive; finished rows are appended to ``manifest.csv`` (see
+:mod:`app.core.manifest`) by the thread that runs the batch, all the rows that finished while
+it wrote the last ones in one durable write, and the manifest is rewritten in input order when
+the batch ends. Running the same list into the same folder again skips the rows already
+produced.
 
 Retries are the request funnel's (:mod:`app.core.http`, idempotent calls only, within the
 call's deadline): the batch asks once per row. One bad row never stops the others: its
@@ -244,6 +246,7 @@ class BatchRun:
         self._generate = generate
         self._ids = (sdk_app_id, offi_account_id)
         self._concurrency = concurrency
+        self._slots = threading.BoundedSemaphore(concurrency)  # requests in flight
         self._limiter = RateLimiter(rate)
         self._on_progress = on_progress
         self._lang = lang
@@ -272,18 +275,20 @@ class BatchRun:
 
     def _run(self, journal: Journal, previous: dict[str, Entry]) -> None:
         pending = []
+        unsendable = []
         for index, row in enumerate(self.rows):
             before = previous.get(manifest.entry_key(row.line, row.open_id))
             if row.problem:
-                self._record(journal, index, RowResult(row, NOT_SENT))
+                unsendable.append((index, RowResult(row, NOT_SENT)))
             elif before is not None and before.produced(self.out_dir):
                 done = RowResult(row, OK, before.qr_code_url, before.file, before.size)
-                self._record(journal, index, done, earlier=True)
+                self._record(journal, [(index, done)], earlier=True)
             else:
                 pending.append(index)
+        self._record(journal, unsendable)
         workers = [
             threading.Thread(target=self._work, name=f"batch-{n}", daemon=True)
-            for n in range(min(self._concurrency, len(pending)))
+            for n in range(min(2 * self._concurrency, len(pending)))
         ]
         for index in pending:
             self._todo.put(index)
@@ -293,32 +298,38 @@ class BatchRun:
         waiting = len(pending)
         while waiting:
             try:
-                index, result = self._finished.get(timeout=0.2)
+                finished = [self._finished.get(timeout=0.2)]
             except queue.Empty:
                 continue
-            waiting -= 1
-            if result.status != NOT_SENT:
-                self._record(journal, index, result)
+            while len(finished) < waiting:  # and whatever else finished meanwhile
+                try:
+                    finished.append(self._finished.get_nowait())
+                except queue.Empty:
+                    break
+            waiting -= len(finished)
+            self._record(journal, [done for done in finished if done[1].status != NOT_SENT])
 
     def _record(
-        self, journal: Journal, index: int, result: RowResult, *, earlier: bool = False
+        self, journal: Journal, finished: list[tuple[int, RowResult]], *, earlier: bool = False
     ) -> None:
-        if not earlier:
+        """Append these rows' lines to the manifest in one write, then count and report them."""
+        if not earlier and finished:
             try:
-                journal.append(result.entry(self._lang))
+                journal.append([result.entry(self._lang) for _, result in finished])
             except BadInput:
                 self.controls.cancel()  # nothing more is recorded, so nothing more is asked
                 raise
-        result = replace(result, earlier=earlier)
-        self._results[index] = result
-        if result.status == OK:
-            self.progress.done += 1
-            self.progress.skipped += earlier
-        elif result.status == FAILED:
-            self.progress.failed += 1
-        else:
-            self.progress.not_sent += 1
-        self._report(result)
+        for index, result in finished:
+            result = replace(result, earlier=earlier)
+            self._results[index] = result
+            if result.status == OK:
+                self.progress.done += 1
+                self.progress.skipped += earlier
+            elif result.status == FAILED:
+                self.progress.failed += 1
+            else:
+                self.progress.not_sent += 1
+            self._report(result)
 
     def _settle(self, previous: dict[str, Entry]) -> None:
         """Count the rows never reached as not sent and rewrite the manifest in input order."""
@@ -359,24 +370,32 @@ class BatchRun:
 
     def _one(self, row: BatchRow) -> RowResult:
         self.controls.wait_if_paused()
-        if self.controls.cancelled.is_set():
-            return RowResult(row, NOT_SENT)
-        self._limiter.wait(self.controls.cancelled)
-        if self.controls.cancelled.is_set():
-            return RowResult(row, NOT_SENT)
-        request = QrRequest(*self._ids, row.open_id, row.call_times, row.channel)
+        with self._slots:  # the request holds a slot; its image is written after
+            if self.controls.cancelled.is_set():
+                return RowResult(row, NOT_SENT)
+            self._limiter.wait(self.controls.cancelled)
+            if self.controls.cancelled.is_set():
+                return RowResult(row, NOT_SENT)
+            request = QrRequest(*self._ids, row.open_id, row.call_times, row.channel)
+            try:
+                result = self._generate(request)
+            except Exception as exc:
+                return _failed(row, exc)
         try:
-            result = self._generate(request)
             if result.image is None:
                 raise BadInput("batch.no_image")
             name = safe_file_name(row, result.image.extension)
             manifest.write_whole(self.out_dir / name, result.image.data)
-            return RowResult(row, OK, result.qr_code_url, name, len(result.image.data))
-        except (RecallError, OSError) as exc:
-            return RowResult(row, FAILED, error=exc)
-        except Exception as exc:  # one bad row never stops the batch
-            log.exception("batch row %s failed unexpectedly", row.line)
-            return RowResult(row, FAILED, error=exc)
+        except Exception as exc:
+            return _failed(row, exc)
+        return RowResult(row, OK, result.qr_code_url, name, len(result.image.data))
+
+
+def _failed(row: BatchRow, error: Exception) -> RowResult:
+    """A row that was asked and did not work; one bad row never stops the batch."""
+    if not isinstance(error, (RecallError, OSError)):
+        log.error("batch row %s failed unexpectedly", row.line, exc_info=error)
+    return RowResult(row, FAILED, error=error)
 
 
 def run_batch(

@@ -1,10 +1,11 @@
 """``manifest.csv``: what a batch produced, row by row, safe to resume from and to open in Excel.
 
-While a batch runs, each finished row is appended as one whole line (a single write, fsync'd;
-a write that fails is cut back, so no torn line stays behind) and the batch stops with an
-error if it cannot be written. When the batch ends — finished, cancelled or interrupted — the
-manifest is rewritten atomically with one line per input row, in input order (rows that were
-never sent say so). Either shape reads back the same way: the last line of a row wins.
+While a batch runs, finished rows are appended as whole lines (a single write of one or more
+lines, fsync'd; a write that fails is cut back, so no torn line stays behind) and the batch
+stops with an error if it cannot be written. When the batch ends — finished, cancelled or
+interrupted — the manifest is rewritten atomically with one line per input row, in input order
+(rows that were never sent say so). Either shape reads back the same way: the last line of a
+row wins.
 
 The file is UTF-8 with a BOM (Excel), user-only (0600: it holds customers' openIds), and every
 cell goes through :mod:`app.core.csv_safe`. A row counts as done on resume only if its manifest
@@ -165,10 +166,11 @@ class Journal:
         except OSError as exc:
             raise _write_error(path, exc) from exc
 
-    def append(self, entry: Entry) -> None:
-        """Write ``entry`` as one whole line, durably, or raise (nothing partial stays)."""
+    def append(self, entries: Iterable[Entry]) -> None:
+        """Write ``entries`` as whole lines in one write, durably, or raise (nothing of them
+        stays)."""
         try:
-            self._write(_encode(entry.cells()))
+            self._write(b"".join(_encode(entry.cells()) for entry in entries))
         except OSError as exc:
             raise _write_error(self.path, exc) from exc
 

@@ -46,9 +46,14 @@ class Handler(BaseHTTPRequestHandler):
 
     server: Any
     protocol_version = "HTTP/1.1"
-    # Headers and body go out as separate writes; without TCP_NODELAY the body waits for the
-    # client's delayed ACK (~40 ms a response on Linux).
+    # Without TCP_NODELAY a write after the first waits for the client's delayed ACK (~40 ms
+    # a response on Linux).
     disable_nagle_algorithm = True
+    # Headers and body are buffered and leave in one write when the request is done: one
+    # packet for the client to read instead of two.
+    wbufsize = 65536
+    # When the answer to the current request may leave (monotonic; 0 = at once).
+    _answer_due = 0.0
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -56,6 +61,11 @@ class Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.connection.settimeout(self.server.idle_timeout)  # idle or trickling: closed
+
+    def handle_expect_100(self) -> bool:
+        super().handle_expect_100()
+        self.wfile.flush()  # out now, not with the answer: the client waits for it to send
+        return True
 
     # -- plumbing -------------------------------------------------------------------------
     def _read_body(self) -> bytes:
@@ -82,6 +92,7 @@ class Handler(BaseHTTPRequestHandler):
         # The unread body (if any) makes the connection unusable: answer and close it.
         self.close_connection = True
         data = json.dumps({"error": error.reason}).encode()
+        self._hold_answer()
         self.send_response(error.status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -108,12 +119,22 @@ class Handler(BaseHTTPRequestHandler):
             state.received.append(
                 Received(self.command, parts.path, query, dict(self.headers.items()), body)
             )  # a bounded deque
-        # The delay models the APIs; images come from an object store and answer at once.
+        # The delay models the APIs' latency: their answer leaves ``delay`` after the request
+        # came, the work done within it (a remote API works on many cores at once; this one
+        # process would otherwise add every code it draws to the latency of the others).
+        # Images come from an object store and answer at once.
         if state.delay and not parts.path.startswith("/images/"):
-            time.sleep(state.delay)
+            self._answer_due = time.monotonic() + state.delay
         return parts.path, query
 
+    def _hold_answer(self) -> None:
+        """Wait until the current request's answer is due (see :meth:`_record`)."""
+        wait = self._answer_due - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+
     def _send(self, status: int, body: bytes, content_type: str) -> None:
+        self._hold_answer()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -129,9 +150,11 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- routes ---------------------------------------------------------------------------
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        self._answer_due = 0.0
         self._guarded(self._get)
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        self._answer_due = 0.0
         self._guarded(self._post)
 
     def _get(self) -> None:
@@ -193,13 +216,8 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             # A nonce is remembered for as long as its timestamp is accepted, not 300 s from
             # when it was seen: a timestamp 290 s ahead stays valid for 590 s.
-            for old, expiry in list(state.nonces.items()):
-                if expiry < now:
-                    del state.nonces[old]
-            reused = nonce in state.nonces
-            if not reused:
-                state.nonces[nonce] = stamp + TIMESTAMP_WINDOW
-        if reused:
+            fresh = state.use_nonce(nonce, stamp + TIMESTAMP_WINDOW, now)
+        if not fresh:
             self._json({"code": 2004, "message": "nonce already used", "data": {}})
             return
         try:

@@ -38,7 +38,8 @@ class Sandbox:
 
     Args:
         host, port: where to listen (port 0 picks a free one).
-        delay: seconds every API request waits before answering (images answer at once).
+        delay: seconds after which every API request is answered, its work done within them
+            (images answer at once).
         extra_templates: synthetic templates appended to the default list.
         clock: the time the QR API checks timestamps against (tests move it).
         idle_timeout: seconds a connection may sit without a complete request.

@@ -154,6 +154,36 @@ def test_run_writes_images_and_manifest_and_resumes(tmp_path: Path) -> None:
     assert (second.ok, second.skipped) == (1, 9)
 
 
+def test_an_image_still_being_written_holds_no_request_slot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow disk must not idle the requests: at concurrency 1 the next row is asked while
+    the first one's image is still being written."""
+    from app.core import manifest
+
+    asked_next = threading.Event()
+    real_write = manifest.write_whole
+
+    def slow_disk(path: Path, data: bytes) -> None:
+        if path.name.startswith("00002_"):
+            assert asked_next.wait(5), "the next row waited for this write"
+        real_write(path, data)
+
+    class Generate(FakeGenerate):
+        def __call__(self, request: QrRequest) -> QrResult:
+            if request.open_id == "o0001":
+                asked_next.set()
+            return super().__call__(request)
+
+    monkeypatch.setattr(manifest, "write_whole", slow_disk)
+    generate = Generate()
+    summary = run_batch(
+        _rows(3), generate, tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=1
+    )
+    assert (summary.ok, generate.max_in_flight) == (3, 1)
+    assert all(entry.produced(tmp_path) for entry in read_entries(summary.manifest).values())
+
+
 def test_each_row_is_asked_once_and_one_bad_row_never_stops_the_rest(tmp_path: Path) -> None:
     """Retries are the funnel's (within the call's deadline): the batch adds none on top."""
 
