@@ -312,16 +312,21 @@ class BatchRun:
     def _record(
         self, journal: Journal, finished: list[tuple[int, RowResult]], *, earlier: bool = False
     ) -> None:
-        """Append these rows' lines to the manifest in one write, then count and report them."""
-        if not earlier and finished:
+        """Append these rows' lines to the manifest in one write, then count and report them.
+
+        They are kept first: an interrupt (Ctrl+C) from here on still rewrites them as they are.
+        """
+        results = {index: replace(result, earlier=earlier) for index, result in finished}
+        self._results.update(results)
+        if not earlier and results:
             try:
-                journal.append([result.entry(self._lang) for _, result in finished])
+                journal.append([result.entry(self._lang) for result in results.values()])
             except BadInput:
+                for index in results:
+                    del self._results[index]  # not recorded: not sent
                 self.controls.cancel()  # nothing more is recorded, so nothing more is asked
                 raise
-        for index, result in finished:
-            result = replace(result, earlier=earlier)
-            self._results[index] = result
+        for result in results.values():
             if result.status == OK:
                 self.progress.done += 1
                 self.progress.skipped += earlier

@@ -184,6 +184,35 @@ def test_an_image_still_being_written_holds_no_request_slot(
     assert all(entry.produced(tmp_path) for entry in read_entries(summary.manifest).values())
 
 
+def test_ctrl_c_while_rows_are_recorded_keeps_every_recorded_row_done(tmp_path: Path) -> None:
+    """Rows that finish together are recorded in one write; an interrupt while they are
+    counted must not turn the ones already in the manifest into "not sent" when it is
+    rewritten."""
+    together = threading.Barrier(8)
+
+    class Together(FakeGenerate):
+        def __call__(self, request: QrRequest) -> QrResult:
+            together.wait(5)
+            return super().__call__(request)
+
+    journaled: list[int] = []
+
+    def interrupt(progress, result) -> None:
+        if result is not None:
+            entries = read_entries(tmp_path / "manifest.csv")
+            journaled.append(sum(e.status == "ok" for e in entries.values()))
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(
+            _rows(8), Together(), tmp_path, sdk_app_id="s", offi_account_id="a", concurrency=8,
+            on_progress=interrupt,
+        )  # fmt: skip
+    rewritten = read_entries(tmp_path / "manifest.csv")
+    assert len(rewritten) == 8
+    assert sum(e.status == "ok" for e in rewritten.values()) >= journaled[0] >= 1
+
+
 def test_each_row_is_asked_once_and_one_bad_row_never_stops_the_rest(tmp_path: Path) -> None:
     """Retries are the funnel's (within the call's deadline): the batch adds none on top."""
 
