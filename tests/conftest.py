@@ -11,12 +11,24 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import HealthCheck, settings
 
 from app import cli
 from app.sandbox import Sandbox
 from tests.helpers.keyring_backend import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests: Hypothesis's own 100 examples a test in the everyday run; .ci/run adds a
+# --hypothesis-profile=thorough pass (1,000). No deadline: a loaded machine is not a failure.
+for _name, _examples in (("default", 100), ("thorough", 1000)):
+    settings.register_profile(
+        _name,
+        max_examples=_examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+settings.load_profile("default")
 
 
 QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}

@@ -6,7 +6,6 @@ import csv
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,16 +13,10 @@ from pathlib import Path
 
 from app.core.demo import DEMO_SECRET, demo_profile
 from app.core.images import verify_image
-from tests.helpers.waiting import poll_until
+from tests.helpers.waiting import poll_until, sandbox_process
 from tests.integration.conftest import write_config
 
 ROWS = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _ok_rows(manifest: Path) -> int:
@@ -34,17 +27,8 @@ def _ok_rows(manifest: Path) -> int:
 
 
 def test_sigkill_mid_batch_then_resume(isolated_home: Path, tmp_path: Path) -> None:
-    port = _free_port()
-    sandbox = subprocess.Popen(
-        [sys.executable, "-m", "app", "sandbox", "--port", str(port), "--delay", "0.05"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert sandbox.stdout is not None
-        sandbox.stdout.readline()
-        profile = demo_profile(f"http://127.0.0.1:{port}").public_dict()
+    with sandbox_process("--delay", "0.05") as sandbox:
+        profile = demo_profile(sandbox.url).public_dict()
         write_config(isolated_home / "config.toml", t={**profile, "secret": DEMO_SECRET})
         listing = tmp_path / "list.csv"
         listing.write_text(
@@ -89,11 +73,6 @@ def test_sigkill_mid_batch_then_resume(isolated_home: Path, tmp_path: Path) -> N
         assert summary["skipped"] == done_before and summary["ok"] == ROWS - done_before
         assert len(list(out.glob("*.png"))) == ROWS
         assert list(out.glob(".*.tmp")) == []
-    finally:
-        sandbox.terminate()
-        sandbox.wait(10)
-        if sandbox.stdout is not None:
-            sandbox.stdout.close()
 
 
 def test_sigkill_mid_send_leaves_history_unknown(isolated_home: Path, tmp_path: Path) -> None:

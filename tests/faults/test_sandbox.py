@@ -16,7 +16,7 @@ import pytest
 
 from app.core.signing import compute_token
 from app.sandbox import DEMO_APP_ID, DEMO_SECRET, MAX_BODY_BYTES, QR_PATH, Sandbox
-from tests.helpers.waiting import poll_until
+from tests.helpers.waiting import poll_until, sandbox_process
 
 BODY = {"sdkAppId": "s", "offiAccountId": "o", "offiAccountOpenId": "o1"}
 
@@ -103,25 +103,10 @@ def _rss_kb(pid: int) -> int:
     raise AssertionError("no VmRSS")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
 def test_huge_posts_leave_the_sandbox_small() -> None:
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "app", "sandbox", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
-    )
-    try:
-        assert server.stdout is not None
-        server.stdout.readline()
+    with sandbox_process(env={**os.environ, "PYTHONPATH": os.getcwd()}) as sandbox:
+        port, server = sandbox.port, sandbox.process
         with httpx.Client() as client:  # warm up every route once
             client.post(
                 f"http://127.0.0.1:{port}{QR_PATH}",
@@ -143,11 +128,6 @@ def test_huge_posts_leave_the_sandbox_small() -> None:
         grown_mb = (_rss_kb(server.pid) - before) / 1024
         assert grown_mb < 10, grown_mb  # 237 MB before bodies were capped
         assert MAX_BODY_BYTES <= 1024 * 1024
-    finally:
-        server.terminate()
-        server.wait(10)
-        if server.stdout is not None:
-            server.stdout.close()
 
 
 def test_a_sandbox_beyond_loopback_warns() -> None:

@@ -206,7 +206,7 @@ def test_ctrl_c_ends_qr_batch_within_a_second_with_the_manifest_consistent(
         records = list(csv.DictReader(fh))
     assert [int(r["row"]) for r in records] == list(range(2, 62))  # every row once, in order
     done = [r for r in records if r["status"] == "ok"]
-    assert 2 <= len(done) < 60
+    assert 2 <= len(done) < 60, records
     assert {r["status"] for r in records} == {"ok", "not sent"}
     for record in done:
         assert (out / record["file"]).stat().st_size == int(record["bytes"])

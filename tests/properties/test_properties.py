@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.core.errors import BadInput
@@ -12,13 +12,11 @@ from app.core.middleware import MiniProgram, SendRequest, append_query, build_bo
 from app.core.table_import import build_rows, read_csv
 from app.core.templates import KEYWORD_TYPES, Field, Template, lint, lint_value, parse_fields
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,12}", fullmatch=True)
 segment = st.from_regex(r"[A-Za-z0-9\-_.~]{1,8}", fullmatch=True)
 query_pairs = st.lists(st.tuples(segment, st.text(min_size=0, max_size=6)), max_size=4)
 
 
-@SETTINGS
 @given(st.text(max_size=300))
 def test_parser_never_fails_and_finds_only_real_keys(content: str) -> None:
     fields = parse_fields(content)
@@ -29,7 +27,6 @@ def test_parser_never_fails_and_finds_only_real_keys(content: str) -> None:
         assert name in compact
 
 
-@SETTINGS
 @given(st.lists(keys, min_size=1, max_size=6), st.text(alphabet=" ", max_size=3))
 def test_every_placeholder_is_found_in_order(names: list[str], noise: str) -> None:
     # The seed's OCR form: spaces anywhere between the braces and around the key.
@@ -40,20 +37,17 @@ def test_every_placeholder_is_found_in_order(names: list[str], noise: str) -> No
     assert [f.key for f in parse_fields(content)] == unique
 
 
-@SETTINGS
 @given(st.sampled_from([*KEYWORD_TYPES, None]), st.text(max_size=60), st.text(max_size=10))
 def test_lint_never_fails(kind: str | None, value: str, color: str) -> None:
     for finding in lint_value(Field("k1", "", kind), value, color):
         assert finding.level in ("error", "warning")
 
 
-@SETTINGS
 @given(st.text(max_size=200), st.dictionaries(keys, st.text(max_size=30), max_size=5))
 def test_lint_of_any_template_and_values_never_fails(content: str, values: dict[str, str]) -> None:
     lint(Template.build("t", "x", content=content), values)
 
 
-@SETTINGS
 @given(
     st.lists(segment, max_size=3),
     query_pairs,
@@ -73,7 +67,6 @@ def test_join_keeps_base_path_and_query(base_path, base_query, path, extra_query
     assert parse_qsl(joined.query, keep_blank_values=True) == (list(base_query) + list(extra_query))
 
 
-@SETTINGS
 @given(
     st.lists(segment, min_size=1, max_size=3),
     query_pairs,
@@ -99,7 +92,6 @@ def test_agent_and_group_appended_once_and_query_kept(path, query, agent, group)
     assert append_query(result, {"agent_id": agent, "group_id": group}) == result
 
 
-@SETTINGS
 @given(st.binary(max_size=400))
 def test_csv_importer_never_fails_on_bytes(data: bytes) -> None:
     try:
@@ -110,7 +102,6 @@ def test_csv_importer_never_fails_on_bytes(data: bytes) -> None:
         assert row.line >= 1 and (row.problem or row.open_id)
 
 
-@SETTINGS
 @given(
     st.lists(
         st.lists(
