@@ -30,9 +30,12 @@ def add_parser(sub: Any, lang: str) -> None:
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     from app.cli import EXIT_OK, tell
-    from app.core.paths import atomic_write
+    from app.core.image_files import image_format_of, write_image
     from app.core.udesk import QrRequest
 
+    target = Path(args.out) if args.out else None
+    if target is not None:
+        image_format_of(target)  # a suffix we cannot write is refused before anything is asked
     profile = ctx.profile
     ctx.require_secret()
     request = QrRequest(
@@ -46,10 +49,8 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     )
     result = ctx.service().generate_qr(request)
     saved = ""
-    if args.out and result.image is not None:
-        target = Path(args.out)
-        atomic_write(target, result.image.data)
-        saved = str(target)
+    if target is not None and result.image is not None:
+        saved = write_image(target, result.image)
     if args.json:
         print(
             json.dumps(
@@ -61,4 +62,8 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         print(result.qr_code_url, file=out)
         if saved:
             tell(ctx, "cli.qr.saved", path=saved)
+    problem = result.not_recorded
+    if problem is not None:  # the code is good; the user should know history lacks it
+        why = say("history.qr_unrecorded", ctx.lang, cause=problem.key, **problem.params)
+        tell(ctx, "cli.warning", text=why)
     return EXIT_OK

@@ -72,7 +72,8 @@ _READ_ONLY = (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_P
 
 class HistoryUnavailable(RecallError):
     """The history database cannot be written: ``history.read_only``, ``history.full``,
-    ``history.busy`` or ``history.unavailable`` (``path``, ``reason``)."""
+    ``history.busy`` or ``history.unavailable`` (``path``; sqlite's or the OS's text in
+    ``detail``)."""
 
 
 
@@ -158,7 +159,7 @@ class History:
         else:
             key = "history.unavailable"
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        self.problem = HistoryUnavailable(key, path=str(self.path), reason=reason)
+        self.problem = HistoryUnavailable(key, path=str(self.path), detail=reason)
         log.warning("history %s: %s", key, reason)
         return self.problem
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.core.errors import OutcomeUnknown, RecallError, RemoteRefused
@@ -80,18 +80,26 @@ class Service:
     def generate_qr(self, request: QrRequest) -> QrResult:
         """Generate a recall code and fetch its image, recorded in history."""
         request = request.validated()
-        event = self._start(
-            "qr",
-            request.to_body(),
-            fields=asdict(request),
-            target=request.open_id,
-            channel=request.custom_channel,
-        )
+
+        def generate() -> QrResult:
+            return self.udesk.generate_with_image(request)
+
+        try:
+            event = self._start(
+                "qr",
+                request.to_body(),
+                fields=asdict(request),
+                target=request.open_id,
+                channel=request.custom_channel,
+            )
+        except HistoryUnavailable as exc:  # a code needs no history: made, and said unrecorded
+            return replace(generate(), not_recorded=exc)
         return self._recorded(
             event,
-            lambda: self.udesk.generate_with_image(request),
+            generate,
             lambda r: {"qrCodeUrl": r.qr_code_url},
             "1000",
+            unrecorded=lambda r, exc: replace(r, not_recorded=exc),
         )
 
     def list_templates(self) -> TemplateList:
@@ -120,12 +128,17 @@ class Service:
             client_msg_id=str(body.get("client_msg_id", "")),
         )
         client_msg_id = str(body.get("client_msg_id", "")) or None
+
+        def unrecorded(result: SendResult, exc: HistoryUnavailable) -> SendResult:
+            if client_msg_id is None:  # an edited body without one: nothing to resend with
+                return result
+            # The answer came but is not kept: the user must not take the send for done.
+            raise OutcomeUnknown(
+                "history.answer_unrecorded", client_msg_id=client_msg_id, **exc.params
+            ) from exc
+
         return self._recorded(
-            event,
-            lambda: self.middleware.send_body(body),
-            lambda r: r.raw,
-            "0",
-            client_msg_id=client_msg_id,
+            event, lambda: self.middleware.send_body(body), lambda r: r.raw, "0", unrecorded
         )
 
     def _start(
@@ -133,14 +146,9 @@ class Service:
     ) -> int | None:
         if self.history is None:
             return None
-        try:
-            return self.history.start(
-                profile=self.profile.name, kind=kind, request=request, fields=fields, **extra
-            )
-        except HistoryUnavailable:
-            if kind == "qr":  # a code needs no history; a send must not go out unrecorded
-                return None
-            raise
+        return self.history.start(
+            profile=self.profile.name, kind=kind, request=request, fields=fields, **extra
+        )
 
     def _recorded(
         self,
@@ -148,9 +156,10 @@ class Service:
         call: Callable[[], T],
         response_of: Callable[[T], dict[str, Any]],
         ok_code: str,
-        *,
-        client_msg_id: str | None = None,
+        unrecorded: Callable[[T, HistoryUnavailable], T],
     ) -> T:
+        """``call()``, its outcome written to history row ``event``; when the success cannot be
+        written, ``unrecorded(result, problem)`` decides what the caller gets."""
         try:
             result = call()
         except RecallError as exc:
@@ -192,10 +201,5 @@ class Service:
                     duration=duration,
                 )
             except HistoryUnavailable as exc:
-                if client_msg_id is None:
-                    return result  # a QR code needs no history: the code is there
-                # The answer came but is not kept: the user must not take the send for done.
-                raise OutcomeUnknown(
-                    "history.answer_unrecorded", client_msg_id=client_msg_id, **exc.params
-                ) from exc
+                return unrecorded(result, exc)
         return result

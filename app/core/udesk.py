@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.core.contract import UDESK_RULE, check_status
-from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, TransportError
+from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, RecallError, TransportError
 from app.core.http import IMAGE_MAX_BYTES, Funnel
 from app.core.images import VerifiedImage, verify_image
 from app.core.signing import AuthPlacement, TimestampName, sign
@@ -77,6 +77,7 @@ class QrResult:
     qr_code_url: str
     duration: float
     image: VerifiedImage | None = None
+    not_recorded: RecallError | None = None  # why history lacks this code (None: it is there)
 
 
 class UdeskClient:

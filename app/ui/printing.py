@@ -27,13 +27,10 @@ from PySide6.QtGui import (
 from app.core.layout import NO_CORRECTION, Correction, LabelPlan, PreparedCode, plan_label
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PySide6.QtGui import QPagedPaintDevice
     from PySide6.QtPrintSupport import QPrinter
 
     from app.core.alignment import AlignmentPage
-    from app.core.images import VerifiedImage
     from app.core.stocks import Stock
 
 PRINT_DPI = 600
@@ -189,23 +186,3 @@ def paint_alignment(
             painter.drawText(QPointF(text.x * k, text.baseline * k), text.text)
     finally:
         painter.end()
-
-
-def write_image(target: Path, image: VerifiedImage) -> str:
-    """Save a fetched code: its original bytes when the extension matches, else converted."""
-    from app.core.paths import atomic_write
-
-    suffix = target.suffix.lower().lstrip(".")
-    wanted = {"jpeg": "jpg"}.get(suffix, suffix)
-    data = image.data
-    if wanted and wanted != image.extension:
-        import io
-
-        from PIL import Image
-
-        with Image.open(io.BytesIO(image.data)) as opened:
-            out = io.BytesIO()
-            opened.convert("RGB").save(out, format="JPEG" if wanted == "jpg" else "PNG", quality=95)
-            data = out.getvalue()
-    atomic_write(target, data)
-    return str(target)

@@ -1557,8 +1557,8 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>保存</translation>
     </message>
     <message>
-        <source>Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg)</source>
-        <translation>原始图片 (*.{ext});;PNG 图片 (*.png);;JPEG 图片 (*.jpg)</translation>
+        <source>Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg *.jpeg);;BMP image (*.bmp);;GIF image (*.gif)</source>
+        <translation>原始图片 (*.{ext});;PNG 图片 (*.png);;JPEG 图片 (*.jpg *.jpeg);;BMP 图片 (*.bmp);;GIF 图片 (*.gif)</translation>
     </message>
     <message>
         <source>Saved to {path}</source>

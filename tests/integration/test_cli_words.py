@@ -105,3 +105,74 @@ def test_an_oversized_answer_is_said_in_megabytes(
     assert result.code == 3 and "larger than 2 MB" in result.err, result.err
     assert "回答超过 2 MB" in in_chinese.err, in_chinese.err
     assert "2097152" not in result.err + in_chinese.err
+
+
+# -- the suffix names the format (item 3) -------------------------------------------------------
+
+
+def _decoded(path: Path) -> str:
+    import zxingcpp
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+        return "|".join(found.text for found in zxingcpp.read_barcodes(image))
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("c.gif", "GIF"), ("c.JPG", "JPEG"),
+                                           ("c.jpeg", "JPEG"), ("c.bmp", "BMP"), ("c.png", "PNG")])
+def test_qr_out_writes_the_format_its_suffix_names_and_it_scans(
+    run_cli, isolated_home: Path, tmp_path: Path, name: str, fmt: str
+) -> None:
+    from PIL import Image
+
+    reference = tmp_path / "reference.png"
+    assert run_cli("qr", "--demo", "--open-id", "o1", "--out", str(reference)).code == 0
+    target = tmp_path / name
+    result = run_cli("qr", "--demo", "--open-id", "o1", "--out", str(target))
+    assert result.code == 0, result.err
+    with Image.open(target) as written:
+        assert written.format == fmt
+    assert _decoded(target) and _decoded(target) == _decoded(reference)
+
+
+@pytest.mark.parametrize("name", ["c.tiff", "code", "c.pdf"])
+def test_qr_out_with_a_suffix_we_cannot_write_is_refused_before_asking(
+    run_cli, isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    target = tmp_path / name
+    result = run_cli("qr", "--demo", "--open-id", "o1", "--out", str(target))
+    assert result.code == 2 and ".png, .jpg, .bmp, .gif" in result.err, result.err
+    assert not target.exists() and result.out == ""  # nothing asked: no qrCodeUrl printed
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    in_chinese = run_cli("qr", "--demo", "--open-id", "o1", "--out", str(target))
+    assert "后缀决定图片格式" in in_chinese.err, in_chinese.err
+
+
+def test_a_batch_names_each_file_by_the_format_it_holds(
+    run_cli, isolated_home: Path, tmp_path: Path
+) -> None:
+    """The server's JPEG is saved as .jpg: a batch never writes one format under another's name."""
+    import io
+
+    from PIL import Image
+
+    from app.sandbox import render_qr
+
+    jpeg = io.BytesIO()
+    with Image.open(io.BytesIO(render_qr("row one"))) as code:
+        code.convert("RGB").save(jpeg, format="JPEG", quality=95)
+    listing = tmp_path / "list.csv"
+    listing.write_text("openid\no1\n", encoding="utf-8")
+    image_route = answer(200, jpeg.getvalue(), "image/jpeg")
+    with ScriptedServer({("GET", "/code.jpg"): image_route}) as server:
+        url = server.url + "/code.jpg"
+        reply = {"code": 1000, "data": {"qrCodeUrl": url}}
+        server.routes[QR] = answer(200, json.dumps(reply).encode())
+        write_scripted_config(isolated_home, server.url, 5)
+        result = run_cli("qr-batch", "--input", str(listing), "--out-dir", str(tmp_path / "o"))
+    assert result.code == 0, result.err
+    written = sorted(p.name for p in (tmp_path / "o").iterdir() if p.name != "manifest.csv")
+    assert written == ["00002_o1.jpg"]
+    with Image.open(tmp_path / "o" / written[0]) as image:
+        assert image.format == "JPEG"

@@ -186,6 +186,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "上面列出的内容不符合微信规则（请修改，或加 --no-lint）",
     ),
     "cli.lint.error": ("ERROR {key}: {message}", "错误 {key}：{message}"),
+    "cli.warning": ("warning: {text}", "提醒：{text}"),
     "cli.lint.warning": ("WARNING {key}: {message}", "提醒 {key}：{message}"),
     "cli.qr.saved": ("saved: {path}", "已保存：{path}"),
     "cli.templates.none": ("(no templates)", "（没有模板）"),

@@ -19,10 +19,13 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "历史记录 {path} 一直被另一个召回助手占用，请稍后再试。",
     ),
     "history.unavailable": (
-        "History cannot be written in {path} ({reason}). "
+        "History cannot be written in {path}. "
         "QR codes still work; sends wait until history can be written.",
-        "无法写入历史记录 {path}（{reason}）。"
-        "二维码仍可生成；发送要等历史记录可写后才能进行。",
+        "无法写入历史记录 {path}。二维码仍可生成；发送要等历史记录可写后才能进行。",
+    ),
+    "history.qr_unrecorded": (
+        "This code is not recorded in history. {cause}",
+        "这个二维码没有记入历史记录。{cause}",
     ),
     "history.damaged": (
         "The history database was damaged: it was moved to {path} and a new one was started.",

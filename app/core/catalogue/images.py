@@ -21,6 +21,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "the image was refused as a decompression bomb",
         "图片像素异常巨大（解压炸弹），已拒绝",
     ),
+    "image.save_suffix": (
+        "cannot save {path}: the name must end in {supported} (the suffix names the format)",
+        "无法保存 {path}：文件名必须以 {supported} 之一结尾（后缀决定图片格式）",
+    ),
     "image.corrupt": (
         "the image is truncated or corrupt",
         "图片不完整或已损坏",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BadInput
-from app.ui.errors import describe
+from app.ui.errors import describe, say
 from app.ui.page_context import PageContext
 from app.ui.pages.qr_form import QrForm
 from app.ui.pages.qr_result import QrResultPanel
@@ -328,16 +329,20 @@ class QrPage(QWidget):
         self._refresh_label()  # the guard may keep Print/PDF off
         self.current_changed.emit(True)
         kind = self.tr("classic QR code") if prepared.classic else self.tr("WeChat code")
-        self.message.show_message(
-            "ok",
-            self.tr("Recall code for {open_id} ready: {w}×{h} px {fmt}, {kind}.").format(
-                open_id=result.request.open_id,
-                w=result.image.width,
-                h=result.image.height,
-                fmt=result.image.format,
-                kind=kind,
-            ),
+        ready = self.tr("Recall code for {open_id} ready: {w}×{h} px {fmt}, {kind}.").format(
+            open_id=result.request.open_id,
+            w=result.image.width,
+            h=result.image.height,
+            fmt=result.image.format,
+            kind=kind,
         )
+        problem = result.not_recorded
+        if problem is None:
+            self.message.show_message("ok", ready)
+        else:  # the code is good; history lacks it, and the user should know
+            why = say("history.qr_unrecorded", cause=problem.key, **problem.params)
+            summary = say("sentence.next", text=ready, sentence=why)
+            self.message.show_message("warning", summary, describe(problem)[1])
         self.generated.emit(result)
         self.finished.emit()
 
@@ -382,7 +387,10 @@ class QrPage(QWidget):
         from PySide6.QtWidgets import QFileDialog
 
         title = QCoreApplication.translate("QrPage", "Save")
-        path, _ = QFileDialog.getSaveFileName(parent, title, default, filters)
+        path, chosen = QFileDialog.getSaveFileName(parent, title, default, filters)
+        suffix = re.search(r"\*(\.\w+)", chosen)
+        if path and not Path(path).suffix and suffix:  # the suffix names the format written
+            path += suffix[1]
         return path
 
     def save_dialog(self) -> None:
@@ -390,15 +398,17 @@ class QrPage(QWidget):
         if code is None or code.result.image is None:
             return
         ext = code.result.image.extension
-        filters = self.tr("Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg)").format(
-            ext=ext
-        )
+        filters = self.tr(
+            "Original image (*.{ext});;PNG image (*.png);;JPEG image (*.jpg *.jpeg);;"
+            "BMP image (*.bmp);;GIF image (*.gif)"
+        ).format(ext=ext)
         path = self.ask_save_path(self, self._default_name(ext), filters)
         if path:
             self.save_image(path)
 
     def save_image(self, path: str) -> None:
-        """Write the image (original bytes when the extension matches) off the GUI thread."""
+        """Write the image in the format its suffix names, off the GUI thread (an unknown
+        suffix is refused with the list of those we write)."""
         code = self._current_code()
         if code is None or code.result.image is None:
             return
@@ -406,7 +416,7 @@ class QrPage(QWidget):
         target = Path(path)
         self._state.set("qr/last_dir", str(target.parent))
 
-        from app.ui.printing import write_image
+        from app.core.image_files import write_image
 
         self._tasks.run(lambda: write_image(target, image), self._on_saved, self._on_save_failed)
 

@@ -1,0 +1,58 @@
+"""The QR page says what the core says: a code history lacks, a suffix we cannot write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from tests.gui.conftest import generate
+
+
+def test_a_code_that_history_cannot_keep_is_shown_with_a_warning(
+    qtbot, make_window, sandbox, tmp_path, monkeypatch
+) -> None:
+    from tests.helpers.disks import read_only_folder
+
+    with read_only_folder(tmp_path) as home:
+        monkeypatch.setenv("RECALL_DESK_HOME", str(home))
+        window = make_window(sandbox.demo_profile())
+        generate(qtbot, window, "oUnrecorded")
+        page = window.qr_page
+        assert page.result() is not None and page.save_button.isEnabled()
+        assert page.message.level == "warning"
+        text = page.message.text()
+        assert "ready" in text and "not recorded in history" in text and str(home) in text, text
+        window.tasks.wait_all(5000)
+        window.workspace.close()
+
+
+def test_a_writable_history_keeps_the_plain_ok(qtbot, demo_window) -> None:
+    generate(qtbot, demo_window, "oRecorded")
+    assert demo_window.qr_page.message.level == "ok"
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("code.gif", "GIF"), ("code.bmp", "BMP")])
+def test_save_writes_the_format_the_suffix_names(qtbot, demo_window, tmp_path, name, fmt) -> None:
+    generate(qtbot, demo_window)
+    page = demo_window.qr_page
+    target = tmp_path / name
+    with qtbot.waitSignal(page.saved):
+        page.save_image(str(target))
+    with Image.open(target) as written:
+        assert written.format == fmt
+        assert zxingcpp.read_barcodes(written)
+
+
+def test_save_refuses_a_suffix_it_cannot_write_and_writes_nothing(
+    qtbot, demo_window, tmp_path: Path
+) -> None:
+    generate(qtbot, demo_window)
+    page = demo_window.qr_page
+    target = tmp_path / "code.tiff"
+    page.save_image(str(target))
+    qtbot.waitUntil(lambda: page.message.level == "error")
+    assert ".png, .jpg, .bmp, .gif" in page.message.text()
+    assert not target.exists()
