@@ -48,8 +48,9 @@ def private_dir(path: Path) -> Path:
     History, logs and manifests hold customers' openIds.
     """
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix" and path.stat().st_mode & 0o077:
-        path.chmod(0o700)
+    mode = path.stat().st_mode
+    if os.name == "posix" and mode & 0o077:
+        path.chmod(mode & 0o700)  # others' access taken away, the owner's never given back
     return path
 
 

@@ -129,6 +129,19 @@ def test_readme_install_lines_name_every_package_the_check_knows() -> None:
     assert {fedora for _debian, fedora in tables.values()} <= set(dnf[1].replace("\\", "").split())
 
 
+def test_the_test_command_names_what_the_suite_needs_and_ci_installs_it() -> None:
+    """The offscreen suite loads QtGui (its libraries), embeds a CJK font and runs curl: README's
+    test paragraph names those packages and .ci/run installs them on a bare machine."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = text[text.index("Run the tests") :].split("```")[0]
+    named = set(paragraph.split("sudo apt install ")[1].split("`")[0].split())
+    needed = {debian for debian, _fedora in GUI_LIBRARIES.values()} | {"fonts-noto-cjk", "curl"}
+    assert needed <= named, sorted(needed - named)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    installed = set(ci.split("for pkg in ")[1].split("; do")[0].replace("\\", "").split())
+    assert named | {"python3", "python3-venv"} <= installed, sorted(named - installed)
+
+
 def test_a_failed_qt_import_names_the_library() -> None:
     missing = "libdbus-1.so.3: cannot open shared object file: No such file or directory"
     problem = import_problem(ImportError(missing))
@@ -192,8 +205,8 @@ raise SystemExit(main([]))
 
 
 def test_qt_failing_to_import_exits_2_with_one_sentence(isolated_home) -> None:
-    env = dict(os.environ, DISPLAY=":0", QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
-    env["LANG"] = "zh_CN.UTF-8"
+    # offscreen: the check passes with QtGui's own libraries (CI has no xcb ones), then the import
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), LANG="zh_CN.UTF-8")
     done = run_gui(env, QT_IMPORT_FAILS.format(library="libQt6Nothing.so.6"))
     assert done.returncode == 2, done.stderr
     lines = done.stderr.strip().splitlines()

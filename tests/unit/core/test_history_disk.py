@@ -90,6 +90,23 @@ def test_damage_found_while_searching_recovers_too(tmp_path: Path) -> None:
     history.close()
 
 
+def test_a_folder_made_private_keeps_its_owner_read_only(tmp_path: Path) -> None:
+    """private_dir takes group and others' access away but never gives the owner write access
+    back: a data home the user made read-only (chmod 555) stays so (an ordinary user's
+    read-only home was silently made writable; only root's tmpfs case was ever run here)."""
+    from app.core.paths import private_dir
+
+    shared, read_only = tmp_path / "shared", tmp_path / "read-only"
+    shared.mkdir(mode=0o755)
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    private_dir(shared)
+    private_dir(read_only)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o700
+    assert stat.S_IMODE(read_only.stat().st_mode) == 0o500
+    read_only.chmod(0o700)
+
+
 READ_ONLY_SCRIPT = r"""
 import json, sys
 from pathlib import Path
