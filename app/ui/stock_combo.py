@@ -6,16 +6,37 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
 
 from app.core.stocks import BUILTIN, Stock
+from app.ui.widgets import FittingCombo
 
 if TYPE_CHECKING:
     from app.ui.tasks import TaskRunner
 
 
-class StockCombo(QComboBox):
-    """Every stock as "product — size"; :meth:`stock` is the chosen one.
+A4 = (210.0, 297.0)
+
+
+def short_text(stock: Stock) -> str:
+    """``Avery L7165 · 2×4 · 99.06×67.73 mm`` (the page only when it is not A4): what the
+    closed combo has room for; :func:`whole_text` is its tooltip."""
+    product = (stock.product or stock.name).split(" / ")[0]
+    size = f"{stock.label_w:g}×{stock.label_h:g} mm"
+    if stock.kind == "roll":
+        return f"{product} — {size}"
+    text = f"{product} · {stock.cols}×{stock.rows} · {size}"
+    if (stock.page_w, stock.page_h) != A4:
+        text += f" · {stock.page_w:g}×{stock.page_h:g} mm"
+    return text
+
+
+def whole_text(stock: Stock) -> str:
+    return f"{stock.name}: {stock.product or stock.name} — {stock.describe_size()}"
+
+
+class StockCombo(FittingCombo):
+    """Every stock as "product · grid · size" (:func:`short_text`, the whole description in its
+    tooltip); :meth:`stock` is the chosen one.
 
     Args:
         default: the stock chosen when nothing else is (a name of :data:`BUILTIN`).
@@ -24,7 +45,6 @@ class StockCombo(QComboBox):
     def __init__(self, default: str) -> None:
         super().__init__()
         self._default = default
-        self.setMinimumContentsLength(16)
         self.set_stocks(BUILTIN)
 
     def set_stocks(self, stocks: Sequence[Stock]) -> None:
@@ -33,11 +53,11 @@ class StockCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         for stock in stocks:
-            text = f"{stock.product or stock.name} — {stock.describe_size()}"
-            self.addItem(text, stock)
-            self.setItemData(self.count() - 1, f"{stock.name}: {text}", Qt.ItemDataRole.ToolTipRole)
+            self.addItem(short_text(stock), stock)
+            self.setItemData(self.count() - 1, whole_text(stock), Qt.ItemDataRole.ToolTipRole)
         self.blockSignals(False)
         self.choose_stock(chosen.name if chosen is not None else self._default)
+        self.refit()
 
     def choose_stock(self, name: str) -> None:
         for index in range(self.count()):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -292,3 +294,47 @@ def plain_tooltip(text: str) -> str:
     import html  # on use: it loads an entity table the first screen never needs
 
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
+
+
+class FittingCombo(QComboBox):
+    """A combo never narrower than its chosen text (up to ``max_chars`` average characters;
+    a longer text is cut and shown whole in the tooltip), so layouts never elide it to "用户openi".
+    """
+
+    def __init__(self, max_chars: int = 40) -> None:
+        super().__init__()
+        self._max_chars = max_chars
+        self._own_tooltip = ""
+        self.currentIndexChanged.connect(self.refit)
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt API
+        self._own_tooltip = text
+        self.refit()
+
+    def refit(self, _index: int = 0) -> None:
+        """Tooltip and minimum width for the chosen item (call after changing items silently)."""
+        text = self.currentText()
+        whole = self.itemData(self.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        if not whole and self.fontMetrics().horizontalAdvance(text) > self._text_room():
+            whole = text
+        tip = "\n".join(t for t in (self._own_tooltip, str(whole or "")) if t)
+        super().setToolTip(plain_tooltip(tip))
+        self.updateGeometry()
+
+    def _text_room(self) -> int:
+        return self.fontMetrics().averageCharWidth() * self._max_chars
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        text = min(self.fontMetrics().horizontalAdvance(self.currentText()), self._text_room())
+        if not self.itemIcon(self.currentIndex()).isNull():
+            text += self.iconSize().width() + 4
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, 1000, hint.height())
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        # The frame, arrow and margins around the edit field, plus the text itself.
+        hint.setWidth(max(hint.width(), 1000 - field.width() + text + 1))
+        return hint

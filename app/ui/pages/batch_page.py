@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -39,7 +38,7 @@ from app.ui.page_context import PageContext
 from app.ui.pages.batch_print import BatchPrintPanel
 from app.ui.pages.batch_rows import STATUS_COLUMN, RowsModel
 from app.ui.resources import resource
-from app.ui.widgets import InlineMessage, plain_label
+from app.ui.widgets import FittingCombo, InlineMessage, plain_label
 
 LIST_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv")
 SAMPLE_LIST = ("samples", "recall-list-sample.csv")
@@ -87,7 +86,7 @@ class BatchPage(QWidget):
             ),
             wrap=True,
         )
-        self.mapping_combos: dict[str, QComboBox] = {}
+        self.mapping_combos: dict[str, FittingCombo] = {}
         mapping = QGridLayout()
         names = {
             "open_id": self.tr("openId"),
@@ -96,7 +95,7 @@ class BatchPage(QWidget):
             "caption": self.tr("Name on the label"),
         }
         for col, name in enumerate(FIELDS):
-            combo = QComboBox()
+            combo = FittingCombo(max_chars=24)  # a header longer than that: whole in the tooltip
             combo.setObjectName(f"batchMap_{name}")
             combo.setAccessibleName(self.tr("Column for {field}").format(field=names[name]))
             combo.currentIndexChanged.connect(self._remap)
@@ -285,6 +284,7 @@ class BatchPage(QWidget):
                     combo.addItem(header or f"#{i + 1}", i)
                 combo.setCurrentIndex(combo.findData(guessed.get(name, -1)))
                 combo.blockSignals(False)
+                combo.refit()
             self.message.clear()
             self._remap()
             self.imported.emit(len(table.rows))

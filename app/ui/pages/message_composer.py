@@ -48,6 +48,14 @@ from app.ui.state import UiState
 from app.ui.widgets import plain_label
 
 MAX_RECIPIENTS = 20
+TYPICAL_VALUE = "2026年11月30日 15:00"  # a time field's value: what a value field must show whole
+
+
+def typical_value_width(edit: QLineEdit) -> int:
+    """The width at which ``edit`` shows :data:`TYPICAL_VALUE` without scrolling."""
+    margins = edit.textMargins()
+    text = edit.fontMetrics().horizontalAdvance(TYPICAL_VALUE)
+    return text + margins.left() + margins.right() + 12  # + the frame and cursor
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,7 @@ class MessageComposer(QWidget):
         self.fields_form.setAccessibleName(self.tr("Template fields"))
         self.fields_grid = QGridLayout(self.fields_form)
         self.fields_grid.setContentsMargins(0, 0, 0, 0)
-        self.fields_grid.setColumnStretch(2, 1)
+        self.fields_grid.setColumnStretch(1, 1)
         self.colour_note = QLabel(
             self.tr(
                 "Colours are optional: WeChat ignores them since May 2023 and no longer shows "
@@ -263,11 +271,11 @@ class MessageComposer(QWidget):
                 self.tr("This template has no fields to fill (full simulation: empty content).")
             )
             empty.setWordWrap(True)
-            grid.addWidget(empty, 0, 0, 1, 5)
+            grid.addWidget(empty, 0, 0, 1, 4)
         for row, f in enumerate(template.fields):
             caption = plain_label(f.label or f.key)
             caption.setToolTip(f.key)
-            kind = plain_label(f"{f.key} · {f.kind}" if f.kind else f.key)
+            kind = plain_label(f"{f.key} · {f.kind}" if f.kind else f.key, wrap=True)
             kind.setStyleSheet("color: palette(placeholder-text);")
             value = QLineEdit(values.get(f.key, ""))
             value.setObjectName(f"sendField_{f.key}")
@@ -275,6 +283,7 @@ class MessageComposer(QWidget):
             value.setPlaceholderText(example_value(template, f.key))
             value.textChanged.connect(self._update)
             value.setFixedHeight(value.sizeHint().height())  # the red border must not shrink it
+            value.setMinimumWidth(typical_value_width(value))
             color = QLineEdit(colors.get(f.key, ""))
             color.setObjectName(f"sendColor_{f.key}")
             color.setAccessibleName(self.tr("Colour of {key}").format(key=f.key))
@@ -286,12 +295,14 @@ class MessageComposer(QWidget):
             counter.setMinimumWidth(counter.fontMetrics().horizontalAdvance("000/00"))
             counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             lint_label = reserved_lint_label(f"sendLint_{f.key}")
+            # The key and its type sit under the caption, beside the lint line: the value
+            # field keeps the width (a laptop at 125 % left it ~100 px beside them).
             grid.addWidget(caption, row * 2, 0)
-            grid.addWidget(kind, row * 2, 1)
-            grid.addWidget(value, row * 2, 2)
-            grid.addWidget(counter, row * 2, 3)
-            grid.addWidget(color, row * 2, 4)
-            grid.addWidget(lint_label, row * 2 + 1, 2, 1, 3)
+            grid.addWidget(value, row * 2, 1)
+            grid.addWidget(counter, row * 2, 2)
+            grid.addWidget(color, row * 2, 3)
+            grid.addWidget(kind, row * 2 + 1, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(lint_label, row * 2 + 1, 1, 1, 3)
             self._value_edits[f.key] = value
             self._color_edits[f.key] = color
             self._lint_labels[f.key] = lint_label
