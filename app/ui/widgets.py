@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -318,7 +319,8 @@ class FittingCombo(QComboBox):
         if not whole and self.fontMetrics().horizontalAdvance(text) > self._text_room():
             whole = text
         tip = "\n".join(t for t in (self._own_tooltip, str(whole or "")) if t)
-        super().setToolTip(plain_tooltip(tip))
+        # Escaped only when Qt would take it for rich text (a header from a file could).
+        super().setToolTip(plain_tooltip(tip) if QtGui.Qt.mightBeRichText(tip) else tip)
         self.updateGeometry()
 
     def _text_room(self) -> int:

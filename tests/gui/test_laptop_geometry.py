@@ -173,3 +173,13 @@ def test_a_column_header_too_long_for_its_combo_is_whole_in_the_tooltip(
     assert header in combo.toolTip()
     assert "渠道" not in page.mapping_combos["channel"].toolTip()  # it fits: no tooltip
     assert combo.width() < demo_window.width() / 3  # a long header does not widen the page
+
+
+def test_a_header_that_looks_like_markup_is_plain_text_in_the_tooltip(qtbot) -> None:
+    from app.ui.widgets import FittingCombo
+
+    combo = FittingCombo(max_chars=4)
+    qtbot.addWidget(combo)
+    combo.addItem("<img src='/etc/passwd'> openid")
+    combo.refit()
+    assert "&lt;img" in combo.toolTip() and "<img" not in combo.toolTip()
