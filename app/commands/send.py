@@ -81,6 +81,7 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         miniprogram=MiniProgram(*jump) if any(jump) else None,
         **extra,
     )
+    body = build_body(request)  # the request's own checks come before any call
     service = ctx.service()
     if not args.no_lint:
         listing = service.list_templates()
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         if has_errors(findings):
             raise BadInput("cli.send.lint_errors", field="data")
     if args.dry_run:
-        print(json.dumps(build_body(request), ensure_ascii=False, indent=2), file=out)
+        print(json.dumps(body, ensure_ascii=False, indent=2), file=out)
         return EXIT_OK
     if ctx.profile.production and not args.yes and not confirm(ctx, args.to):
         raise BadInput("cli.send.not_confirmed", field="yes")

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from app.core.controls import refuse_controls
 from app.core.errors import BadInput
 from app.core.paths import atomic_write, data_home
 from app.core.templates import KEYWORD_TYPES, Field, Template, keyword_type
@@ -41,6 +42,7 @@ def make_template(
     template_id = template_id.strip()
     if not template_id:
         raise BadInput("hand.no_id", field="template_id")
+    refuse_controls([("template_id", template_id)])
     if len(fields) > MAX_FIELDS:
         raise BadInput("hand.too_many_fields", field="keys", limit=MAX_FIELDS)
     seen: set[str] = set()

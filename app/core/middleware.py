@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from app.core.contract import WECHAT_LIST_RULE, WECHAT_RULE, Response
+from app.core.controls import has_control, refuse_controls, shown_plainly
 from app.core.errors import BadInput, ProtocolError
 from app.core.http import Funnel
 from app.core.templates import Problem, Template
@@ -131,7 +132,26 @@ def build_body(request: SendRequest) -> dict[str, Any]:
         data[key] = entry
     body["data"] = data
     body["client_msg_id"] = request.client_msg_id
+    refuse_controls_in(body)
     return body
+
+
+def refuse_controls_in(body: dict[str, Any]) -> None:
+    """Refuse a body whose recipient, template id or jump ids hold control characters
+    (``input.control`` naming the field): built by :func:`build_body` or edited by hand."""
+    mini = body.get("miniprogram")
+    jump = mini if isinstance(mini, dict) else {}
+    refuse_controls(
+        [
+            ("touser", body.get("touser")),
+            ("template_id", body.get("template_id")),
+            ("client_msg_id", body.get("client_msg_id")),
+            ("appid", jump.get("appid")),
+            ("pagepath", jump.get("pagepath")),
+            ("agent_id", jump.get("agent_id")),
+            ("group_id", jump.get("group_id")),
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -198,6 +218,9 @@ def parse_template_list(
         if not isinstance(tid, str) or not tid.strip():
             problems.append(Problem("template.no_id"))
             tid = str(tid) if tid not in (None, "") else f"#{index + 1}"
+        elif has_control(tid):  # a NUL or escape in an id: refused by the send, said here
+            problems.append(Problem("template.id_control"))
+            tid = shown_plainly(tid)
         if not isinstance(title, str):
             problems.append(Problem("template.no_title"))
             title = "" if title is None else str(title)

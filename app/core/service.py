@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from app.core.errors import OutcomeUnknown, RecallError, RemoteRefused
 from app.core.history import History, HistoryUnavailable, Outcome
 from app.core.http import ExchangeHook, Funnel, make_client
-from app.core.middleware import MiddlewareClient, SendRequest, SendResult, TemplateList, build_body
+from app.core.middleware import (
+    MiddlewareClient,
+    SendRequest,
+    SendResult,
+    TemplateList,
+    build_body,
+    refuse_controls_in,
+)
 from app.core.profiles import Profile
 from app.core.udesk import QrRequest, QrResult, UdeskClient
 
@@ -118,7 +125,9 @@ class Service:
 
         Raises:
             HistoryUnavailable: its ``pending`` row could not be written: nothing was sent.
+            BadInput: ``input.control``: an id in the body holds a control character.
         """
+        refuse_controls_in(body)  # an edited body too, before its history row
         event = self._start(
             "send",
             body,

@@ -19,12 +19,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core.controls import has_control, is_control
 from app.core.errors import BadInput
 from app.core.messages import os_key
 
@@ -311,14 +311,10 @@ class BatchRow:
         return say(self.problem, lang, **self.problem_params) if self.problem else ""
 
 
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(ch)[0] == "C" for ch in text)
-
-
 def _printable(text: str) -> str:
     """A caption without control characters (tabs and line breaks become spaces)."""
     spaced = re.sub(r"[\t\r\n\v\f\u2028\u2029]+", " ", text)
-    return "".join(ch for ch in spaced if unicodedata.category(ch)[0] != "C").strip()
+    return "".join(ch for ch in spaced if not is_control(ch)).strip()
 
 
 def _call_times(raw: str) -> tuple[int, str]:
@@ -336,7 +332,7 @@ def _call_times(raw: str) -> tuple[int, str]:
 def _open_id_problem(open_id: str) -> tuple[str, dict[str, Any]]:
     if not open_id:
         return "import.empty_open_id", {}
-    if _has_control(open_id):
+    if has_control(open_id):
         return "import.open_id_control", {}
     if any(ch.isspace() for ch in open_id):
         return "import.open_id_spaces", {}
@@ -367,7 +363,7 @@ def build_rows(table: Table, mapping: dict[str, int] | None = None) -> list[Batc
             problem, params = "import.formula_only", {}
         elif id_problem:
             problem, params = id_problem, id_params
-        elif _has_control(channel):
+        elif has_control(channel):
             problem, params = "import.channel_control", {}
         elif (open_id, channel) in seen:
             problem, params = "import.duplicate", {"first": seen[(open_id, channel)]}

@@ -6,12 +6,12 @@ any other code a refusal. The image at ``qrCodeUrl`` is fetched without auth hea
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from app.core.contract import UDESK_RULE, check_status
+from app.core.controls import refuse_controls
 from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, RecallError, TransportError
 from app.core.http import IMAGE_MAX_BYTES, Funnel
 from app.core.images import VerifiedImage, verify_image
@@ -46,8 +46,7 @@ class QrRequest:
         ):
             if not value:
                 raise BadInput("udesk.required", field=name)
-            if any(unicodedata.category(ch)[0] == "C" for ch in value):  # ESC, NUL, bidi…
-                raise BadInput("udesk.control", field=name)
+            refuse_controls([(name, value)])  # ESC, NUL, bidi…
             if any(ch.isspace() for ch in value):
                 raise BadInput("udesk.spaces", field=name)
         if stripped.call_times != -1 and not 1 <= stripped.call_times <= MAX_CALL_TIMES:

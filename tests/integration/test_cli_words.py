@@ -176,3 +176,84 @@ def test_a_batch_names_each_file_by_the_format_it_holds(
     assert written == ["00002_o1.jpg"]
     with Image.open(tmp_path / "o" / written[0]) as image:
         assert image.format == "JPEG"
+
+
+# -- control characters in identifiers (item 5) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "label"),
+    [
+        (["--template-id", "Visit\x00", "--to", "o1"], "template ID (template_id)"),
+        (["--template-id", "V\x1b[2J", "--to", "o1"], "template ID (template_id)"),
+        (["--template-id", "V1", "--to", "o\x001"], "Recipient openId (touser)"),
+        (["--template-id", "V1", "--to", "o1", "--mp-appid", "wx\x07"], "Mini-program appid"),
+        (["--template-id", "V1", "--to", "o1", "--client-msg-id", "m\u202e1"], "(client_msg_id)"),
+    ],
+)
+def test_send_refuses_control_characters_in_ids_naming_the_field(
+    run_cli, isolated_home: Path, argv: list[str], label: str
+) -> None:
+    from app.sandbox import VISIT_TEMPLATE_ID
+
+    argv = [VISIT_TEMPLATE_ID if a == "V1" else a for a in argv]
+    for lint in ([], ["--no-lint"], ["--dry-run", "--no-lint"]):
+        result = run_cli("send", "--demo", *argv, "--data", "thing1=x", *lint)
+        assert result.code == 2, (lint, result.err)
+        assert f"{label} must not contain control" in result.err, result.err
+        assert "\x00" not in result.err and "\x1b" not in result.err
+        assert result.out == ""
+
+
+def test_an_edited_body_with_a_control_in_an_id_is_refused_before_history(
+    isolated_home: Path, sandbox
+) -> None:
+    from app.core.demo import DEMO_SECRET
+    from app.core.errors import BadInput
+    from app.core.history import History
+    from app.core.paths import data_home
+    from app.core.service import Service
+
+    history = History(data_home() / "history.sqlite3")
+    with Service(sandbox.demo_profile(), DEMO_SECRET, history=history) as service:
+        with pytest.raises(BadInput) as caught:
+            service.send_body({"touser": "o1", "template_id": "T\x00", "data": {}})
+    assert caught.value.key == "input.control" and caught.value.field == "template_id"
+    assert history.recent() == [] and sandbox.deliveries == []
+
+
+def test_a_listed_template_id_with_a_control_is_flagged_and_shown_plainly() -> None:
+    from app.core.messages import problems_text
+    from app.core.middleware import parse_template_list
+
+    (template,) = parse_template_list(
+        {"template_list": [{"template_id": "T\x1b]0;x\x07", "title": "t", "content": ""}]}, None
+    )
+    assert "\x1b" not in template.template_id and "\x07" not in template.template_id
+    assert "control characters" in problems_text(template.problems, "en")
+    assert "控制字符" in problems_text(template.problems, "zh")
+
+
+def test_a_hand_template_id_with_a_control_is_refused() -> None:
+    from app.core.errors import BadInput
+    from app.core.hand_templates import make_template
+    from app.core.messages import describe
+
+    with pytest.raises(BadInput) as caught:
+        make_template("T\x00", "t", [])
+    assert "模板 ID（template_id）不能包含控制字符" in describe(caught.value, "zh")
+
+
+def test_the_manifest_never_holds_a_control_character(
+    run_cli, sandbox, isolated_home: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "list.csv"
+    listing.write_bytes("openid,name\no\x001,甲\no\x1b[31m2,乙\no3,=1+1\n".encode())
+    out = tmp_path / "o"
+    result = run_cli("qr-batch", "--demo", "--input", str(listing), "--out-dir", str(out))
+    assert result.code == 1, result.err  # two rows not sent
+    raw = (out / "manifest.csv").read_bytes().decode("utf-8-sig")
+    body = raw.replace("\r\n", "")
+    assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in body), repr(raw)
+    assert "o\ufffd1" in raw and "o\ufffd[31m2" in raw
+    assert "'=1+1" in raw  # still formula-safe

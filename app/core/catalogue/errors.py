@@ -35,6 +35,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "召回助手内部出错，详情见日志。",
     ),
     "remote.refused": ("refused with code {code}: {message}", "被拒绝，代码 {code}：{message}"),
+    "input.control": (
+        "{field} must not contain control characters",
+        "{field}不能包含控制字符",
+    ),
     "sentence.next": ("{text} {sentence}", "{text}{sentence}"),
     "detail.code": ("code {code}: {message}", "代码 {code}：{message}"),
     "detail.client_msg_id": ("client_msg_id: {client_msg_id}", "client_msg_id：{client_msg_id}"),

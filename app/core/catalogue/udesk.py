@@ -4,10 +4,6 @@ from __future__ import annotations
 
 SENTENCES: dict[str, tuple[str, str]] = {
     "udesk.required": ("{field} is required", "{field}必填"),
-    "udesk.control": (
-        "{field} must not contain control characters",
-        "{field}不能包含控制字符",
-    ),
     "udesk.spaces": ("{field} must not contain spaces", "{field}不能包含空格"),
     "udesk.call_times": (
         "{field} must be -1 (unlimited) or a whole number from 1 to {high}",

@@ -13,8 +13,14 @@ from app.core.csv_safe import safe_cell, safe_row
         ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-        ("\t=1", "'\t=1"),
-        ("\r=1", "'\r=1"),
+        ("\t=1", "' =1"),  # a tab starts a formula too; as a space it still gets the quote
+        ("\r=1", "' =1"),
+        ("  =1", "'  =1"),
+        ("o\x001", "o\ufffd1"),  # a NUL is shown, never written, never dropped into "o1"
+        ("\x1b[31mred", "\ufffd[31mred"),
+        ("a\u202eb", "a\ufffdb"),
+        ("line\r\nnext\tcell", "line next cell"),
+        ("-\x00", "'-\ufffd"),
         ("-1", "-1"),
         ("-0.5", "-0.5"),
         ("o6_bmjrPTlm6_2sgVt7hMZOPfL2M", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M"),
