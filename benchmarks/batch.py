@@ -6,7 +6,10 @@
 * a 500-label PDF: written in under 10 s.
 * 10,000 codes at concurrency 8, the sandbox answering after 100 ms: within 1.2× of the ideal
   (10,000 / 8 × 0.1 s = 125 s), peak memory growing by less than 50 MB (one child process runs
-  the batch against the sandbox in another, as a remote Udesk would be).
+  the batch, with history as ``recall-desk qr-batch`` keeps it, against the sandbox in another,
+  as a remote Udesk would be).
+* CPU per code, the client's and the sandbox's (milliseconds): on a shared machine the steadier
+  figure, as wall time waits on whatever else the cores run.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/batch.py
 """
@@ -14,11 +17,14 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +72,15 @@ class SandboxProcess:
     def __exit__(self, *exc: object) -> None:
         self.proc.terminate()
         self.proc.wait(10)
+
+    def cpu_seconds(self) -> float:
+        """CPU time the sandbox process has used so far (Linux: /proc; elsewhere nan)."""
+        try:
+            stat = Path(f"/proc/{self.proc.pid}/stat").read_text()
+        except OSError:
+            return float("nan")
+        fields = stat.rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def closed_port() -> int:
@@ -168,6 +183,7 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 from app.core.batch import run_batch
 from app.core.demo import DEMO_SECRET, demo_profile
+from app.core.history import History
 from app.core.service import Service
 from app.core.table_import import BatchRow
 
@@ -178,54 +194,92 @@ def peak_kb():
 
 
 profile = demo_profile("http://127.0.0.1:{port}")
-with Service(profile, DEMO_SECRET) as service, tempfile.TemporaryDirectory() as out:
+with tempfile.TemporaryDirectory() as out:
+    history = History(Path(out) / "history.sqlite3")
+    service = Service(profile, DEMO_SECRET, history=history)
     run_batch([BatchRow(1, "warm")], service.generate_qr, Path(out) / "w", sdk_app_id="s",
               offi_account_id="a")  # loads httpx, Pillow
     rows = [BatchRow(i + 2, f"o{{i:05d}}", f"store-{{i % 7}}", caption=f"客户{{i}}")
             for i in range({n})]
+    print("ready", flush=True)
+    sys.stdin.readline()  # the parent reads the sandbox's CPU time before the batch
     before = peak_kb()
     started = time.perf_counter()
+    cpu = time.process_time()
     summary = run_batch(rows, service.generate_qr, Path(out), sdk_app_id="s",
                         offi_account_id="a", concurrency=8)
+    cpu = time.process_time() - cpu
     took = time.perf_counter() - started
     grown = (peak_kb() - before) / 1024
+    service.close()
+    history.close()
 assert summary.done == {n}, summary
-print(took, grown)
+print(took, grown, cpu, flush=True)
 """
 
 
-def ten_thousand(n: int = 10_000, delay: float = 0.1) -> tuple[float, float]:
-    """(seconds, peak memory growth in MB) for ``n`` codes at concurrency 8."""
+@dataclass(frozen=True)
+class Run:
+    """One timed batch: wall seconds, CPU ms per code (client, sandbox), the load average."""
+
+    seconds: float
+    client_ms: float
+    sandbox_ms: float
+    load: float
+    grown_mb: float = 0.0
+
+
+def ten_thousand(n: int = 10_000, delay: float = 0.1) -> Run:
+    """``n`` codes at concurrency 8, with history: time, CPU a code, peak memory growth."""
     with SandboxProcess(delay) as sandbox:
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-c", TEN_K_CHILD.format(root=str(ROOT), port=sandbox.port, n=n)],
-            capture_output=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             text=True,
-            check=True,
         )
-    took, grown = done.stdout.strip().splitlines()[-1].split()
-    return float(took), float(grown)
+        assert child.stdin is not None and child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        sandbox_cpu = sandbox.cpu_seconds()
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        last = child.stdout.readline()
+        sandbox_cpu = sandbox.cpu_seconds() - sandbox_cpu
+        load = os.getloadavg()[0]
+        assert child.wait(60) == 0, last
+    took, grown, cpu = (float(x) for x in last.split())
+    return Run(took, 1000 * cpu / n, 1000 * sandbox_cpu / n, load, grown)
 
 
-def batch_vs_bare(n: int = 400, delay: float = 0.1) -> tuple[float, float]:
-    """(batch seconds, seconds of the same generate_qr calls on 8 plain threads): what the
-    batch itself adds (manifest, files, progress) over the calls it makes."""
+def batch_vs_bare(n: int = 400, delay: float = 0.1) -> tuple[Run, Run]:
+    """(the batch, the same generate_qr calls on 8 plain threads): what the batch itself adds
+    (files, manifest, progress) over the calls it makes."""
     from concurrent.futures import ThreadPoolExecutor
 
     with SandboxProcess(delay) as sandbox, tempfile.TemporaryDirectory() as out:
         profile = demo_profile(f"http://127.0.0.1:{sandbox.port}")
         with Service(profile, DEMO_SECRET) as service:
             service.generate_qr(QrRequest("s", "a", "warm-up"))
-            started = time.perf_counter()
-            with ThreadPoolExecutor(8) as pool:
-                list(pool.map(lambda r: service.generate_qr(QrRequest("s", "a", r.open_id)),
-                              rows(n)))  # fmt: skip
-            bare = time.perf_counter() - started
-            started = time.perf_counter()
-            run_batch(rows(n), service.generate_qr, Path(out), sdk_app_id="s",
-                      offi_account_id="a", concurrency=8)  # fmt: skip
-            batch = time.perf_counter() - started
-    return batch, bare
+
+            def timed(work: Callable[[], object]) -> Run:
+                started, cpu = time.perf_counter(), time.process_time()
+                sandbox_cpu = sandbox.cpu_seconds()
+                work()
+                took = time.perf_counter() - started
+                cpu, sandbox_cpu = time.process_time() - cpu, sandbox.cpu_seconds() - sandbox_cpu
+                return Run(took, 1000 * cpu / n, 1000 * sandbox_cpu / n, os.getloadavg()[0])
+
+            def bare() -> None:
+                with ThreadPoolExecutor(8) as pool:
+                    list(pool.map(lambda r: service.generate_qr(QrRequest("s", "a", r.open_id)),
+                                  rows(n)))  # fmt: skip
+
+            def batch() -> None:
+                run_batch(rows(n), service.generate_qr, Path(out), sdk_app_id="s",
+                          offi_account_id="a", concurrency=8)  # fmt: skip
+
+            plain = timed(bare)
+            return timed(batch), plain
 
 
 def main() -> int:
@@ -234,8 +288,10 @@ def main() -> int:
     t1 = timed_run(64, 1, 0.2)
     growth = memory_growth(2000)
     pdf = pdf_time(500)
-    t10k, grown_10k = ten_thousand()
-    t_batch, t_bare = batch_vs_bare()
+    big = ten_thousand()
+    t10k, grown_10k = big.seconds, big.grown_mb
+    in_batch, bare = batch_vs_bare()
+    t_batch, t_bare = in_batch.seconds, bare.seconds
     ideal_10k = 10_000 / 8 * 0.1
     results = {
         "c8_s": round(t8, 2),
@@ -249,6 +305,8 @@ def main() -> int:
         "c8_10k_vs_ideal": round(t10k / ideal_10k, 2),
         "mem_growth_10k_mb": round(grown_10k, 1),
         "batch_vs_bare_calls": round(t_batch / t_bare, 2),
+        "cpu_ms_per_code_10k": [round(big.client_ms, 2), round(big.sandbox_ms, 2)],
+        "load_10k": round(big.load, 2),
     }
     print(
         f"64 codes, 200 ms each: concurrency 8 {t8:.2f} s (ideal {ideal:.1f} s, ×{t8 / ideal:.2f},"
@@ -259,11 +317,14 @@ def main() -> int:
     print(
         f"10,000 codes, 100 ms each, concurrency 8: {t10k:.1f} s (ideal {ideal_10k:.0f} s, "
         f"×{t10k / ideal_10k:.2f}, target ≤ 1.2); peak memory grew {grown_10k:.1f} MB "
-        "(target < 50)"
+        f"(target < 50); CPU a code: client {big.client_ms:.2f} ms, sandbox "
+        f"{big.sandbox_ms:.2f} ms; load average {big.load:.2f}"
     )
     print(
         f"400 codes: the batch {t_batch:.2f} s vs the same calls on 8 threads {t_bare:.2f} s "
-        f"(×{t_batch / t_bare:.2f}: what the batch adds)"
+        f"(×{t_batch / t_bare:.2f}: what the batch adds); CPU a code: client "
+        f"{in_batch.client_ms:.2f} vs {bare.client_ms:.2f} ms, sandbox {in_batch.sandbox_ms:.2f}"
+        f" vs {bare.sandbox_ms:.2f} ms; load average {in_batch.load:.2f}"
     )
     print(json.dumps(results))
     ok = t8 / ideal <= 1.5 and t1 / t8 >= 5 and growth < 100 and pdf < 10

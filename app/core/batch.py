@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core import manifest
 from app.core.errors import BadInput, RecallError, RemoteRefused
+from app.core.http import MAX_CONCURRENCY
 from app.core.manifest import FAILED, NOT_SENT, OK, Entry, Journal
 from app.core.messages import os_key
 from app.core.table_import import BatchRow
@@ -211,8 +212,8 @@ OnProgress = Callable[[Progress, RowResult | None], None]
 
 def check_settings(concurrency: int, rate: float) -> None:
     """BadInput for a concurrency outside 1–32 or a rate that is not 0 or 0.01–1000 per s."""
-    if not 1 <= concurrency <= 32:
-        raise BadInput("batch.concurrency", field="concurrency", low=1, high=32)
+    if not 1 <= concurrency <= MAX_CONCURRENCY:
+        raise BadInput("batch.concurrency", field="concurrency", low=1, high=MAX_CONCURRENCY)
     if not (rate == 0 or (math.isfinite(rate) and MIN_RATE <= rate <= MAX_RATE)):
         raise BadInput("batch.rate", field="rate", low=MIN_RATE, high=MAX_RATE)
 

@@ -42,6 +42,9 @@ IMAGE_MAX_BYTES = 8 * 1024 * 1024
 USER_AGENT = "RecallDesk/0.1 (+httpx)"
 BODY_LOG_LIMIT = 64 * 1024
 MAX_REDIRECTS = 10
+# The most requests one client carries at once (a batch's highest concurrency): its pool keeps
+# that many connections open between requests (httpx keeps 20; the rest would be re-opened).
+MAX_CONCURRENCY = 32
 RETRY_BACKOFF = 0.3  # seconds before the first retry of an idempotent call (tests shorten it)
 # Answers to a send that leave open whether the server behind the gateway took it.
 AMBIGUOUS_GATEWAY_STATUSES = (502, 504)
@@ -110,6 +113,7 @@ def make_client(settings: ClientSettings) -> httpx.Client:
             verify=verify,
             proxy=settings.proxy or None,
             follow_redirects=False,
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=MAX_CONCURRENCY),
             # Only the codings the funnel decodes in bounded pieces (app.core.wire).
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             trust_env=True,

@@ -173,13 +173,15 @@ def drop_connection() -> Route:
 class ScriptedServer:
     """Serve ``routes[(METHOD, path)]``; anything else is a 404 HTML page.
 
-    ``hits`` counts requests per (method, path) so tests can assert "sent once".
+    ``hits`` counts requests per (method, path) so tests can assert "sent once";
+    ``connections`` counts the connections accepted.
     """
 
     def __init__(self, routes: dict[tuple[str, str], Route]) -> None:
         self.routes = routes
         self.hits: dict[tuple[str, str], int] = {}
         self.bodies: list[bytes] = []
+        self.connections = 0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -203,8 +205,14 @@ class ScriptedServer:
             do_POST = _serve  # noqa: N815
 
         class Server(ThreadingHTTPServer):
+            request_queue_size = 64
+
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # a client hanging up mid-answer is the point of these tests
+
+            def process_request(self, request: Any, client_address: Any) -> None:
+                outer.connections += 1  # one thread accepts them all
+                super().process_request(request, client_address)
 
         self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True

@@ -4,7 +4,7 @@ import httpx
 import pytest
 
 from app.core.errors import OutcomeUnknown, ProtocolError, TransportError
-from app.core.http import Exchange, Funnel
+from app.core.http import MAX_CONCURRENCY, ClientSettings, Exchange, Funnel, make_client
 from tests.helpers.servers import ScriptedServer, closed_port, drop_connection, stall
 
 
@@ -148,3 +148,33 @@ def test_codes_are_read_as_numbers_where_they_are_numbers(value: object, code: o
     from app.core.contract import as_code
 
     assert as_code(value) == code
+
+
+def test_a_batch_at_its_highest_concurrency_reuses_every_connection() -> None:
+    together = threading.Barrier(MAX_CONCURRENCY)
+
+    def all_at_once(h) -> None:
+        together.wait(5)
+        h.send_response(200)
+        h.send_header("Content-Length", "2")
+        h.end_headers()
+        h.wfile.write(b"{}")
+
+    with ScriptedServer({("GET", "/code"): all_at_once}) as server:
+        funnel = Funnel(make_client(ClientSettings()))
+        for _ in range(2):
+            workers = [
+                threading.Thread(
+                    target=funnel.request,
+                    args=("GET", server.url + "/code"),
+                    kwargs={"idempotent": True},
+                )
+                for _ in range(MAX_CONCURRENCY)
+            ]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join(10)
+        funnel.close()
+        assert server.hits[("GET", "/code")] == 2 * MAX_CONCURRENCY
+        assert server.connections == MAX_CONCURRENCY  # the second round opened none
