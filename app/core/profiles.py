@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,9 @@ class Config:
     profiles: dict[str, Profile] = field(default_factory=dict)
     default_profile: str = ""
     path: Path | None = None
+    # A file at the config path that could not be read: never written over; saving needs
+    # :func:`set_aside_unreadable` first (the front end asks).
+    unreadable: Path | None = None
 
     def profile(self, name: str | None = None) -> Profile:
         """The named profile, else the default, else the only one.
@@ -150,6 +154,8 @@ def load_config(path: Path) -> Config:
 def save_config(config: Config, path: Path | None = None) -> None:
     """Write the config atomically, user-only permissions. Demo profiles are never written."""
     target = path or config.path
+    if target is None and config.unreadable is not None:
+        raise BadInput("config.kept_unreadable", path=str(config.unreadable))
     if target is None:
         raise BadInput("config.no_path")
     doc: dict[str, Any] = {}
@@ -167,6 +173,28 @@ def save_config(config: Config, path: Path | None = None) -> None:
     import tomli_w
 
     atomic_write(target, tomli_w.dumps(doc).encode("utf-8"), private=True)
+
+
+def set_aside_unreadable(config: Config, now: datetime) -> Path:
+    """Rename the unreadable config file to ``config.toml.broken-20261201-2300`` (never over
+    another file) and make its path the one :func:`save_config` writes; returns the new name."""
+    broken = config.unreadable
+    if broken is None:
+        raise BadInput("config.no_path")
+    stem = f"{broken.name}.broken-{now:%Y%m%d-%H%M}"
+    kept, n = broken.with_name(stem), 2
+    while kept.exists():
+        kept, n = broken.with_name(f"{stem}-{n}"), n + 1
+    try:
+        os.rename(broken, kept)  # a move within the folder: the file stays whole
+    except FileNotFoundError:
+        pass  # gone meanwhile (the user moved it): nothing to keep
+    except OSError as exc:
+        from app.core.messages import os_key
+
+        raise BadInput("config.set_aside_failed", path=str(broken), cause=os_key(exc)) from exc
+    config.path, config.unreadable = broken, None
+    return kept
 
 
 def validate_profile_name(name: str) -> str:

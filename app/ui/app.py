@@ -155,14 +155,17 @@ def start_demo_sandbox(window: MainWindow, select: bool, running: list[Sandbox])
     window.tasks.run(start, lambda profile: window.add_demo_profile(profile, select), failed)
 
 
-def run(args: argparse.Namespace) -> int:
-    path = config_path(args.config)
-    config_error: BadInput | None = None
+def read_config(path: Path) -> tuple[Config, BadInput | None]:
+    """The config file, or an empty config that never writes over the file it could not read
+    (Settings' Save asks first) and why it could not."""
     try:
-        config = load_config(path)
+        return load_config(path), None
     except BadInput as exc:
-        config_error = exc
-        config = Config(path=None)  # never overwrite a file we could not read
+        return Config(path=None, unreadable=path), exc
+
+
+def run(args: argparse.Namespace) -> int:
+    config, config_error = read_config(config_path(args.config))
     log_path, log_handler = setup_file_logging()
     previous_hook = install_crash_hook(log_path)
     workspace = Workspace(config)
@@ -188,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
         select_demo = args.demo or not config.profiles or last == DEMO_PROFILE_NAME
         window = MainWindow(workspace, state)
         if config_error is not None:
-            window.show_config_problem(describe(config_error)[0])
+            window.show_config_problem(config_error)
         window.showMaximized() if state.get("window/maximized") else window.show()
         if args.smoke:  # the first frame, then exit: the start-up a user waits for
             app.processEvents()

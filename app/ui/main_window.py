@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 6, 6, 0)
         body.setSpacing(6)
         body.addWidget(self.nav)
-        pages = QVBoxLayout()
+        pages = self._column = QVBoxLayout()
         pages.setContentsMargins(0, 0, 0, 0)
         self.first_run = FirstRunPanel()
         self.first_run.try_sandbox.connect(self._try_sandbox)
@@ -264,15 +264,10 @@ class MainWindow(QMainWindow):
         self.alignment_action = self._action(
             self.tr("Print &alignment page…"), "", "print_alignment_page", qr
         )
-        for action in (
-            self.generate_action,
-            self.save_action,
-            self.copy_action,
-            self.print_action,
-            self.pdf_action,
-            self.alignment_action,
-        ):
-            code_menu.addAction(action)
+        code_menu.addActions(
+            [self.generate_action, self.save_action, self.copy_action, self.print_action]
+            + [self.pdf_action, self.alignment_action]
+        )
         self._enable_code_actions(False)  # until the QR page has a current code
         tp = self.PAGE_TEMPLATES
         templates_menu = bar.addMenu(self.tr("&Templates"))
@@ -281,8 +276,7 @@ class MainWindow(QMainWindow):
             self.tr("&Find template"), QKeySequence.StandardKey.Find, "focus_filter", tp
         )
         self.send_action = self._action(self.tr("&Send test message"), "Ctrl+Return", "send", tp)
-        for action in (self.refresh_action, self.find_action, self.send_action):
-            templates_menu.addAction(action)
+        templates_menu.addActions([self.refresh_action, self.find_action, self.send_action])
         self.open_list_action = self._action(
             self.tr("&Open list…"), QKeySequence.StandardKey.Open, "open_dialog", self.PAGE_BATCH
         )
@@ -436,10 +430,18 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.PAGE_SETTINGS)
         self.settings_page.new_profile()
 
-    def show_config_problem(self, text: str) -> None:
-        """The config file could not be read: say so in the status bar and on Settings."""
-        self.statusBar().showMessage(text)
-        self.settings_page.show_problem(text)
+    def show_config_problem(self, error: BaseException) -> None:
+        """The config file could not be read: what is wrong, above the pages (in place of the
+        first-run panel), in the status bar and on Settings."""
+        from app.ui.config_problem import ConfigProblemPanel
+
+        panel = self.config_problem = ConfigProblemPanel(self.workspace.config.unreadable, error)
+        panel.use_sandbox.connect(self._try_sandbox)
+        self._column.insertWidget(0, panel)
+        self.settings_page.saved.connect(panel.hide)  # a new file replaced the unreadable one
+        self.first_run.hide()
+        self.statusBar().showMessage(panel.reason)
+        self.settings_page.show_problem(panel.reason)
 
     def open_templates_for(self, open_id: str) -> None:
         self.templates_page.compose_recall(open_id)

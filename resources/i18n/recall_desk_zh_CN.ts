@@ -386,6 +386,32 @@
     </message>
 </context>
 <context>
+    <name>ConfigProblem</name>
+    <message>
+        <source>Config file unreadable</source>
+        <translation>无法读取配置文件</translation>
+    </message>
+    <message>
+        <source>{path} could not be read. Saving starts a new config file with the profiles listed here; the unreadable file is kept beside it as {name}.broken-&lt;date&gt;, so nothing in it is lost. Save?</source>
+        <translation>无法读取 {path}。保存会用这里列出的配置新建一个配置文件；无法读取的旧文件会以 {name}.broken-&lt;日期&gt; 的名字保留在旁边，其中的内容不会丢失。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigProblemPanel</name>
+    <message>
+        <source>Your config file could not be read, so its profiles are not loaded and the file is left as it is: {reason}</source>
+        <translation>无法读取您的配置文件，因此其中的配置没有加载，文件保持原样未改动：{reason}</translation>
+    </message>
+    <message>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Continue with the sandbox</source>
+        <translation>继续使用沙箱</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTest</name>
     <message>
         <source>QR API</source>
@@ -1764,6 +1790,10 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
     <message>
         <source>Profile “{name}” saved.</source>
         <translation>配置“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>The unreadable config file is kept as {path}.</source>
+        <translation>无法读取的旧配置文件已保留为 {path}。</translation>
     </message>
     <message>
         <source>No keyring: the secret is in the config file (user-only).</source>

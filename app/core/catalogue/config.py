@@ -29,6 +29,16 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "配置文件 {path}：[{table}] 必须是表",
     ),
     "config.no_path": ("no config path to save to", "没有可保存配置的位置"),
+    "config.kept_unreadable": (
+        "config file {path} could not be read, so it is left as it is: fix it and restart, or "
+        "save a profile in Settings to start a new file (the old one is kept beside it)",
+        "无法读取配置文件 {path}，因此保持原样未改动：请修正后重启，或在“设置”中保存配置以新建文件"
+        "（旧文件会保留在旁边）",
+    ),
+    "config.set_aside_failed": (
+        "config file {path} could not be renamed to keep it: {cause}",
+        "无法重命名配置文件 {path} 以保留它：{cause}",
+    ),
     "config.bool": (
         "{at}: {key} must be true or false (without quotes), not {value}",
         "{at}：{key} 必须是 true 或 false（不加引号），而不是 {value}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import BadInput
 from app.core.profile_share import export_profiles, import_profiles
-from app.core.profiles import Profile
+from app.core.profiles import Profile, set_aside_unreadable
 from app.core.workspace import Workspace
 from app.ui import dialogs
-from app.ui.errors import describe
+from app.ui.config_problem import ask_to_replace
+from app.ui.errors import describe, say
 from app.ui.page_context import PageContext
 from app.ui.pages.connection_test import result_lines, run_checks
 from app.ui.pages.language_box import LanguageBox
@@ -296,6 +298,10 @@ class SettingsPage(QWidget):
         old = self._editing if self._draft is None else None
         secret = self.secret_edit.text() if self.form.secret_dirty else None
         workspace = self.workspace
+        unreadable = workspace.config.unreadable  # never written over without asking
+        if unreadable is not None and not ask_to_replace(self, unreadable):
+            self.message.show_message("warning", say("config.kept_unreadable", path=unreadable))
+            return
         make_default = not workspace.config.default_profile and dialogs.ask_confirm(
             self,
             self.tr("Default profile"),
@@ -307,20 +313,26 @@ class SettingsPage(QWidget):
         was_active = old is not None and old == self._context.active_profile_name()
         self.save_button.setEnabled(False)
 
-        def work() -> str:
+        def work() -> tuple[str, Path | None]:
+            kept = set_aside_unreadable(workspace.config, datetime.now()) if unreadable else None
             workspace.put_profile(profile, old_name=old)
             where = workspace.set_secret(profile.name, secret) if secret else ""
             if make_default:
                 workspace.config.default_profile = profile.name
             workspace.save()
-            return where
+            return where, kept
 
-        def done(where: str) -> None:
+        def done(result: tuple[str, Path | None]) -> None:
+            where, kept = result
             self.save_button.setEnabled(True)
             self._draft = None
             self._editing = profile.name
             self.reload(profile.name)
             text = self.tr("Profile “{name}” saved.").format(name=profile.name)
+            if kept is not None:
+                text += " " + self.tr("The unreadable config file is kept as {path}.").format(
+                    path=kept
+                )
             if where == "file":
                 text += " " + self.tr("No keyring: the secret is in the config file (user-only).")
             self.message.show_message("ok" if where != "file" else "warning", text)
