@@ -58,7 +58,7 @@ def test_pdf_export_decodes_at_requested_size(qtbot, demo_window, sandbox, tmp_p
         page.size_spin.setValue(size)
         page.label_edit.setText("")
         pdf = tmp_path / f"code-{size}.pdf"
-        with qtbot.waitSignal(page.saved):
+        with qtbot.waitSignal(page.saved, timeout=30000):  # 5 s was not enough at load ~19
             page.export_pdf(str(pdf))
         (decoded,) = zxingcpp.read_barcodes(_rasterise(pdf))
         assert decoded.text == expected

@@ -237,7 +237,17 @@ def test_each_row_is_asked_once_and_one_bad_row_never_stops_the_rest(tmp_path: P
 
 def test_cancel_half_way_then_resume(tmp_path: Path) -> None:
     controls = Controls()
-    generate = FakeGenerate()
+
+    class HeldAfterTen(FakeGenerate):
+        """Rows after the tenth wait for the cancel, so it lands with rows still to ask (an
+        instant generate let every row finish before the fifth was counted, under load)."""
+
+        def __call__(self, request: QrRequest) -> QrResult:
+            if int(request.open_id[1:]) >= 10:
+                controls.cancelled.wait(5)
+            return super().__call__(request)
+
+    generate = HeldAfterTen()
 
     def progress(state, result):
         if state.done >= 5:
