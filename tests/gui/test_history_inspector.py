@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from app.core.demo import DEMO_SECRET
 from app.sandbox import VISIT_TEMPLATE_ID
 from app.ui.pages.history_page import HistoryPage
+from app.ui.pages.templates_page import TemplatesPage
 from tests.gui.conftest import generate
 from tests.gui.test_templates_page import VISIT_VALUES, fill, open_templates, send
 
@@ -163,7 +164,7 @@ def test_check_page_real_send_on_production_asks_first(
     assert page.select_template("FullSim_empty_content_0001")
     page.run()
     assert asked and "oBoss" in asked[0]
-    assert window.PAGE_TEMPLATES not in window._pages  # asking built no other page
+    assert window.findChildren(TemplatesPage) == []  # asking built no other page
     assert [r for r in sandbox.received if r.method == "POST"] == []
     assert page.run_button.isEnabled()
 

@@ -10,6 +10,8 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 
 from app.sandbox import DEMO_SECRET, Sandbox
+from app.ui.inspector import InspectorDock
+from app.ui.pages.qr_page import QrPage
 from app.ui.pages.settings_page import SettingsPage
 from tests.gui.conftest import config_text
 
@@ -165,7 +167,7 @@ def test_the_inspector_is_built_on_demand_and_reopens_where_it_was(
     qtbot, make_window, sandbox
 ) -> None:
     window = make_window(sandbox.demo_profile())
-    assert window._inspector is None  # start-up does not build the dock
+    assert window.findChildren(InspectorDock) == []  # start-up does not build the dock
     window.inspector_action.trigger()  # View ▸ Request inspector (Ctrl+Shift+I)
     assert window.inspector.isVisible() and window.inspector_action.isChecked()
     window.close()
@@ -205,7 +207,7 @@ def test_smoke_start_exits_zero_and_leaves_the_process_as_it_was(qtbot) -> None:
 
 def test_pages_are_built_on_first_visit(demo_window) -> None:
 
-    assert demo_window.PAGE_SETTINGS not in demo_window._pages
+    assert demo_window.findChildren(SettingsPage) == []
     demo_window.nav.setCurrentRow(demo_window.PAGE_SETTINGS)
     assert isinstance(demo_window.current_page(), SettingsPage)
     assert demo_window.current_page() is demo_window.settings_page
@@ -271,4 +273,4 @@ def test_the_window_reopens_on_the_page_it_was_closed_on(qtbot, make_window, san
     assert again.nav.currentRow() == again.PAGE_HISTORY
     assert again.nav.button(again.PAGE_HISTORY).isChecked()
     assert isinstance(again.current_page(), HistoryPage)
-    assert again.PAGE_QR not in again._pages  # only the page shown was built
+    assert again.findChildren(QrPage) == []  # only the page shown was built

@@ -10,6 +10,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 from app.core.stocks import find_stock
 from app.ui.pages.qr_page import QrPage
@@ -116,7 +117,7 @@ def test_a_code_that_does_not_fit_its_label_cannot_be_printed(
     assert "50" in page.print_note.text()
     page.pdf_dialog()
     page.print_preview()
-    assert asked == [] and page._preview is None
+    assert asked == [] and page.findChildren(QPrintPreviewDialog) == []
     page.size_spin.setValue(math.floor(page.image_view.plan().max_code_mm * 10) / 10)
     assert page.image_view.plan().fits, page.print_note.text()
     assert page.print_button.isEnabled() and page.pdf_button.isEnabled(), page.print_note.text()

@@ -67,17 +67,17 @@ def test_pdf_export_decodes_at_requested_size(qtbot, demo_window, sandbox, tmp_p
 
 
 def test_print_preview_opens_and_paints(qtbot, demo_window) -> None:
-    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
     generate(qtbot, demo_window)
     page = demo_window.qr_page
     page.print_preview()
-    dialog, printer = page._preview
+    (dialog,) = page.findChildren(QPrintPreviewDialog)
     preview = dialog.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: preview.pageCount() == 1)  # the real paint ran and made one page
-    assert printer.resolution() >= 300
+    assert dialog.printer().resolution() >= 300
     dialog.close()
-    qtbot.waitUntil(lambda: page._preview is None)
+    qtbot.waitUntil(lambda: page.findChildren(QPrintPreviewDialog) == [])  # and is deleted
 
 
 def test_window_stays_responsive_while_the_server_stalls(qtbot, make_window) -> None:
