@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from app.ui.widgets import FormComboBox
+
 if TYPE_CHECKING:
     from app.core.errors import RecallError
     from app.core.profiles import Profile
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 
 def timestamp_name_combo(parent: QWidget) -> QComboBox:
     """Both names (the default), ``timestamp`` only, or the seed's ``timestap`` only."""
-    combo = QComboBox(parent)
+    combo = FormComboBox(parent)
     combo.setObjectName("settingsTimestampNameCombo")
     combo.addItem(QCoreApplication.translate("AuthForms", "Both: timestamp and timestap"), "both")
     combo.addItem("timestamp", "timestamp")

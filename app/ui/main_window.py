@@ -27,7 +27,7 @@ from app.ui.first_run import FirstRunPanel
 from app.ui.page_context import PageContext
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import NavigationBar, PageScroll, guard_wheel
+from app.ui.widgets import NavigationBar, PageScroll
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -200,7 +200,6 @@ class MainWindow(QMainWindow):
             settings.profiles_changed.connect(self.reload_profiles)
             settings.restart_requested.connect(self.restart)
             page = settings
-        guard_wheel(page)
         # A window smaller than the page's minimum (a laptop at 150 %) scrolls it, never clips.
         scroll = PageScroll(page)
         scroll.setObjectName(f"pageScroll{index}")

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core.correction import NO_CORRECTION, Correction
 from app.ui.printer_profiles import OFFSET_LIMIT_MM, SCALE_LIMITS, PrinterProfiles, list_printers
+from app.ui.widgets import FormComboBox, FormDoubleSpinBox
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 Lister = Callable[[], tuple[list[str], str]]
 
 
-class _ListingCombo(QComboBox):
+class _ListingCombo(FormComboBox):
     """A combo that asks for its items the first time its list is opened.
 
     Signals:
@@ -105,7 +105,7 @@ class PrinterPicker(QWidget):
         self.printer_combo.opening.connect(self._first_open)
         self.x_spin = self._mm_spin("printerOffsetXSpin", self.tr("Offset x"))
         self.y_spin = self._mm_spin("printerOffsetYSpin", self.tr("Offset y"))
-        self.scale_spin = QDoubleSpinBox()
+        self.scale_spin = FormDoubleSpinBox()
         self.scale_spin.setObjectName("printerScaleSpin")
         self.scale_spin.setAccessibleName(self.tr("Scale"))
         self.scale_spin.setRange(SCALE_LIMITS[0] * 100, SCALE_LIMITS[1] * 100)
@@ -150,7 +150,7 @@ class PrinterPicker(QWidget):
         self._printer_chosen()
 
     def _mm_spin(self, name: str, accessible: str) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
+        spin = FormDoubleSpinBox()
         spin.setObjectName(name)
         spin.setAccessibleName(accessible)
         spin.setRange(-OFFSET_LIMIT_MM, OFFSET_LIMIT_MM)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QAbstractSpinBox,
     QButtonGroup,
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,11 +19,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QStyle,
     QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # a mixin's base: mypy sees the widget it is mixed into
+    _FormFieldBase = QWidget
+else:
+    _FormFieldBase = object
 
 
 class NavigationBar(QFrame):
@@ -94,6 +102,9 @@ class PageScroll(QScrollArea):
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport made here: for the one Qt makes, PySide finds the Python class by trying
+        # every widget class in turn, which builds all their enums.
+        self.setViewport(QWidget())
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(page)
         page.installEventFilter(self)
@@ -246,20 +257,23 @@ class CodeView(QWidget):
         painter.drawImage(target, self._image)
 
 
-class WheelGuard(QObject):
-    """Wheel events over a combo box or spin box that has no focus scroll the surrounding
-    scroll area instead of changing the value (a form scrolled with the wheel is not edited by
-    the fields passing under the pointer). Install with :func:`guard_wheel`."""
+class _WheelWhenFocused(_FormFieldBase):
+    """A field of a form takes the wheel only once it has focus (by click or Tab); before that
+    the wheel scrolls the scroll area around it, so a form scrolled with the wheel is not edited
+    by the fields passing under the pointer. (Sent on to the scroll bar: Qt does not pass a
+    synthesized wheel event on to the parent.)"""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
-            return False
-        if watched.hasFocus():
-            return False
-        area = _scroll_area_of(watched)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+            return
+        area = _scroll_area_of(self)
         if area is not None:
             QCoreApplication.sendEvent(area.verticalScrollBar(), event)
-        return True
 
 
 def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
@@ -271,13 +285,16 @@ def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
     return None
 
 
-def guard_wheel(root: QWidget) -> None:
-    """Put every combo box and spin box under ``root`` behind one :class:`WheelGuard`; they
-    take focus by click or Tab, not by the wheel."""
-    guard = root.findChild(WheelGuard) or WheelGuard(root)
-    for widget in (*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)):
-        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        widget.installEventFilter(guard)
+class FormComboBox(_WheelWhenFocused, QComboBox):
+    """A combo box in a form: the wheel changes it only once it has focus."""
+
+
+class FormSpinBox(_WheelWhenFocused, QSpinBox):
+    """A spin box in a form: the wheel changes it only once it has focus."""
+
+
+class FormDoubleSpinBox(_WheelWhenFocused, QDoubleSpinBox):
+    """A spin box of decimals in a form: the wheel changes it only once it has focus."""
 
 
 def plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
@@ -297,7 +314,7 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
-class FittingCombo(QComboBox):
+class FittingCombo(FormComboBox):
     """A combo never narrower than its chosen text (up to ``max_chars`` average characters;
     a longer text is cut and shown whole in the tooltip), so layouts never elide it to "用户openi".
     """

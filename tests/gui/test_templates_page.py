@@ -315,9 +315,9 @@ def test_esc_clears_the_filter_and_a_hidden_template_is_not_sendable(qtbot, demo
 
 
 def test_wheel_over_an_unfocused_combo_scrolls_the_form(qtbot, demo_window) -> None:
-    from PySide6.QtCore import QPoint, QPointF
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.helpers.events import wheel_down
 
     demo_window.resize(1366, 500)
     page = open_templates(qtbot, demo_window)
@@ -328,26 +328,12 @@ def test_wheel_over_an_unfocused_combo_scrolls_the_form(qtbot, demo_window) -> N
     combo = page.composer.jump.combo
     before = combo.currentIndex()
 
-    def wheel() -> None:
-        centre = QPointF(combo.rect().center())
-        event = QWheelEvent(
-            centre,
-            QPointF(combo.mapToGlobal(centre.toPoint())),
-            QPoint(0, 0),
-            QPoint(0, -120),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(combo, event)
-
     bar.setValue(0)
-    wheel()
+    wheel_down(combo)
     assert combo.currentIndex() == before and bar.value() > 0
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
-    wheel()
+    wheel_down(combo)
     assert combo.currentIndex() != before  # a focused combo takes the wheel
 
 

@@ -104,3 +104,24 @@ def test_no_source_file_is_read_for_pysides_feature_scan() -> None:
     ours = [path for path in sources if Path(path).is_relative_to(ROOT / "app")]
     stdlib = [path for path in sources if Path(path).name in {"typing.py", "pathlib.py"}]
     assert not ours and not stdlib, sources
+
+
+CLASSES_PROBE = r"""
+import json
+import PySide6.QtWidgets as widgets
+lazy = "QWizard" not in vars(widgets)
+from app.ui.app import main
+main(["--smoke"])
+print(json.dumps({"lazy": lazy, "built": sorted(vars(widgets))}))
+"""
+
+
+def test_no_widget_class_is_found_by_trying_them_all() -> None:
+    """PySide builds its widget classes on first use, but finds the class of a widget Qt made
+    (a scroll area's own viewport, each child a findChildren walk meets) by trying every widget
+    class, which builds them all with their enums (66 enums, 1 MB at start-up). The page's
+    scroll area makes its own viewport and no page walks its tree."""
+    seen = run_probe(CLASSES_PROBE)
+    if not seen["lazy"]:
+        pytest.skip("this PySide builds every class at import")
+    assert not {"QWizard", "QCalendarWidget", "QMdiArea", "QFileDialog"} & set(seen["built"])

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,7 @@ from app.ui.page_context import PageContext
 from app.ui.pages.batch_print import BatchPrintPanel
 from app.ui.pages.batch_rows import STATUS_COLUMN, RowsModel
 from app.ui.resources import resource
-from app.ui.widgets import FittingCombo, InlineMessage, plain_label
+from app.ui.widgets import FittingCombo, FormDoubleSpinBox, FormSpinBox, InlineMessage, plain_label
 
 LIST_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv")
 SAMPLE_LIST = ("samples", "recall-list-sample.csv")
@@ -134,11 +132,11 @@ class BatchPage(QWidget):
         self.out_dir_edit.setAccessibleName(self.tr("Output folder"))
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_out_dir)
-        self.concurrency_spin = QSpinBox()
+        self.concurrency_spin = FormSpinBox()
         self.concurrency_spin.setObjectName("batchConcurrencySpin")
         self.concurrency_spin.setRange(1, 16)
         self.concurrency_spin.setValue(state.get("batch/concurrency"))
-        self.rate_spin = QDoubleSpinBox()
+        self.rate_spin = FormDoubleSpinBox()
         self.rate_spin.setObjectName("batchRateSpin")
         self.rate_spin.setRange(0, 100)
         self.rate_spin.setDecimals(1)

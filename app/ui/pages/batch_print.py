@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +39,7 @@ from app.ui.errors import describe, say
 from app.ui.state import UiState
 from app.ui.stock_combo import StockCombo
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import InlineMessage
+from app.ui.widgets import FormDoubleSpinBox, FormSpinBox, InlineMessage
 
 if TYPE_CHECKING:
     from app.core.guard import Verdict
@@ -78,7 +76,7 @@ class BatchPrintPanel(QGroupBox):
         self.stock_combo.setAccessibleName(self.tr("Label stock"))
         self.stock_combo.setMinimumContentsLength(14)
         self.choose_stock(state.get("batch/stock") or DEFAULT_STOCK)
-        self.code_spin = QDoubleSpinBox()
+        self.code_spin = FormDoubleSpinBox()
         self.code_spin.setObjectName("batchCodeSpin")
         self.code_spin.setRange(5, 180)
         self.code_spin.setDecimals(1)
@@ -88,10 +86,10 @@ class BatchPrintPanel(QGroupBox):
         self.caption_edit = QLineEdit(state.get("batch/caption"))
         self.caption_edit.setObjectName("batchCaptionEdit")
         self.caption_edit.setPlaceholderText(self.tr("e.g. 扫码进入视频客服 (above each name)"))
-        self.start_cell_spin = QSpinBox()
+        self.start_cell_spin = FormSpinBox()
         self.start_cell_spin.setObjectName("batchStartCellSpin")
         self.start_cell_spin.setToolTip(self.tr("Skip the labels already used on the first sheet"))
-        self.copies_spin = QSpinBox()
+        self.copies_spin = FormSpinBox()
         self.copies_spin.setObjectName("batchCopiesSpin")
         self.copies_spin.setRange(1, 100)
         self.allow_small = QCheckBox(self.tr("Allow small codes"))

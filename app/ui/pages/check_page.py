@@ -30,7 +30,7 @@ from app.core.templates import Template
 from app.ui import dialogs
 from app.ui.errors import describe, say, ui_language
 from app.ui.page_context import PageContext
-from app.ui.widgets import InlineMessage, plain_tooltip
+from app.ui.widgets import FormComboBox, InlineMessage, plain_tooltip
 
 COLORS = {
     "pass": "#166534",
@@ -74,7 +74,7 @@ class CheckPage(QWidget):
         self.send_to_edit.setAccessibleName(self.tr("Test recipient openId"))
         self.send_to_edit.setPlaceholderText(self.tr("Optional: your own openId"))
         self.send_to_edit.textChanged.connect(self._inputs_changed)
-        self.template_combo = QComboBox()
+        self.template_combo = FormComboBox()
         self.template_combo.setObjectName("checkTemplateCombo")
         self.template_combo.setAccessibleName(self.tr("Test template"))
         self.template_combo.setMinimumContentsLength(30)

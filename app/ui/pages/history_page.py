@@ -29,7 +29,7 @@ from app.core import messages
 from app.core.history import Event, export_csv
 from app.ui.errors import describe, say, ui_language
 from app.ui.page_context import PageContext
-from app.ui.widgets import InlineMessage
+from app.ui.widgets import FormComboBox, InlineMessage
 
 DAY = 86400.0
 
@@ -83,7 +83,7 @@ class HistoryPage(QWidget):
                 (self.tr("unknown"), "unknown"),
             ],
         )
-        self.period_combo = QComboBox()
+        self.period_combo = FormComboBox()
         self.period_combo.setObjectName("historyPeriodCombo")
         self.period_combo.setAccessibleName(self.tr("Period"))
         for label, days in (
@@ -149,7 +149,7 @@ class HistoryPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("historyRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
-        self.retention_combo = QComboBox()
+        self.retention_combo = FormComboBox()
         self.retention_combo.setObjectName("historyRetentionCombo")
         self.retention_combo.setAccessibleName(self.tr("Keep history for"))
         self.retention_combo.setToolTip(
@@ -192,7 +192,7 @@ class HistoryPage(QWidget):
     def _combo(
         self, name: str, everything: str, items: list[tuple[str, str]] | None = None
     ) -> QComboBox:
-        combo = QComboBox()
+        combo = FormComboBox()
         combo.setObjectName(name)
         combo.setAccessibleName(everything)
         combo.addItem(self.tr("All: {what}").format(what=everything), "")

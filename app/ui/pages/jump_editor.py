@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.core.history_schema import pagepath_as_typed
 from app.core.middleware import MiniProgram
 from app.core.templates import Finding, lint_jump
 from app.ui.lint_view import reserved_lint_label, show_findings
+from app.ui.widgets import FormComboBox
 
 
 class JumpEditor(QWidget):
@@ -24,7 +25,7 @@ class JumpEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.combo = QComboBox()
+        self.combo = FormComboBox()
         self.combo.setObjectName("sendJumpCombo")
         self.combo.setAccessibleName(self.tr("Jump target"))
         self.combo.addItem(self.tr("None"), "none")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton
 
 from app.ui.state import UiState
+from app.ui.widgets import FormComboBox
 
 
 class LanguageBox(QGroupBox):
@@ -21,7 +22,7 @@ class LanguageBox(QGroupBox):
         super().__init__()
         self.setTitle(self.tr("Application"))
         self._state = state
-        self.language_combo = QComboBox()
+        self.language_combo = FormComboBox()
         self.language_combo.setObjectName("settingsLanguageCombo")
         self.language_combo.setAccessibleName(self.tr("Language"))
         self.language_combo.addItem(self.tr("Follow the system"), "")

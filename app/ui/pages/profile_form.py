@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import BadInput
 from app.core.profiles import Profile, validate_profile_name
 from app.ui.auth_forms import timestamp_name_combo
+from app.ui.widgets import FormComboBox, FormDoubleSpinBox
 
 MISSING_STYLE = "QLineEdit { border: 1px solid #b91c1c; }"
 
@@ -67,12 +68,12 @@ class ProfileForm(QWidget):
         self.offi_account_edit = edit(
             "settingsOffiAccountIdEdit", self.tr("Default official account ID")
         )
-        self.placement_combo = QComboBox()
+        self.placement_combo = FormComboBox()
         self.placement_combo.setObjectName("settingsAuthPlacementCombo")
         self.placement_combo.addItem(self.tr("HTTP headers"), "headers")
         self.placement_combo.addItem(self.tr("Query string"), "query")
         self.timestamp_name_combo = timestamp_name_combo(self)
-        self.timeout_spin = QDoubleSpinBox()
+        self.timeout_spin = FormDoubleSpinBox()
         self.timeout_spin.setObjectName("settingsTimeoutSpin")
         self.timeout_spin.setRange(1, 120)
         self.timeout_spin.setSuffix(" s")

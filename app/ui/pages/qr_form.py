@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.limits import MAX_CODE_MM, MIN_CODE_MM
 from app.ui.state import UiState
 from app.ui.stock_combo import StockCombo
+from app.ui.widgets import FormDoubleSpinBox, FormSpinBox
 
 if TYPE_CHECKING:
     from app.core.layout import Rect
@@ -50,7 +49,7 @@ class QrForm(QWidget):
             self.tr("The customer's openId in this official account")
         )
         self.open_id_edit.setClearButtonEnabled(True)
-        self.call_times_spin = QSpinBox()
+        self.call_times_spin = FormSpinBox()
         _named(self.call_times_spin, "qrCallTimesSpin", self.tr("Calls allowed"))
         self.call_times_spin.setRange(-1, 9999)
         self.call_times_spin.setSpecialValueText(self.tr("Unlimited"))
@@ -78,7 +77,7 @@ class QrForm(QWidget):
         box_layout.addLayout(button_row)
 
         # -- print options ---------------------------------------------------------------------
-        self.size_spin = QDoubleSpinBox()
+        self.size_spin = FormDoubleSpinBox()
         _named(self.size_spin, "qrSizeSpin", self.tr("Printed size"))
         self.size_spin.setRange(MIN_CODE_MM, MAX_CODE_MM)
         self.size_spin.setDecimals(1)
@@ -94,7 +93,7 @@ class QrForm(QWidget):
         )
         self.stock_combo = StockCombo(DEFAULT_QR_STOCK)
         _named(self.stock_combo, "qrStockCombo", self.tr("Label stock"))
-        self.start_cell_spin = QSpinBox()
+        self.start_cell_spin = FormSpinBox()
         _named(self.start_cell_spin, "qrStartCellSpin", self.tr("Start at label"))
         self.start_cell_spin.setToolTip(
             self.tr("On a partly used sheet: the first free label, counted row by row")

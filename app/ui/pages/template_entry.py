@@ -21,7 +21,7 @@ from app.core.errors import BadInput
 from app.core.hand_templates import make_template
 from app.core.templates import KEYWORD_TYPES, Template, keyword_type
 from app.ui.errors import describe
-from app.ui.widgets import InlineMessage, guard_wheel
+from app.ui.widgets import FormComboBox, InlineMessage
 
 INFER = "__infer__"
 FREE = ""
@@ -97,7 +97,7 @@ class TemplateEntryDialog(QDialog):
         label_edit = QLineEdit(label)
         label_edit.setObjectName(f"entryLabel{row}")
         label_edit.setPlaceholderText(self.tr("e.g. 服务内容"))
-        combo = QComboBox()
+        combo = FormComboBox()
         combo.setObjectName(f"entryKind{row}")
         combo.addItem("", INFER)
         combo.addItem(self.tr("free (no type rule)"), FREE)
@@ -113,7 +113,6 @@ class TemplateEntryDialog(QDialog):
         self.keys_grid.addWidget(label_edit, row, 1)
         self.keys_grid.addWidget(combo, row, 2)
         self._rows.append((key_edit, label_edit, combo))
-        guard_wheel(self)
 
     def _show_inferred(self, combo: QComboBox, key_edit: QLineEdit) -> None:
         inferred = keyword_type(key_edit.text().strip())
