@@ -6,6 +6,8 @@ any other code a refusal. The image at ``qrCodeUrl`` is fetched without auth hea
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -105,6 +107,7 @@ class UdeskClient:
         self._secret = secret
         self._placement: AuthPlacement = placement
         self._timestamp_name: TimestampName = timestamp_name
+        self._hosts: dict[str, tuple[bool, float]] = {}  # host -> (internal, until when)
 
     def fresh_auth(self) -> tuple[dict[str, str], dict[str, str]]:
         """New (headers, query params) for this profile: a fresh nonce, timestamp and token."""
@@ -145,7 +148,7 @@ class UdeskClient:
             raise ProtocolError("udesk.no_url", context=response.context())
         url = url.strip()
         try:
-            image_url_problem(url, self._api_url)
+            image_url_problem(url, self._api_url, self._internal)
         except ProtocolError as exc:
             raise ProtocolError(exc.key, context=response.context(), **exc.params) from None
         return QrResult(request, url, response.elapsed)
@@ -161,10 +164,24 @@ class UdeskClient:
             idempotent=True,
             max_bytes=IMAGE_MAX_BYTES,
             follow_redirects=True,
-            url_check=lambda target: image_url_problem(target, self._api_url),
+            url_check=lambda target: image_url_problem(target, self._api_url, self._internal),
         )
         check_status(response)
         return verify_image(response.content, source_url=url, context=response.context())
+
+    def _internal(self, host: str) -> bool:
+        """:func:`internal_host`, each host's answer kept for :data:`HOST_VERDICT_SECONDS`: a
+        batch fetches thousands of images from one host, and each look-up was a name
+        resolution on a thread of its own (up to 2 s) before the image was asked for."""
+        now = time.monotonic()
+        known = self._hosts.get(host)
+        if known is not None and now < known[1]:
+            return known[0]
+        verdict = internal_host(host)
+        if len(self._hosts) >= MAX_HOSTS_KEPT:  # hostile answers naming a new host each time
+            self._hosts.clear()
+        self._hosts[host] = (verdict, now + HOST_VERDICT_SECONDS)
+        return verdict
 
     def generate_with_image(self, request: QrRequest) -> QrResult:
         """Generate a code and fetch its image: what the QR page and ``recall-desk qr`` do."""
@@ -174,17 +191,25 @@ class UdeskClient:
 
 
 MAX_URL_CHARS = 8 * 1024
+# How long a host's verdict (internal or public) is reused. The check resolves the name apart
+# from the connection's own resolution anyway, so keeping it a minute opens nothing new.
+HOST_VERDICT_SECONDS = 60.0
+MAX_HOSTS_KEPT = 64
 
 
-def image_url_problem(url: str, api_url: str) -> None:
+def image_url_problem(
+    url: str, api_url: str, internal: Callable[[str], bool] | None = None
+) -> None:
     """Raise ProtocolError unless ``url`` is an image URL the tool may fetch.
 
     An absolute http(s) URL, at most 8 KiB, without control characters, with a valid host,
     that is not on loopback or a private network unless the QR API itself is: a hostile
-    answer must not make the tool probe the intranet.
+    answer must not make the tool probe the intranet. ``internal`` judges a host (default
+    :func:`internal_host`).
     """
     import httpx
 
+    internal = internal or internal_host
     if len(url) > MAX_URL_CHARS:
         raise ProtocolError("udesk.url_too_long", length=len(url), limit=MAX_URL_CHARS)
     if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in url):
@@ -198,11 +223,11 @@ def image_url_problem(url: str, api_url: str) -> None:
         raise ProtocolError("udesk.url_invalid", url=shown, detail=str(exc)[:200]) from None
     if scheme not in ("http", "https") or not host:
         raise ProtocolError("udesk.url_not_absolute", url=shown)
-    if _internal(host) and not _internal(api_host):
+    if internal(host) and not internal(api_host):
         raise ProtocolError("udesk.url_private", host=host[:100])
 
 
-def _internal(host: str) -> bool:
+def internal_host(host: str) -> bool:
     """True when ``host`` is, or resolves to, a loopback, private or otherwise non-public
     address (a name that does not resolve within 2 s counts as public: its fetch will fail)."""
     import ipaddress

@@ -294,6 +294,39 @@ def test_an_image_redirect_into_a_private_network_is_not_followed() -> None:
         assert server.hits[IMG] == 1
 
 
+def test_the_image_host_is_judged_once_a_minute_not_once_a_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Judging a qrCodeUrl's host resolves its name on a thread; a batch fetches thousands of
+    images from one host, so its verdict is kept (the connection is reused anyway)."""
+    import socket
+
+    from app.core.udesk import QrRequest
+    from app.sandbox import render_qr
+
+    looked_up: list[str] = []
+    real_lookup = socket.getaddrinfo
+
+    def lookup(host: str, *args: object, **kwargs: object) -> object:
+        if host == "codes.example":
+            looked_up.append(host)
+            host = "127.0.0.1"
+        return real_lookup(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    with ScriptedServer({}) as server:
+        port = server.url.rsplit(":", 1)[1]
+        code = {"code": 1000, "data": {"qrCodeUrl": f"http://codes.example:{port}/img.png"}}
+        server.routes[QR] = answer(200, json.dumps(code).encode())
+        server.routes[IMG] = answer(200, render_qr("x"), "image/png")
+        with Funnel(make_client(ClientSettings(timeout=5))) as funnel:
+            udesk = UdeskClient(funnel, server.url + "/qr", "a", "s")
+            for n in range(5):
+                udesk.generate_with_image(QrRequest("s", "a", f"o{n}"))
+        assert server.hits[IMG] == 5
+    assert len(looked_up) == 2  # judged once, connected once (was 6: five judgements)
+
+
 ESCAPES = "\x1b]0;pwned\x07\x1b]52;c;Y3VybCBldmlsfHNo\x07\x1b[2K\x1b[1A\x9b31m\u202e"
 
 
