@@ -122,10 +122,14 @@ Check = Callable[[CheckRun], CheckResult | None]
 
 
 def check_https(run: CheckRun) -> CheckResult:
+    """https:// passes; http:// is a warning for a test profile (fine while testing) and a
+    failure for a production one (the token and customers' data would cross in clear)."""
     url = {"url": mask_url(run.base_url)}
-    if urlsplit(run.base_url).scheme == "https" or not run.production:
+    if urlsplit(run.base_url).scheme == "https":
         return CheckResult("https", "pass", "check.seen.url", url)
-    return CheckResult("https", "warn", "check.seen.url", url, ("check.https.fix",))
+    if run.production:
+        return CheckResult("https", "fail", "check.seen.plain_http", url, ("check.https.fix",))
+    return CheckResult("https", "warn", "check.seen.plain_http", url, ("check.https.testing",))
 
 
 def check_list_answers(run: CheckRun) -> CheckResult:

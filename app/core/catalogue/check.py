@@ -7,8 +7,16 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "check.https.title": ("HTTPS", "HTTPS"),
     "check.https.expected": ("an https:// simulation domain", "https:// 开头的模拟域名"),
     "check.https.fix": (
-        "Serve the middleware over HTTPS before using it in production.",
-        "用于生产环境前，请为中间件启用 HTTPS。",
+        "A production profile must reach the middleware over HTTPS: over http:// the token and "
+        "customers' data cross the network in clear. Serve it over HTTPS and make the simulation "
+        "domain https://.",
+        "生产配置必须通过 HTTPS 访问中间件：使用 http:// 时令牌和客户数据以明文传输。请为中间件"
+        "启用 HTTPS，并把模拟域名改为 https:// 开头。",
+    ),
+    "check.https.testing": (
+        "Plain http:// is fine for testing; serve the middleware over HTTPS before a production "
+        "profile uses it.",
+        "测试时使用 http:// 没有问题；在生产配置使用它之前，请为中间件启用 HTTPS。",
     ),
     "check.list_get.title": ("Template list answers", "模板列表接口可用"),
     "check.list_get.expected": (
@@ -116,6 +124,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     ),
     # -- what was seen -----------------------------------------------------------------------------
     "check.seen.url": ("{url}", "{url}"),
+    "check.seen.plain_http": ("{url} (http://, not encrypted)", "{url}（http://，未加密）"),
     "check.seen.excerpt": ("HTTP {status}: {excerpt}", "HTTP {status}：{excerpt}"),
     "check.seen.list_ok": ("HTTP 200 in {ms} ms", "HTTP 200，用时 {ms} 毫秒"),
     "check.seen.list_missing": (
