@@ -9,7 +9,8 @@ Three parameter names are special: ``field`` is shown by its label (``field.NAME
 catalogue when it has one); ``cause`` names another key, said with the same parameters — an error
 that wraps another (``raise OutcomeUnknown("http.accepted_but", cause=exc.key, **exc.params)``);
 ``detail`` is a library's own (English) text, never put in a sentence: it is shown under "Details"
-and by the CLI's ``-v``. A size in bytes is written ``{limit:size}`` in a sentence: "2 MB".
+and by the CLI's ``-v``. A size in bytes is written ``{limit:size}`` in a sentence ("2 MB"), a
+count with its English noun ``{n:page/pages}`` ("1 page", "3 pages").
 A parameter may also be a list of sentences, ``[[key, {params}], …]``: said in the same language
 and joined with "; " (the broken entries of a template list, in a check result).
 """
@@ -56,7 +57,9 @@ class _Params(dict[str, Any]):
 
 
 class _SentenceFormatter(string.Formatter):
-    """``str.format`` plus the ``size`` spec: ``{limit:size}`` with bytes gives "2 MB"."""
+    """``str.format`` plus two specs: ``{limit:size}`` with bytes gives "2 MB", and
+    ``{n:page/pages}`` the count with its noun, "1 page" or "3 pages" (Chinese needs neither
+    form: it writes ``{n} 页``)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -64,7 +67,16 @@ class _SentenceFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "size":
             return size_text(value, self.lang)
+        if "/" in format_spec:
+            one, many = format_spec.split("/", 1)
+            return f"{value} {one if value == 1 else many}"
         return str(super().format_field(value, format_spec))
+
+
+def fill(template: str, lang: str, /, **params: Any) -> str:
+    """``template.format(**params)`` with the sentence specs (``size``, ``one/many``), for
+    texts that are not in the catalogue (the GUI's ``tr()`` strings)."""
+    return _SentenceFormatter(lang).vformat(template, (), _Params(params))
 
 
 _UNITS = ("KB", "MB", "GB", "TB")

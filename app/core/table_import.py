@@ -102,6 +102,14 @@ class Table:
     encoding: str = ""
     formula_lines: frozenset[int] = frozenset()
 
+    @property
+    def encoding_name(self) -> str:
+        """How people name the CSV's encoding ("UTF-8", "GB18030"); "" for a workbook."""
+        return _ENCODING_NAMES.get(self.encoding, "")
+
+
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "gb18030": "GB18030"}
+
 
 class _Collector:
     """Gathers a table's rows while enforcing the row and cell bounds."""

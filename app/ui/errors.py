@@ -25,3 +25,9 @@ def describe(error: BaseException) -> tuple[str, str]:
 def say(key: str, **params: object) -> str:
     """A catalogue sentence in the UI language (for pages that show a core sentence)."""
     return messages.say(key, ui_language(), **params)
+
+
+def fill(text: str, **params: object) -> str:
+    """A ``tr()`` text filled the way catalogue sentences are: ``{n:row/rows}`` is "1 row" or
+    "3 rows", ``{size:size}`` "2 MB" (the Chinese translation writes ``{n} 行``)."""
+    return messages.fill(text, ui_language(), **params)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.core.curl import curl_command
 from app.core.http import Exchange
+from app.ui.errors import fill
 from app.ui.exchange_log import MAX_EXCHANGES, ExchangeLog
 
 MASK = "••••••••"
@@ -173,7 +174,7 @@ class InspectorDock(QDockWidget):
             ),
             self._headers(exchange.response_headers),
             "",
-            self.tr("(image, {n} bytes)").format(n=len(exchange.response_body))
+            fill(self.tr("(image, {size:size})"), size=len(exchange.response_body))
             if is_image
             else _pretty(exchange.response_body),
         ]

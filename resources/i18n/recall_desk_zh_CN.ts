@@ -123,6 +123,22 @@
         <translation>2. 生成</translation>
     </message>
     <message>
+        <source>{name}: {n:row/rows}, {encoding}</source>
+        <translation>{name}：{n} 行，{encoding}</translation>
+    </message>
+    <message>
+        <source>{name}: {n:row/rows}</source>
+        <translation>{name}：{n} 行</translation>
+    </message>
+    <message>
+        <source>{ok:row/rows} ready, {bad} with a problem (not sent)</source>
+        <translation>{ok} 行可以生成，{bad} 行有问题（不会发送）</translation>
+    </message>
+    <message>
+        <source>Generating {n:code/codes} into {folder}…</source>
+        <translation>正在生成 {n} 个召回码到 {folder}…</translation>
+    </message>
+    <message>
         <source>{counts}, {left} left — {elapsed} s{eta}</source>
         <translation>{counts}，剩余 {left} 行 — 已用 {elapsed} 秒{eta}</translation>
     </message>
@@ -159,24 +175,12 @@
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <source>{name}: {n} rows ({encoding})</source>
-        <translation>{name}：{n} 行（{encoding}）</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <source>{ok} rows ready, {bad} with a problem (not sent)</source>
-        <translation>{ok} 行可以生成，{bad} 行有问题（不会发送）</translation>
-    </message>
-    <message>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
-    </message>
-    <message>
-        <source>Generating {n} codes into {folder}…</source>
-        <translation>正在生成 {n} 个召回码到 {folder}…</translation>
     </message>
     <message>
         <source>{done} done, {failed} failed, {not_sent} not sent</source>
@@ -254,6 +258,10 @@
         <translation>已允许较小的二维码：清单中会注明。</translation>
     </message>
     <message>
+        <source>PDF written: {path} ({pages:page/pages})</source>
+        <translation>PDF 已生成：{path}（共 {pages} 页）</translation>
+    </message>
+    <message>
         <source>Code size</source>
         <translation>二维码尺寸</translation>
     </message>
@@ -280,10 +288,6 @@
     <message>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
-    </message>
-    <message>
-        <source>PDF written: {path} ({pages} pages)</source>
-        <translation>PDF 已生成：{path}（共 {pages} 页）</translation>
     </message>
     <message>
         <source>Print preview</source>
@@ -353,7 +357,7 @@
         <translation>不发送测试消息（仅探测）</translation>
     </message>
     <message>
-        <source>{n} fields</source>
+        <source>{n:field/fields}</source>
         <translation>{n} 个字段</translation>
     </message>
     <message>
@@ -430,7 +434,7 @@
         <translation>{name}：签名通过，图片校验正常（{w}×{h} {fmt}）。</translation>
     </message>
     <message>
-        <source>{name}: {n} templates.</source>
+        <source>{name}: {n:template/templates}.</source>
         <translation>{name}：共 {n} 个模板。</translation>
     </message>
 </context>
@@ -663,16 +667,24 @@ Template: {tid}</source>
         <translation>发送</translation>
     </message>
     <message>
-        <source>Keep {n} days</source>
+        <source>Keep {n:day/days}</source>
         <translation>保留 {n} 天</translation>
+    </message>
+    <message>
+        <source>{n:old row/old rows} deleted; the database went from {before:size} to {after:size}.</source>
+        <translation>已删除 {n} 条过期记录；数据库从 {before:size} 变为 {after:size}。</translation>
+    </message>
+    <message>
+        <source>{n:row/rows} exported to {path}</source>
+        <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>{n:row/rows} deleted.</source>
+        <translation>已删除 {n} 行。</translation>
     </message>
     <message>
         <source>Cleaning up the history database…</source>
         <translation>正在清理历史记录数据库…</translation>
-    </message>
-    <message>
-        <source>{n} old rows deleted; the database went from {before} to {after} MB.</source>
-        <translation>已删除 {n} 条过期记录；数据库从 {before} MB 变为 {after} MB。</translation>
     </message>
     <message>
         <source>Request</source>
@@ -699,16 +711,8 @@ Template: {tid}</source>
         <translation>清空历史</translation>
     </message>
     <message>
-        <source>{n} rows exported to {path}</source>
-        <translation>已导出 {n} 行到 {path}</translation>
-    </message>
-    <message>
         <source>Delete every history row of profile “{name}”?</source>
         <translation>删除配置“{name}”的全部历史记录？</translation>
-    </message>
-    <message>
-        <source>{n} rows deleted.</source>
-        <translation>已删除 {n} 行。</translation>
     </message>
 </context>
 <context>
@@ -773,8 +777,8 @@ Template: {tid}</source>
         <translation>状态：{status}，用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <source>(image, {n} bytes)</source>
-        <translation>（图片，{n} 字节）</translation>
+        <source>(image, {size:size})</source>
+        <translation>（图片，{size:size}）</translation>
     </message>
 </context>
 <context>
@@ -1067,11 +1071,11 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>请填写接收人的 openId。</translation>
     </message>
     <message>
-        <source>Fill in {n} more field(s).</source>
+        <source>Fill in {n:more field/more fields}.</source>
         <translation>还有 {n} 个字段需要填写。</translation>
     </message>
     <message>
-        <source>{n} field(s) would be refused by WeChat (in red).</source>
+        <source>{n:field/fields} would be refused by WeChat (in red).</source>
         <translation>有 {n} 个字段会被微信拒绝（红色标出）。</translation>
     </message>
     <message>
@@ -1824,11 +1828,11 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>导入配置</translation>
     </message>
     <message>
-        <source>{n} profiles exported to {path}, without secrets.</source>
+        <source>{n:profile/profiles} exported to {path}, without secrets.</source>
         <translation>已将 {n} 个配置导出到 {path}（不含密钥）。</translation>
     </message>
     <message>
-        <source>Imported {n} profiles: {names}. Type each one&apos;s secret, then Save.</source>
+        <source>Imported {n:profile/profiles}: {names}. Type each one&apos;s secret, then Save.</source>
         <translation>已导入 {n} 个配置：{names}。请为每个配置输入密钥后保存。</translation>
     </message>
     <message>
@@ -1871,7 +1875,7 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>模板消息</translation>
     </message>
     <message>
-        <source>{shown} of {total} templates</source>
+        <source>{shown} of {total:template/templates}</source>
         <translation>显示 {shown} / 共 {total} 个模板</translation>
     </message>
 </context>
@@ -2029,8 +2033,12 @@ Industry: {industry}</source>
         <translation>正在加载模板…</translation>
     </message>
     <message>
-        <source>{n} entries break the contract (marked ⚠); hover for details.</source>
+        <source>{n:entry breaks/entries break} the contract (marked ⚠); hover for details.</source>
         <translation>有 {n} 条记录不符合接口约定（标有 ⚠），鼠标悬停可查看详情。</translation>
+    </message>
+    <message>
+        <source>{n:warning/warnings}: WeChat will drop or cut some of it.</source>
+        <translation>{n} 条提醒：部分内容会被微信去掉或截断。</translation>
     </message>
     <message>
         <source>The middleware returned no templates.</source>
@@ -2055,10 +2063,6 @@ Industry: {industry}</source>
     <message>
         <source>Sending…</source>
         <translation>正在发送…</translation>
-    </message>
-    <message>
-        <source>{n} warning(s): WeChat will drop or cut some of it.</source>
-        <translation>{n} 条提醒：部分内容会被微信去掉或截断。</translation>
     </message>
     <message>
         <source>Not sent.</source>

@@ -56,3 +56,16 @@ def test_save_refuses_a_suffix_it_cannot_write_and_writes_nothing(
     qtbot.waitUntil(lambda: page.message.level == "error")
     assert ".png, .jpg, .bmp, .gif" in page.message.text()
     assert not target.exists()
+
+
+def test_the_batch_page_names_the_encoding_and_counts_in_words(
+    qtbot, demo_window, tmp_path: Path
+) -> None:
+    listing = tmp_path / "one.csv"
+    listing.write_bytes("openid\no1\n".encode("utf-8-sig"))
+    demo_window.nav.setCurrentRow(demo_window.PAGE_BATCH)
+    page = demo_window.batch_page
+    with qtbot.waitSignal(page.imported, timeout=10000):
+        page.load(str(listing))
+    assert page.file_label.text() == "one.csv: 1 row, UTF-8"
+    assert page.rows_label.text().startswith("1 row ready, 0 with a problem")

@@ -161,7 +161,7 @@ def test_send_answer_without_errcode_is_outcome_unknown(run_cli, isolated_home) 
         _config(isolated_home, server.url)
         result = run_cli("send", "--no-lint", "--template-id", "t", "--to", "o1")
         assert server.hits[SEND] == 1
-    assert result.code == 4 and "no `errcode`" in result.err and "Check the phone" in result.err
+    assert result.code == 4 and "no “errcode”" in result.err and "Check the phone" in result.err
     (event,) = History(data_home() / "history.sqlite3").recent()
     assert event.outcome == "unknown"
 

@@ -122,7 +122,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "{done}/{total} 个召回码已保存到 {folder}（其中 {skipped} 个来自上次运行），"
         "失败 {failed} 个，未发送 {not_sent} 个；清单：{manifest}",
     ),
-    "batch.cli.pdf": ("; PDF: {pdf} ({pages} pages)", "；PDF：{pdf}（{pages} 页）"),
+    "batch.cli.pdf": ("; PDF: {pdf} ({pages:page/pages})", "；PDF：{pdf}（{pages} 页）"),
     "batch.cli.shrunk": (
         "note: codes shrunk to {mm} mm to fit {size} mm labels",
         "提示：为放进 {size} mm 的标签，二维码缩小到 {mm} mm",

@@ -31,7 +31,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Serve GET /template/get_all_private_template under the simulation domain, answering JSON.",
         "请在模拟域名下提供 GET /template/get_all_private_template，并返回 JSON。",
     ),
-    "check.list_array.title": ("`template_list` is an array", "template_list 是数组"),
+    "check.list_array.title": ("“template_list” is an array", "template_list 是数组"),
     "check.list_array.expected": ('{{"template_list": [...]}}', '{{"template_list": [...]}}'),
     "check.list_array.fix": (
         "Return WeChat's answer unchanged: an object with a template_list array.",
@@ -135,11 +135,14 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "template_list is a {kind} (keys: {keys})",
         "template_list 是 {kind}（字段：{keys}）",
     ),
-    "check.seen.entries": ("{n} entries", "{n} 条"),
-    "check.seen.entries_ok": ("{n} entries ok", "{n} 条均正常"),
+    "check.seen.entries": ("{n:entry/entries}", "{n} 条"),
+    "check.seen.entries_ok": ("{n:entry/entries} ok", "{n} 条均正常"),
     "check.seen.entries_broken": ("{entries}", "{entries}"),
     "check.seen.unreadable": ("unreadable in: {ids}", "无法解析：{ids}"),
-    "check.seen.fields": ("{fields} fields in {n} templates", "{n} 个模板共 {fields} 个字段"),
+    "check.seen.fields": (
+        "{fields:field/fields} in {n:template/templates}",
+        "{n} 个模板共 {fields} 个字段",
+    ),
     "check.seen.http": ("HTTP {status}", "HTTP {status}"),
     "check.seen.legacy_only": (
         "HTTP {status}: {excerpt}; answers at {legacy}",
@@ -155,7 +158,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "模板 {template_id} 不在列表里",
     ),
     "check.seen.delivered": (
-        "msgid {msgid} (template {template_id}, {fields} fields filled)",
+        "msgid {msgid} (template {template_id}, {fields:field/fields} filled)",
         "msgid {msgid}（模板 {template_id}，已填 {fields} 个字段）",
     ),
     # -- statuses and the report ----------------------------------------------------------
@@ -166,7 +169,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "check.status.unknown": ("UNKNOWN", "结果未知"),
     "check.verdict.ok": ("The middleware meets the contract.", "中间件符合接口约定。"),
     "check.verdict.failed": (
-        "{n} check(s) failed: see “How to fix”.",
+        "{n:check/checks} failed: see “How to fix”.",
         "{n} 项检查未通过：请看“修复建议”。",
     ),
     "check.report.title": ("Simulation middleware check", "模拟中间件检查报告"),

@@ -68,9 +68,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "cli.help.concurrency": ("requests at once (1-32)", "同时进行的请求数（1-32）"),
     "cli.help.rate": ("requests per second (0 = no limit)", "每秒请求数（0 表示不限）"),
     "cli.help.stock": (
-        "label stock: a name or grid from `recall-desk stocks` (default: 2x4); --layout is "
+        "label stock: a name or grid from recall-desk stocks (default: 2x4); --layout is "
         "its older name",
-        "标签规格：`recall-desk stocks` 列出的名称或网格（默认 2x4）；--layout 是旧写法",
+        "标签规格：recall-desk stocks 列出的名称或网格（默认 2x4）；--layout 是旧写法",
     ),
     "cli.help.label": (
         "a thermal roll label of W×H mm, e.g. 50x30",
@@ -154,9 +154,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "--to 和 --template-id 需要一起使用",
     ),
     "cli.no_secret": (
-        "profile {profile} has no secret: run `recall-desk profiles set-secret {profile}` "
+        "profile {profile} has no secret: run recall-desk profiles set-secret {profile} "
         "or set RECALL_DESK_SECRET",
-        "配置 {profile} 没有密钥：请运行 `recall-desk profiles set-secret {profile}`，"
+        "配置 {profile} 没有密钥：请运行 recall-desk profiles set-secret {profile}，"
         "或设置 RECALL_DESK_SECRET",
     ),
     "cli.timeout_range": (

@@ -70,8 +70,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "the JSON holds a number too long to read",
         "回答的 JSON 里有一个长得无法读取的数字",
     ),
-    "http.no_code": ("the answer has no `{name}`", "回答里没有 `{name}`"),
-    "http.code_type": ("`{name}` is not a number: {value}", "`{name}` 不是数字：{value}"),
+    "http.no_code": ("the answer has no “{name}”", "回答里没有“{name}”"),
+    "http.code_type": ("“{name}” is not a number: {value}", "“{name}”不是数字：{value}"),
     "http.gateway": (
         "a gateway answered HTTP {status}; the server behind it may have taken the request",
         "网关返回 HTTP {status}，后面的服务器可能已经收到请求",

@@ -13,15 +13,15 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "跳转小程序时必须填写{field}",
     ),
     "middleware.no_template_list": (
-        "`template_list` is missing from the answer",
-        "回答里没有 `template_list`",
+        "“template_list” is missing from the answer",
+        "回答里没有“template_list”",
     ),
     "middleware.template_list_type": (
-        "`template_list` is not an array (got {kind})",
-        "回答里的 `template_list` 不是数组（实际是 {kind}）",
+        "“template_list” is not an array (got {kind})",
+        "回答里的“template_list”不是数组（实际是 {kind}）",
     ),
     "middleware.too_many_templates": (
-        "`template_list` has {count} entries (at most {limit})",
-        "`template_list` 有 {count} 项（上限 {limit}）",
+        "“template_list” has {count} entries (at most {limit})",
+        "“template_list”有 {count} 项（上限 {limit}）",
     ),
 }

@@ -103,7 +103,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "PDF 字体 {font} 缺少字符 {chars}。",
     ),
     "layout.text_cut": (
-        "note: on {count} labels the text was cut to fit, ending in … (first: {first}); a "
+        "note: on {count:label/labels} the text was cut to fit, ending in … (first: {first}); a "
         "shorter --caption or a larger label prints it whole.",
         "提示：有 {count} 张标签的文字放不下，已截断并以 … 结尾（第一张：{first}）；"
         "缩短 --caption 或换更大的标签即可完整打印。",

@@ -31,7 +31,7 @@ from app.core.batch import BatchSummary, Controls, Progress, RowResult, run_batc
 from app.core.errors import BadInput
 from app.core.manifest import FAILED, OK
 from app.core.table_import import FIELDS, BatchRow, Table, build_rows, guess_mapping, read_table
-from app.ui.errors import describe, ui_language
+from app.ui.errors import describe, fill, ui_language
 from app.ui.page_context import PageContext
 from app.ui.pages.batch_print import BatchPrintPanel
 from app.ui.pages.batch_rows import STATUS_COLUMN, RowsModel
@@ -269,8 +269,13 @@ class BatchPage(QWidget):
             self._table = table
             self.summary = None
             self.file_label.setText(
-                self.tr("{name}: {n} rows ({encoding})").format(
-                    name=Path(path).name, n=len(table.rows), encoding=table.encoding
+                fill(
+                    self.tr("{name}: {n:row/rows}, {encoding}")
+                    if table.encoding_name
+                    else self.tr("{name}: {n:row/rows}"),
+                    name=Path(path).name,
+                    n=len(table.rows),
+                    encoding=table.encoding_name,
                 )
             )
             guessed = guess_mapping(table.headers)
@@ -315,8 +320,10 @@ class BatchPage(QWidget):
         self.view.resizeColumnsToContents()
         bad = sum(1 for r in rows if r.problem)
         self.rows_label.setText(
-            self.tr("{ok} rows ready, {bad} with a problem (not sent)").format(
-                ok=len(rows) - bad, bad=bad
+            fill(
+                self.tr("{ok:row/rows} ready, {bad} with a problem (not sent)"),
+                ok=len(rows) - bad,
+                bad=bad,
             )
         )
         self._set_running(False)
@@ -394,7 +401,7 @@ class BatchPage(QWidget):
         self.progress_label.clear()
         self.message.show_message(
             "info",
-            self.tr("Generating {n} codes into {folder}…").format(n=len(rows), folder=out_dir),
+            fill(self.tr("Generating {n:code/codes} into {folder}…"), n=len(rows), folder=out_dir),
         )
         self._set_running(True)
 

@@ -35,7 +35,7 @@ from app.core.layout import check_placement, plan_label
 from app.core.stocks import DEFAULT_STOCK, Stock
 from app.core.table_import import BatchRow
 from app.ui.code_preview import GUARD_NOTE_COLOURS, CodePreview
-from app.ui.errors import describe, say
+from app.ui.errors import describe, fill, say
 from app.ui.state import UiState
 from app.ui.stock_combo import StockCombo
 from app.ui.tasks import TaskRunner
@@ -44,7 +44,6 @@ from app.ui.widgets import FormDoubleSpinBox, FormSpinBox, InlineMessage
 if TYPE_CHECKING:
     from app.core.guard import Verdict
     from app.core.label_pdf import LabelItem
-
 
 
 class BatchPrintPanel(QGroupBox):
@@ -322,7 +321,8 @@ class BatchPrintPanel(QGroupBox):
         def done(pages: int) -> None:
             self._refresh()
             self._message.show_message(
-                "ok", self.tr("PDF written: {path} ({pages} pages)").format(path=path, pages=pages)
+                "ok",
+                fill(self.tr("PDF written: {path} ({pages:page/pages})"), path=path, pages=pages),
             )
             self.exported.emit(path)
 

@@ -28,7 +28,7 @@ from app.core.check_report import CheckReport, result_text, summary, write_repor
 from app.core.hand_templates import HandTemplates
 from app.core.templates import Template
 from app.ui import dialogs
-from app.ui.errors import describe, say, ui_language
+from app.ui.errors import describe, fill, say, ui_language
 from app.ui.page_context import PageContext
 from app.ui.widgets import FormComboBox, InlineMessage, plain_tooltip
 
@@ -188,7 +188,7 @@ class CheckPage(QWidget):
         combo.clear()
         combo.addItem(self.tr("No test send (probes only)"), None)
         for t in templates:
-            fields = self.tr("{n} fields").format(n=len(t.fields))
+            fields = fill(self.tr("{n:field/fields}"), n=len(t.fields))
             mark = "✎ " if t.by_hand else ""
             combo.addItem(f"{mark}{t.title or t.template_id} — {fields} — {t.template_id}", t)
         ids = [t.template_id if t else None for t in map(self._template_at, range(combo.count()))]

@@ -13,7 +13,7 @@ from app.core.profiles import Profile
 from app.core.service import Service
 from app.core.udesk import QrRequest
 from app.ui.auth_forms import timestamp_report
-from app.ui.errors import describe
+from app.ui.errors import describe, fill
 
 TEST_OPEN_ID = "recall-desk-connection-test"
 
@@ -86,7 +86,9 @@ def _line(check: str, value: object) -> tuple[str, bool, str]:
     return (
         check,
         True,
-        QCoreApplication.translate("ConnectionTest", "{name}: {n} templates.").format(
-            name=name, n=count
+        fill(
+            QCoreApplication.translate("ConnectionTest", "{name}: {n:template/templates}."),
+            name=name,
+            n=count,
         ),
     )

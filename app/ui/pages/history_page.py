@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.core import messages
 from app.core.history import Event, export_csv
-from app.ui.errors import describe, say, ui_language
+from app.ui.errors import describe, fill, say, ui_language
 from app.ui.page_context import PageContext
 from app.ui.widgets import FormComboBox, InlineMessage
 
@@ -296,7 +296,7 @@ class HistoryPage(QWidget):
     def _show_retention(self, days: int) -> None:
         index = self.retention_combo.findData(days)
         if index < 0:  # a period set elsewhere: show it as it is
-            self.retention_combo.addItem(self.tr("Keep {n} days").format(n=days), days)
+            self.retention_combo.addItem(fill(self.tr("Keep {n:day/days}"), n=days), days)
             index = self.retention_combo.count() - 1
         self.retention_combo.setCurrentIndex(index)
         self.retention_combo.setEnabled(True)
@@ -319,9 +319,15 @@ class HistoryPage(QWidget):
         def done(result: tuple[int, int, int]) -> None:
             deleted, before, after = result
             self.clean_button.setEnabled(True)
-            self._notice = self.tr(
-                "{n} old rows deleted; the database went from {before} to {after} MB."
-            ).format(n=deleted, before=_mb(before), after=_mb(after))
+            self._notice = fill(
+                self.tr(
+                    "{n:old row/old rows} deleted; the database went from {before:size} to "
+                    "{after:size}."
+                ),
+                n=deleted,
+                before=before,
+                after=after,
+            )
             self.message.show_message("ok", self._notice)
             self.cleaned.emit(deleted)
             self.refresh()
@@ -397,7 +403,7 @@ class HistoryPage(QWidget):
 
         def done(_: object) -> None:
             self.message.show_message(
-                "ok", self.tr("{n} rows exported to {path}").format(n=len(events), path=path)
+                "ok", fill(self.tr("{n:row/rows} exported to {path}"), n=len(events), path=path)
             )
             self.exported.emit(path)
 
@@ -413,7 +419,7 @@ class HistoryPage(QWidget):
         workspace = self._context.workspace
 
         def done(count: int) -> None:
-            self.message.show_message("ok", self.tr("{n} rows deleted.").format(n=count))
+            self.message.show_message("ok", fill(self.tr("{n:row/rows} deleted."), n=count))
             self.refresh()
 
         self._tasks.run(lambda: workspace.history.clear(name), done, self._failed)
@@ -422,7 +428,3 @@ class HistoryPage(QWidget):
 def _failure(event: Event, lang: str) -> str:
     """The recorded failure as a sentence in ``lang`` (rows keep a key and parameters)."""
     return messages.say(event.error_key, lang, **event.error_params) if event.error_key else ""
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f}"

@@ -34,7 +34,7 @@ from app.core.templates import (
     length_limit,
     lint,
 )
-from app.ui.errors import ui_language
+from app.ui.errors import fill, ui_language
 from app.ui.lint_view import (
     ERROR_COLOR,
     WARNING_COLOR,
@@ -227,11 +227,13 @@ class MessageComposer(QWidget):
             return Readiness(self.tr("Enter the recipient's openId."))
         empty = sum(1 for f in findings if f.code == "empty")
         if empty:
-            return Readiness(self.tr("Fill in {n} more field(s).").format(n=empty), neutral=True)
+            return Readiness(
+                fill(self.tr("Fill in {n:more field/more fields}."), n=empty), neutral=True
+            )
         if has_errors(findings):
             count = sum(1 for f in findings if f.level == "error")
             return Readiness(
-                self.tr("{n} field(s) would be refused by WeChat (in red).").format(n=count)
+                fill(self.tr("{n:field/fields} would be refused by WeChat (in red)."), n=count)
             )
         try:
             build_body(self.request())

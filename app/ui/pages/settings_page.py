@@ -25,7 +25,7 @@ from app.core.profiles import Profile, set_aside_unreadable
 from app.core.workspace import Workspace
 from app.ui import dialogs
 from app.ui.config_problem import ask_to_replace
-from app.ui.errors import describe, say
+from app.ui.errors import describe, fill, say
 from app.ui.page_context import PageContext
 from app.ui.pages.connection_test import result_lines, run_checks
 from app.ui.pages.language_box import LanguageBox
@@ -432,8 +432,10 @@ class SettingsPage(QWidget):
         def done(count: int) -> None:
             self.message.show_message(
                 "ok",
-                self.tr("{n} profiles exported to {path}, without secrets.").format(
-                    n=count, path=path
+                fill(
+                    self.tr("{n:profile/profiles} exported to {path}, without secrets."),
+                    n=count,
+                    path=path,
                 ),
             )
             self.exported.emit(path)
@@ -458,9 +460,13 @@ class SettingsPage(QWidget):
             self.reload(names[0] if names else None)
             self.message.show_message(
                 "ok" if names else "warning",
-                self.tr(
-                    "Imported {n} profiles: {names}. Type each one's secret, then Save."
-                ).format(n=len(names), names=", ".join(names)),
+                fill(
+                    self.tr(
+                        "Imported {n:profile/profiles}: {names}. Type each one's secret, then Save."
+                    ),
+                    n=len(names),
+                    names=", ".join(names),
+                ),
             )
             self.profiles_changed.emit("")
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.templates import Template
+from app.ui.errors import fill
 from app.ui.template_model import TEMPLATE_ROLE, TemplateTableModel
 from app.ui.widgets import InlineMessage
 
@@ -161,7 +162,9 @@ class TemplateBrowser(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(
-            self.tr("{shown} of {total} templates").format(
-                shown=self.model.rowCount(), total=self.model.total
+            fill(
+                self.tr("{shown} of {total:template/templates}"),
+                shown=self.model.rowCount(),
+                total=self.model.total,
             )
         )

@@ -28,7 +28,7 @@ from app.core.messages import describe, detail
 from app.core.middleware import SendRequest, SendResult
 from app.core.templates import Template
 from app.ui import dialogs
-from app.ui.errors import ui_language
+from app.ui.errors import fill, ui_language
 from app.ui.lint_view import ERROR_COLOR, WARNING_COLOR
 from app.ui.page_context import PageContext
 from app.ui.pages.message_composer import MessageComposer
@@ -193,8 +193,11 @@ class TemplatesPage(QWidget):
         if flagged:
             message.show_message(
                 "warning",
-                self.tr("{n} entries break the contract (marked ⚠); hover for details.").format(
-                    n=flagged
+                fill(
+                    self.tr(
+                        "{n:entry breaks/entries break} the contract (marked ⚠); hover for details."
+                    ),
+                    n=flagged,
                 ),
             )
         elif not templates:
@@ -315,8 +318,9 @@ class TemplatesPage(QWidget):
         problem = self.tr("Sending…") if self._sending else readiness.problem
         if not problem and readiness.warnings:
             self.send_state.setText(
-                self.tr("{n} warning(s): WeChat will drop or cut some of it.").format(
-                    n=readiness.warnings
+                fill(
+                    self.tr("{n:warning/warnings}: WeChat will drop or cut some of it."),
+                    n=readiness.warnings,
                 )
             )
             self.send_state.setStyleSheet(f"color: {WARNING_COLOR};")

@@ -61,7 +61,7 @@ def test_a_template_lists_broken_entries_read_in_either_language() -> None:
     listed = parse_template_list({"template_list": [["x"], {"template id": "t1", "title": 7}]})
     assert problems_text(listed[0].problems, "en") == "the entry is a list, not an object"
     assert problems_text(listed[1].problems, "zh") == (
-        "键 `template id` 应写作 `template_id`; `title` 缺失或不是字符串"
+        "键“template id”应写作“template_id”; “title”缺失或不是字符串"
     )
     entries = [["template.entry", {"id": t.template_id, "problems": [p.said() for p in t.problems]}]
                for t in listed]  # fmt: skip

@@ -105,7 +105,7 @@ def test_call_applies_the_success_rule_and_attaches_the_context_once() -> None:
     assert refused.value.code == 2002 and refused.value.remote_message == "token mismatch"
     assert refused.value.context is not None and refused.value.context.status == 200
     assert refused.value.context.url == "https://x/refused"
-    with pytest.raises(ProtocolError, match="no `code`"):
+    with pytest.raises(ProtocolError, match="no “code”"):
         funnel.call("GET", "https://x/list", UDESK_RULE, idempotent=True)
     assert funnel.call("GET", "https://x/list", WECHAT_LIST_RULE, idempotent=True)[0]
 

@@ -101,3 +101,59 @@ def test_a_ca_bundle_problem_is_ours_not_openssl_or_the_os(tmp_path: Path) -> No
         text = describe(caught.value, "zh")
         assert words in text and str(path) in text, text
         assert "No such" not in text and "X509" not in text and "ssl" not in text, text
+
+
+# -- counts, quotes and encodings said plainly (item 6) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "english"),
+    [
+        ("check.verdict.failed", {"n": 1}, "1 check failed: see “How to fix”."),
+        ("check.verdict.failed", {"n": 2}, "2 checks failed: see “How to fix”."),
+        ("batch.cli.pdf", {"pdf": "l.pdf", "pages": 1}, "; PDF: l.pdf (1 page)"),
+        ("batch.cli.pdf", {"pdf": "l.pdf", "pages": 3}, "; PDF: l.pdf (3 pages)"),
+        ("check.seen.fields", {"fields": 1, "n": 1}, "1 field in 1 template"),
+        ("check.seen.entries_ok", {"n": 0}, "0 entries ok"),
+    ],
+)
+def test_counts_take_the_singular_or_the_plural(key, params, english) -> None:
+    assert say(key, "en", **params) == english
+
+
+def test_chinese_counts_are_plain_numbers() -> None:
+    assert say("batch.cli.pdf", "zh", pdf="l.pdf", pages=1) == "；PDF：l.pdf（1 页）"
+
+
+def _ts_sources() -> list[str]:
+    ts = Path(__file__).resolve().parents[3] / "resources/i18n/recall_desk_zh_CN.ts"
+    return re.findall(r"<source>(.*?)</source>", ts.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_no_sentence_hedges_a_plural_or_shows_markdown_backticks() -> None:
+    texts = [text for pair in CATALOGUE.values() for text in pair] + _ts_sources()
+    assert [t for t in texts if re.search(r"\w(?<!http)\((s|es)\)", t)] == []  # http(s) is a word
+    assert [t for t in texts if "`" in t] == []
+
+
+def test_a_tr_text_is_filled_like_a_sentence() -> None:
+    from app.core.messages import fill
+
+    assert fill("{n:row/rows} deleted.", "en", n=1) == "1 row deleted."
+    assert fill("{n:row/rows} deleted.", "en", n=12) == "12 rows deleted."
+    assert fill("(image, {size:size})", "en", size=3 << 20) == "(image, 3 MB)"
+    assert fill("已删除 {n} 行。", "zh", n=1) == "已删除 1 行。"
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        ("openid\no1\n".encode("utf-8-sig"), "UTF-8"),
+        (b"openid\no1\n", "UTF-8"),
+        ("openid,客户\no1,王小明\n".encode("gb18030"), "GB18030"),
+    ],
+)
+def test_a_lists_encoding_is_named_as_people_name_it(data: bytes, name: str) -> None:
+    from app.core.table_import import read_csv
+
+    assert read_csv(data).encoding_name == name
