@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from app.core.messages import problems_text
 from app.core.templates import Template
 from app.ui.errors import ui_language
+from app.ui.widgets import plain_tooltip
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 2
 # data() runs for every role of every visible cell on each repaint: plain ints compare faster
@@ -146,7 +147,8 @@ class TemplateTableModel(QAbstractTableModel):
                 return self.tr("This entry breaks the contract: {problems}").format(
                     problems=problems_text(problems, ui_language())
                 )
-            return None
+            # The whole cell (a narrow column elides titles and ids), as the server sent it.
+            return plain_tooltip(str(self._cells[self._visible[row]][index.column()]))
         if role == _TEMPLATE:
             return self._templates[self._visible[row]]
         return None

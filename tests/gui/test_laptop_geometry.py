@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -135,6 +135,11 @@ def test_each_page_fits_a_laptop(qtbot, demo_window, scale: float, index: int) -
         qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
     if index == demo_window.PAGE_TEMPLATES:
         qtbot.waitUntil(lambda: page.findChild(QWidget, "sendField_date1") is not None)
+        view = page.browser.list_view  # titles matter: the title column reads one whole
+        title = view.model().index(0, 0).data()
+        needed = view.fontMetrics().horizontalAdvance(title) + 12
+        assert view.columnWidth(0) >= needed, f"{title!r}: {view.columnWidth(0)} < {needed}"
+        assert title in view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     # Layout requests are posted events: on a busy machine the page settles over a few passes of
     # the loop, so wait for it to settle (a layout that never fits still fails after 3 s).
     deadline = time.monotonic() + 3
