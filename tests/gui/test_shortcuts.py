@@ -3,17 +3,15 @@
 A focused text field may claim a key through ShortcutOverride, and a claimed key never reaches
 the menu: under X11's key scheme QLineEdit (and the line edit inside an editable combo or a spin
 box) takes Ctrl+E as "end of line", so File ▸ Export PDF once did nothing from the openId field.
-These tests run under the platform in use (offscreen has Windows' key scheme) and, where Xvfb and
-Qt's X11 libraries are installed, once more on a real X server (``test_again_under_x11``).
+These tests run under the platform in use (offscreen has Windows' key scheme); ``.ci/run`` runs
+this file once more on a real X server (Xvfb) with ``RECALL_DESK_X11_RERUN=1``, where
+``test_the_rerun_really_has_x11_keys`` checks the key scheme is X11's. (That rerun was a test of
+its own, a pytest in a child under xvfb-run: 4.5 s of CPU in every run of the suite.)
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -102,29 +100,3 @@ def test_export_pdf_shortcut_works_from_the_open_id_field(
 def test_the_rerun_really_has_x11_keys() -> None:
     ends = QKeySequence.keyBindings(QKeySequence.StandardKey.MoveToEndOfLine)
     assert QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E) in ends, [s.toString() for s in ends]
-
-
-def _x11_available() -> bool:
-    from app.ui.platform_check import window_problem
-
-    env = {**os.environ, "DISPLAY": ":99", "QT_QPA_PLATFORM": "xcb"}
-    return shutil.which("xvfb-run") is not None and window_problem(env) is None
-
-
-@pytest.mark.skipif(os.environ.get(RERUN) == "1", reason="this is the rerun")
-@pytest.mark.skipif(not _x11_available(), reason="needs xvfb-run and Qt's X11 libraries")
-def test_again_under_x11() -> None:
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", RERUN: "1"}
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__]
-    done = subprocess.run(
-        ["xvfb-run", "-a", *command],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    assert "3 passed" in done.stdout, done.stdout[-2000:]
