@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import threading
 import time
 from pathlib import Path
@@ -41,8 +42,10 @@ def _qr_answer(url: str) -> bytes:
 
 
 def _bomb() -> bytes:
+    """The smallest square PNG Pillow calls a decompression bomb (11 kB; built at collection)."""
+    side = math.isqrt(Image.MAX_IMAGE_PIXELS) + 1
     out = io.BytesIO()
-    Image.new("1", (20000, 20000)).save(out, format="PNG")
+    Image.new("1", (side, side)).save(out, format="PNG")
     return out.getvalue()
 
 

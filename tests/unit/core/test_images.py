@@ -1,10 +1,11 @@
 import io
+import math
 
 import pytest
 from PIL import Image
 
 from app.core.errors import ProtocolError
-from app.core.images import verify_image
+from app.core.images import MAX_PIXELS, verify_image
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:
@@ -37,11 +38,20 @@ def test_truncated_png_is_refused() -> None:
 
 
 def test_decompression_bomb_is_refused_before_decoding() -> None:
-    # A 20000×20000 PNG compresses to a few hundred kB but would need 400 MP to decode.
-    data = _encode(Image.new("1", (20000, 20000)), "PNG")
+    # Pillow calls an image past its MAX_IMAGE_PIXELS (89 MP) a bomb as it opens it; our own
+    # bound (MAX_PIXELS, 16.8 MP) refuses smaller ones before decoding. Each is a square just
+    # past its bound (a 20000×20000 one took 1.2 s of CPU to build and never reached ours).
+    side = math.isqrt(Image.MAX_IMAGE_PIXELS) + 1
+    data = _encode(Image.new("1", (side, side)), "PNG")
     assert len(data) < 2_000_000
-    with pytest.raises(ProtocolError, match="pixels|bomb"):
+    with pytest.raises(ProtocolError) as bomb:
         verify_image(data)
+    assert bomb.value.key == "image.bomb"
+    side = math.isqrt(MAX_PIXELS) + 1
+    with pytest.raises(ProtocolError) as large:
+        verify_image(_encode(Image.new("1", (side, side)), "PNG"))
+    assert large.value.key == "image.too_many_pixels"
+    assert large.value.params == {"width": side, "height": side, "limit": MAX_PIXELS}
 
 
 def test_empty_is_refused() -> None:
