@@ -86,7 +86,7 @@ def test_the_pdf_prints_what_the_preview_shows(qtbot, demo_window, sandbox, tmp_
     shown = [line.text for line in plan.geometry.lines]
     assert "".join(shown).replace(" ", "") == "微信扫码王小明单号A1"
     pdf = tmp_path / "label.pdf"
-    with qtbot.waitSignal(page.saved, timeout=10000):
+    with qtbot.waitSignal(page.saved, timeout=30000):  # a PDF: seconds on a loaded machine
         page.export_pdf(str(pdf))
     text, image = _pdf_text_and_code(pdf)
     for line in shown:
@@ -136,7 +136,7 @@ def test_a_small_code_prints_only_when_the_lead_says_so(qtbot, demo_window, tmp_
     page.allow_small_check.setChecked(True)
     assert page.print_button.isEnabled() and page.job() is not None
     pdf = tmp_path / "small.pdf"
-    with qtbot.waitSignal(page.saved, timeout=10000):
+    with qtbot.waitSignal(page.saved, timeout=30000):  # a PDF: seconds on a loaded machine
         page.export_pdf(str(pdf))
     assert pdf.stat().st_size > 0
     generate(qtbot, demo_window, "oNextCustomer")

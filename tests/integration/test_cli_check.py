@@ -145,12 +145,12 @@ def test_an_unknown_outcome_says_so_and_exits_4(run_cli, isolated_home) -> None:
     def send(body: bytes) -> tuple[int, bytes]:
         if b"recall-desk-conformance-unknown-template" in body:
             return 200, REFUSE_BODY
-        release.wait(5)
+        release.wait(10)
         return 200, b'{"errcode":0}'
 
     with ScriptedServer({LIST: answer(200, GOOD_LIST), SEND: by_body(send)}) as server:
-        write_config(
-            isolated_home / "config.toml", t={"middleware_url": server.url + "/mw", "timeout": 0.5}
+        write_config(  # 0.5 s was too short for the list and the probe at load 16 (exit 1)
+            isolated_home / "config.toml", t={"middleware_url": server.url + "/mw", "timeout": 1.5}
         )
         result = run_cli("check", "--json", "--send-to", "o1", "--template-id", VISIT_TEMPLATE_ID)
         release.set()

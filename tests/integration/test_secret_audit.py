@@ -123,7 +123,7 @@ def test_gui_flows_never_reveal_the_secret(
         page.open_id_edit.setText("oAudit")
         with qtbot.waitSignal(page.generated, timeout=10000):
             page.generate()
-        with qtbot.waitSignal(page.saved, timeout=10000):
+        with qtbot.waitSignal(page.saved, timeout=30000):  # a PDF: seconds under load
             page.export_pdf(str(tmp_path / "one.pdf"))
         inspector = window.inspector
         qtbot.waitUntil(lambda: len(inspector.exchanges()) >= 2)
