@@ -11,7 +11,12 @@ script uses are cached only as far as they were read. That adds ~0.8 MB of peak 
 bundle alone, so its files are dropped from the cache first (Linux), and the warm-up run reads
 back what start-up uses, as on an installed copy.
 
+On a machine others are using, ``--instructions`` also counts the instructions each start runs
+(one run each under valgrind's callgrind, ~1 min): a figure the load does not move, where the
+time ratio can drift by ±20 %.
+
     QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--runs 7] [--bundle dist/RecallDesk]
+        [--instructions]
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -41,19 +47,38 @@ app.processEvents()
 def measure(cmd: list[str]) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak RSS in MB) of one run."""
     with tempfile.TemporaryDirectory() as home:
-        env = {
-            **os.environ,
-            "RECALL_DESK_HOME": home,
-            "RECALL_DESK_CONFIG": str(Path(home) / "config.toml"),
-        }
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd, env=fresh_env(home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         _pid, status, usage = os.wait4(proc.pid, 0)
         took = time.perf_counter() - started
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"{cmd} failed")
         return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def fresh_env(home: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "RECALL_DESK_HOME": home,
+        "RECALL_DESK_CONFIG": str(Path(home) / "config.toml"),
+    }
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def instructions(cmd: list[str]) -> int:
+    """The instructions one run of ``cmd`` executes (valgrind's callgrind, all threads)."""
+    with tempfile.TemporaryDirectory() as home:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+            env=fresh_env(home),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return int(re.findall(r"Collected : (\d+)", done.stderr)[-1])
 
 
 def forget_cached_pages(folder: Path) -> None:
@@ -119,12 +144,21 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--bundle", help="a built dist/RecallDesk folder to measure too")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions")
     args = parser.parse_args()
-    results = {
-        "source": compare(
-            "recall-desk --smoke", [sys.executable, "-m", "app", "--smoke"], args.runs
+    ours = [sys.executable, "-m", "app", "--smoke"]
+    results = {"source": compare("recall-desk --smoke", ours, args.runs)}
+    if args.instructions:
+        bare_ir, ours_ir = instructions([sys.executable, "-c", BARE]), instructions(ours)
+        results["source"].update(
+            bare_instructions=bare_ir,
+            ours_instructions=ours_ir,
+            instruction_ratio=ours_ir / bare_ir,
         )
-    }
+        print(
+            f"instructions: {ours_ir / 1e6:.0f} M vs bare {bare_ir / 1e6:.0f} M "
+            f"(×{ours_ir / bare_ir:.2f})"
+        )
     if args.bundle:
         exe = Path(args.bundle) / ("RecallDesk.exe" if sys.platform == "win32" else "RecallDesk")
         forget_cached_pages(Path(args.bundle))
