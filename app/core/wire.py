@@ -285,8 +285,8 @@ def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]
     cause: BaseException | None = exc
     while cause is not None:  # the socket's own error, under httpcore's and httpx's wrappers
         if isinstance(cause, ssl.SSLError):
-            reason = getattr(cause, "verify_message", "") or getattr(cause, "reason", "") or ""
-            return "http.tls", {"host": host, "reason": str(reason or cause)}
+            key = _TLS_REASONS.get(getattr(cause, "verify_code", 0), "http.tls")
+            return key, {"host": host, "detail": str(cause)}
         if isinstance(cause, socket.gaierror):
             return "http.dns", {"host": host}
         if isinstance(cause, ConnectionRefusedError):
@@ -296,10 +296,20 @@ def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]
         cause = cause.__cause__ or cause.__context__
     text = str(exc)
     if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
-        return "http.tls", {"host": host, "reason": text}
+        return "http.tls", {"host": host, "detail": text}
     if isinstance(exc, httpx.ConnectError):
         return "http.connect_failed", {"host": host, "detail": text}
     return "http.other", {"kind": type(exc).__name__, "detail": text}
 
 
 _UNREACHABLE = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EHOSTDOWN})
+# OpenSSL's X509_V_ERR_* codes of a failed certificate check, said in our words.
+_TLS_REASONS = {
+    10: "http.tls.expired",
+    18: "http.tls.self_signed",
+    19: "http.tls.self_signed",
+    20: "http.tls.unknown_issuer",
+    21: "http.tls.unknown_issuer",
+    62: "http.tls.hostname",
+    64: "http.tls.hostname",  # an IP address the certificate does not name
+}

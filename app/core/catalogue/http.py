@@ -22,9 +22,24 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "unsupported URL: it must start with http:// or https://",
         "不支持的网址：必须以 http:// 或 https:// 开头",
     ),
-    "http.tls": (
-        "TLS verification failed for {host}: {reason}",
-        "{host} 的 TLS 证书校验失败：{reason}",
+    "http.tls": ("the TLS connection to {host} failed", "与 {host} 的 TLS 连接失败"),
+    "http.tls.expired": (
+        "the TLS certificate of {host} has expired (or this computer's clock is wrong)",
+        "{host} 的 TLS 证书已过期（或本机时间不对）",
+    ),
+    "http.tls.self_signed": (
+        "the TLS certificate of {host} is self-signed: set its certificate as the profile's CA "
+        "bundle if you trust it",
+        "{host} 的 TLS 证书是自签名的：如果信任它，请把该证书设为配置的 CA 证书",
+    ),
+    "http.tls.unknown_issuer": (
+        "the TLS certificate of {host} comes from a CA this computer does not trust (a company "
+        "proxy?): set that CA as the profile's CA bundle",
+        "{host} 的 TLS 证书由本机不信任的 CA 签发（公司代理？）：请把该 CA 设为配置的 CA 证书",
+    ),
+    "http.tls.hostname": (
+        "the TLS certificate of {host} is made out to another host name or address",
+        "{host} 的 TLS 证书属于另一个主机名或地址",
     ),
     "http.dns": (
         "connection failed: the host name {host} was not found (check the URL and the DNS)",
