@@ -1130,8 +1130,8 @@ Recall QR codes and template-message checks for Udesk video customer service.</s
         <translation>点击查看 →</translation>
     </message>
     <message>
-        <source>The JSON is not valid (line {line}, column {col}): {msg}</source>
-        <translation>JSON 格式不正确（第 {line} 行第 {col} 列）：{msg}</translation>
+        <source>The JSON is not valid (line {line}, column {col}).</source>
+        <translation>JSON 格式不正确（第 {line} 行第 {col} 列）。</translation>
     </message>
     <message>
         <source>The JSON body must be an object.</source>

@@ -69,3 +69,15 @@ def test_the_batch_page_names_the_encoding_and_counts_in_words(
         page.load(str(listing))
     assert page.file_label.text() == "one.csv: 1 row, UTF-8"
     assert page.rows_label.text().startswith("1 row ready, 0 with a problem")
+
+
+def test_an_edited_json_body_that_is_broken_says_where_without_json_english(
+    qtbot, chinese
+) -> None:
+    from app.ui.pages.message_preview import MessagePreview
+
+    preview = MessagePreview()
+    qtbot.addWidget(preview)
+    preview.json_view.setPlainText('{"touser": "o1",\n "template_id": }')
+    problem = preview.edited_body()
+    assert problem == "JSON 格式不正确（第 2 行第 17 列）。", problem

@@ -121,9 +121,9 @@ class MessagePreview(QTabWidget):
         """The advanced-mode body, or why the middleware could not read it."""
         try:
             body = json.loads(self.json_view.toPlainText())
-        except json.JSONDecodeError as exc:
-            return self.tr("The JSON is not valid (line {line}, column {col}): {msg}").format(
-                line=exc.lineno, col=exc.colno, msg=exc.msg
+        except json.JSONDecodeError as exc:  # json's English reason would show in Chinese too
+            return self.tr("The JSON is not valid (line {line}, column {col}).").format(
+                line=exc.lineno, col=exc.colno
             )
         if not isinstance(body, dict):
             return self.tr("The JSON body must be an object.")
