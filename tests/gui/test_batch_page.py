@@ -76,7 +76,9 @@ def test_batch_of_200_keeps_the_window_responsive(qtbot, make_window, tmp_path) 
     assert page.progress.value() == 200
     assert len(list((tmp_path / "out").glob("*.png"))) == 200
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(ticks) > 10 and max(gaps) < 0.5
+    # A batch on the GUI thread would silence it for the whole run (seconds); a loaded
+    # machine can hold it up to a second (0.63 s seen).
+    assert len(ticks) > 10 and max(gaps) < 1.0
 
 
 def test_cancel_half_way_then_resume(qtbot, make_window, tmp_path) -> None:

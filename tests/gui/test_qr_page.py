@@ -81,7 +81,7 @@ def test_print_preview_opens_and_paints(qtbot, demo_window) -> None:
 
 
 def test_window_stays_responsive_while_the_server_stalls(qtbot, make_window) -> None:
-    with Sandbox(delay=1.5) as slow:
+    with Sandbox(delay=3.0) as slow:
         window = make_window(slow.demo_profile())
         page = window.qr_page
         ticks: list[float] = []
@@ -95,8 +95,10 @@ def test_window_stays_responsive_while_the_server_stalls(qtbot, make_window) -> 
             assert not page.generate_button.isEnabled()
         heartbeat.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(ticks) > 40  # ~1.5 s of 20 ms ticks while the request hung
-    assert max(gaps) < 0.5
+    assert len(ticks) > 80  # ~3 s of 20 ms ticks while the request hung
+    # A GUI thread that waited on the request would be silent for its 3 s; a loaded machine
+    # (four workers on two cores beside others) can hold it for a second (1.06 s seen).
+    assert max(gaps) < 1.0
 
 
 def test_double_click_sends_one_request(qtbot, demo_window, sandbox) -> None:

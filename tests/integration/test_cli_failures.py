@@ -32,7 +32,7 @@ def _config(home: Path, base: str, **extra: object) -> None:
             "middleware_url": base + "/mw",
             "sdk_app_id": "s",
             "offi_account_id": "o",
-            "timeout": 1,
+            "timeout": 5,  # 1 s timed out a plain HTTP 500 at load 16; stalls pass --timeout
             **extra,
         },
     )
