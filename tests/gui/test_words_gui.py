@@ -81,3 +81,31 @@ def test_an_edited_json_body_that_is_broken_says_where_without_json_english(
     preview.json_view.setPlainText('{"touser": "o1",\n "template_id": }')
     problem = preview.edited_body()
     assert problem == "JSON 格式不正确（第 2 行第 17 列）。", problem
+
+
+def test_a_bare_name_in_the_save_dialog_gets_the_chosen_formats_suffix(
+    qtbot, qapp, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+
+    from app.ui.pages.qr_page import QrPage
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    filters = "PNG image (*.png);;GIF image (*.gif)"
+
+    def answer() -> None:
+        shown = qapp.topLevelWidgets()
+        dialogs = [w for w in shown if isinstance(w, QFileDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, answer)
+            return
+        dialog = dialogs[0]
+        dialog.selectNameFilter("GIF image (*.gif)")
+        dialog.findChild(QLineEdit, "fileNameEdit").setText("code")  # typed without a suffix
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    path = QrPage.ask_save_path(parent, str(tmp_path / "recall.png"), filters)
+    assert path == str(tmp_path / "code.gif")
