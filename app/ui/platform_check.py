@@ -61,6 +61,7 @@ DESKTOP_PLATFORMS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
     "xcb": ("X11 (xcb)", "DISPLAY", XCB_LIBRARIES),
     "wayland": ("Wayland", "WAYLAND_DISPLAY", WAYLAND_LIBRARIES),
 }
+NAMED_LIBRARIES = 4  # more missing than this: a few named, and how many
 _MISSING_LIBRARY = re.compile(r"(\S+\.so(?:\.\d+)*): cannot open shared object file")
 
 
@@ -164,7 +165,14 @@ def _say(problem: Problem) -> None:
         language = {"zh_CN": "zh", "en": "en"}.get(chosen, language)
     except ImportError:  # QtCore itself cannot load: the system's language will do
         pass
-    print(say(problem.key, language, **problem.params), file=sys.stderr)
+    params = dict(problem.params)
+    libraries = params.get("libraries", "").split(", ")
+    if len(libraries) > NAMED_LIBRARIES:  # a bare system lacks 25: the command says it all
+        shown = ", ".join(libraries[: NAMED_LIBRARIES - 1])
+        params["libraries"] = say(
+            "desktop.many_libraries", language, total=str(len(libraries)), libraries=shown
+        )
+    print(say(problem.key, language, **params), file=sys.stderr)
 
 
 def explain_import_error(error: ImportError) -> bool:

@@ -191,6 +191,25 @@ def test_a_missing_library_exits_2_naming_its_package(isolated_home) -> None:
     assert "libxcb-absent.so.9" in done.stderr and "sudo apt install libxcb-absent9" in done.stderr
 
 
+
+def test_many_missing_libraries_are_counted_and_all_installed(isolated_home) -> None:
+    """A bare system lacks two dozen: the sentence names a few and the count; the command has
+    every package."""
+    env = dict(os.environ, DISPLAY=":0", QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    code = (
+        "import app.ui.platform_check as check\n"
+        "for n in range(6):\n"
+        "    check.XCB_LIBRARIES[f'libabsent{n}.so.1'] = (f'libabsent{n}', f'absent{n}')\n"
+        "from app.__main__ import main\n"
+        "raise SystemExit(main([]))\n"
+    )
+    done = run_gui(env, code)
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert "lacks 6 libraries (libabsent0.so.1, libabsent1.so.1, libabsent2.so.1, …)" in line
+    assert "libabsent3.so.1" not in line
+    assert "sudo apt install " + " ".join(f"libabsent{n}" for n in range(6)) in line
+
 # QtGui failing the way the dynamic linker makes it fail on a bare system
 QT_IMPORT_FAILS = """
 import importlib.abc, sys

@@ -16,6 +16,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "召回助手无法打开窗口：系统缺少 {libraries}。请用“{debian}”（Debian/Ubuntu）或"
         "“{fedora}”（Fedora）安装后再启动。",
     ),
+    "desktop.many_libraries": (
+        "{total} libraries ({libraries}, …)",
+        "{total} 个库（{libraries} 等）",
+    ),
     "desktop.unknown_library": (
         "Recall Desk cannot open its window: Qt needs {library}, which the system lacks. Install "
         "the package that provides it (find it with “apt-file search {library}” on Debian/Ubuntu "
