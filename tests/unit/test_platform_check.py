@@ -182,6 +182,7 @@ def test_a_missing_library_exits_2_naming_its_package(isolated_home) -> None:
     env = dict(os.environ, DISPLAY=":0", QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     code = (
         "import app.ui.platform_check as check\n"
+        "check.XCB_LIBRARIES.clear()  # whatever this machine has of the real ones\n"
         "check.XCB_LIBRARIES['libxcb-absent.so.9'] = ('libxcb-absent9', 'xcb-util-absent')\n"
         "from app.__main__ import main\n"
         "raise SystemExit(main([]))\n"
@@ -198,6 +199,7 @@ def test_many_missing_libraries_are_counted_and_all_installed(isolated_home) -> 
     env = dict(os.environ, DISPLAY=":0", QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     code = (
         "import app.ui.platform_check as check\n"
+        "check.XCB_LIBRARIES.clear()  # whatever this machine has of the real ones\n"
         "for n in range(6):\n"
         "    check.XCB_LIBRARIES[f'libabsent{n}.so.1'] = (f'libabsent{n}', f'absent{n}')\n"
         "from app.__main__ import main\n"
