@@ -36,6 +36,7 @@ from app.core.middleware import (
     join_url,
     parse_template_list,
 )
+from app.core.redact import mask_url
 from app.core.templates import PLACEHOLDER, Template, sample_values
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ Status = Literal["pass", "warn", "fail", "skip", "unknown"]
 UNKNOWN_TEMPLATE_ID = "recall-desk-conformance-unknown-template"
 PROBE_OPENID = "recall-desk-conformance-probe"
 WIRE_LIMIT = 4000  # characters of a body kept for the report
-SECRET_WORDS = ("token", "secret", "sign", "password", "key")
 
 
 @dataclass(frozen=True)
@@ -404,20 +404,6 @@ def verdict(results: list[CheckResult]) -> bool:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def mask_url(url: str) -> str:
-    """``url`` with the values of credential-like query parameters replaced by ``***``."""
-    parts = urlsplit(url)
-    if not parts.query:
-        return url
-    masked = []
-    for pair in parts.query.split("&"):
-        name, sep, value = pair.partition("=")
-        if sep and any(word in name.lower() for word in SECRET_WORDS):
-            value = "***"
-        masked.append(f"{name}{sep}{value}")
-    return parts._replace(query="&".join(masked)).geturl()
 
 
 def _failed_call(key: str, exc: RecallError, wire: Wire, fix: str) -> CheckResult:

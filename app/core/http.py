@@ -28,6 +28,7 @@ from app.core.errors import (
     RequestContext,
     TransportError,
 )
+from app.core.redact import mask_url
 
 if TYPE_CHECKING:
     import httpx
@@ -119,7 +120,7 @@ def make_client(settings: ClientSettings) -> httpx.Client:
             trust_env=True,
         )
     except ImportError as exc:  # socks5:// without httpx's socks extra (socksio)
-        raise BadInput("http.socks_missing", field="proxy", proxy=settings.proxy) from exc
+        raise BadInput("http.socks_missing", field="proxy", proxy=mask_url(settings.proxy)) from exc
     except ValueError as exc:  # an unknown proxy scheme
         raise BadInput("http.proxy", field="proxy", detail=str(exc)) from exc
 

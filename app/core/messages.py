@@ -35,6 +35,7 @@ from app.core.errors import (
     TransportError,
 )
 from app.core.lang import is_chinese
+from app.core.redact import mask_url
 
 if TYPE_CHECKING:  # lint's types; the start-up never lints
     from app.core.templates import Finding, Problem
@@ -218,7 +219,7 @@ def where(error: BaseException) -> str:
     if context is None:
         return ""
     status = f" HTTP {context.status}" if context.status else ""
-    return f"{context.method} {context.url}{status}"
+    return f"{context.method} {mask_url(context.url)}{status}"
 
 
 def detail(error: BaseException, lang: str) -> str:
@@ -228,7 +229,7 @@ def detail(error: BaseException, lang: str) -> str:
         lines.append(say("detail.code", lang, code=error.code, message=error.remote_message))
     if isinstance(error, RecallError) and error.context is not None:
         context = error.context
-        lines.append(f"{context.method} {context.url}")
+        lines.append(f"{context.method} {mask_url(context.url)}")
         if context.status is not None:
             lines.append(f"HTTP {context.status}")
         if context.body_excerpt:

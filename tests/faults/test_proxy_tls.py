@@ -38,6 +38,15 @@ def test_a_socks5_proxy_without_its_package_says_what_to_install(
     assert "socks5://127.0.0.1:1080" in describe(caught.value, "zh")
 
 
+def test_a_proxy_password_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "socksio", None)
+    with pytest.raises(BadInput) as caught:
+        make_client(ClientSettings(proxy="socks5://lead:hunter2@127.0.0.1:1080"))
+    for lang in ("en", "zh"):
+        sentence = describe(caught.value, lang)
+        assert "hunter2" not in sentence and "socks5://lead:***@127.0.0.1:1080" in sentence
+
+
 def test_a_missing_ca_bundle_names_the_path(run_cli, isolated_home, tmp_path) -> None:
     missing = tmp_path / "nowhere" / "corp-ca.pem"
     write_config(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.core.check import CheckResult, Wire, mask_url
+from app.core.check import CheckResult, Wire
 from app.core.check_report import CheckReport, result_text, to_html, to_markdown
 from app.core.profiles import Profile
+from app.core.redact import mask_url
 
 HOSTILE = "<script>alert(1)</script><img src=/etc/passwd>"
 
@@ -62,3 +63,9 @@ def test_markdown_fences_the_server_and_speaks_chinese() -> None:
 
 def test_a_passing_check_has_no_fix() -> None:
     assert result_text(_report().results[0], "en").fix == ""
+
+
+def test_a_password_in_a_url_is_masked_and_the_rest_kept() -> None:
+    url = "https://ops:s3cret@mw.example.com:8443/wx?appid=wx1&sign=abc&x=1"
+    assert mask_url(url) == "https://ops:***@mw.example.com:8443/wx?appid=wx1&sign=***&x=1"
+    assert mask_url("https://mw.example.com/wx") == "https://mw.example.com/wx"

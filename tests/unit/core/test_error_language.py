@@ -86,3 +86,23 @@ def test_the_gui_shows_the_cli_sentences_in_its_language(qapp) -> None:
         for translator in qapp.property("recall_desk_translators") or []:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def test_a_failed_request_shows_its_url_without_credentials() -> None:
+    from app.core.contract import WECHAT_LIST_RULE
+    from app.core.errors import RecallError
+    from app.core.http import ClientSettings, Funnel, make_client
+    from app.core.messages import where
+    from tests.helpers.servers import ScriptedServer, answer
+
+    with ScriptedServer({("GET", "/wx"): answer(502, b"<html>Bad Gateway")}) as server:
+        url = server.url.replace("://", "://ops:pw123@") + "/wx?access_token=TOKEN9&page=1"
+        with Funnel(make_client(ClientSettings(timeout=2)), backoff=0.0) as funnel:
+            try:
+                funnel.call("GET", url, WECHAT_LIST_RULE, idempotent=True)
+            except RecallError as error:
+                shown = where(error) + "\n" + detail(error, "en")
+            else:
+                raise AssertionError("a 502 must fail")
+    assert "TOKEN9" not in shown and "pw123" not in shown, shown
+    assert "access_token=***&page=1" in shown and "ops:***@" in shown, shown
