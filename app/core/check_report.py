@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.core.check import CheckResult, Wire, mask_url, verdict
+from app.core.check import CheckResult, Wire, verdict
 from app.core.messages import say
 from app.core.paths import atomic_write
 from app.core.profiles import Profile
+from app.core.redact import mask_url
 
 
 @dataclass(frozen=True)

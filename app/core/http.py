@@ -120,7 +120,9 @@ def make_client(settings: ClientSettings) -> httpx.Client:
             trust_env=True,
         )
     except ImportError as exc:  # socks5:// without httpx's socks extra (socksio)
-        raise BadInput("http.socks_missing", field="proxy", proxy=mask_url(settings.proxy)) from exc
+        raise BadInput(
+            "http.socks_missing", field="proxy", proxy=mask_url(settings.proxy or "")
+        ) from exc
     except ValueError as exc:  # an unknown proxy scheme
         raise BadInput("http.proxy", field="proxy", detail=str(exc)) from exc
 

@@ -61,12 +61,7 @@ class ConfigProblemPanel(QFrame):
 
     def open_folder(self) -> None:
         if self._path is not None:
-            self.open_url(QUrl.fromLocalFile(str(self._path.parent)))
-
-    @classmethod
-    def open_url(cls, url: QUrl) -> bool:
-        """Hand the folder to the desktop's file manager; tests replace this classmethod."""
-        return QDesktopServices.openUrl(url)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._path.parent)))
 
 
 def ask_to_replace(parent: QWidget, unreadable: Path) -> bool:

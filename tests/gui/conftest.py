@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from app.core.paths import config_path
@@ -26,6 +28,27 @@ class Questions:
     def __call__(self, _parent: object, _title: str, text: str) -> bool:
         self.asked.append(text)
         return self.answer
+
+
+class _UrlRecorder(QObject):
+    """Qt's own hook for "open this URL": stands in for the desktop's file manager."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+@pytest.fixture
+def opened_folders() -> Iterator[list[str]]:
+    """The local paths the window asked the desktop to open (nothing is opened for real)."""
+    recorder = _UrlRecorder()
+    QDesktopServices.setUrlHandler("file", recorder, "open")
+    yield recorder.opened
+    QDesktopServices.unsetUrlHandler("file")
 
 
 @pytest.fixture(autouse=True)

@@ -246,7 +246,7 @@ def test_reprint_selected_rows_only(qtbot, demo_window, tmp_path) -> None:
 
 
 def test_drop_a_list_try_the_sample_and_open_the_output_folder(
-    qtbot, demo_window, tmp_path, monkeypatch
+    qtbot, demo_window, tmp_path, opened_folders
 ) -> None:
     page = demo_window.batch_page
     demo_window.nav.setCurrentRow(demo_window.PAGE_BATCH)
@@ -275,10 +275,8 @@ def test_drop_a_list_try_the_sample_and_open_the_output_folder(
     with qtbot.waitSignal(page.finished, timeout=30000) as blocker:
         page.start()
     assert blocker.args[0].done == 5
-    opened: list[QUrl] = []
-    monkeypatch.setattr(type(page), "open_url", classmethod(lambda cls, url: opened.append(url)))
     page.folder_button.click()
-    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "sample-out")]
+    assert opened_folders == [str(tmp_path / "sample-out")]
 
 
 def test_file_open_list_ctrl_o(qtbot, demo_window, tmp_path, monkeypatch) -> None:

@@ -5,12 +5,10 @@ asks first and keeps the old file as ``config.toml.broken-<date>``."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
 
 from app.core.paths import config_path
 from app.core.workspace import Workspace
 from app.ui.app import read_config
-from app.ui.config_problem import ConfigProblemPanel
 from app.ui.main_window import MainWindow
 from app.ui.state import UiState
 
@@ -63,15 +61,11 @@ def test_a_wrong_type_is_named_in_chinese(broken_window, chinese) -> None:
 
 
 def test_the_panel_opens_the_folder_and_continues_with_the_sandbox(
-    broken_window, monkeypatch: pytest.MonkeyPatch
+    broken_window, opened_folders: list[str]
 ) -> None:
-    opened: list[QUrl] = []
-    monkeypatch.setattr(
-        ConfigProblemPanel, "open_url", classmethod(lambda cls, url: opened.append(url))
-    )
     window = broken_window(BROKEN)
     window.config_problem.folder_button.click()
-    assert [url.toLocalFile() for url in opened] == [str(config_path().parent)]
+    assert opened_folders == [str(config_path().parent)]
     window.config_problem.sandbox_button.click()
     assert window.current_profile_name() == "demo" and not window.config_problem.isVisible()
     assert config_path().read_text(encoding="utf-8") == BROKEN

@@ -217,11 +217,6 @@ class BatchPage(QWidget):
         path, _ = QFileDialog.getOpenFileName(parent, title, folder, kinds)
         return path
 
-    @classmethod
-    def open_url(cls, url: QUrl) -> bool:
-        """Hand a folder to the desktop's file manager; tests replace this classmethod."""
-        return QDesktopServices.openUrl(url)
-
     def open_dialog(self) -> None:
         """File ▸ Open list… (Ctrl+O)."""
         if self.running:
@@ -487,7 +482,7 @@ class BatchPage(QWidget):
     def open_output_folder(self) -> None:
         """Show the folder of the last batch in the desktop's file manager."""
         if self.summary is not None:
-            self.open_url(QUrl.fromLocalFile(str(self.summary.manifest.parent)))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.summary.manifest.parent)))
 
     # -- print (the panel does the work) ---------------------------------------------------------
     def export_pdf(self, path: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -12,6 +11,7 @@ from app.core.batch import RowResult
 from app.core.manifest import FAILED, OK
 from app.core.table_import import BatchRow
 from app.ui.errors import ui_language
+from app.ui.widgets import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLUMN = 5
@@ -111,8 +111,7 @@ class RowsModel(QAbstractTableModel):
             return (row.line, row.open_id, row.channel, self._calls(row), row.caption)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.status_text(i) if column == STATUS_COLUMN else str(self.data(index))
-            # Escaped: the text comes from the file or the server and must stay plain text.
-            return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else None
+            return plain_tooltip(text) or None  # from the file or the server: plain text
         if role == Qt.ItemDataRole.ForegroundRole:
             bad_calls = column == 3 and row.problem == "import.bad_call_times"
             if (column == STATUS_COLUMN and row.problem) or bad_calls:
