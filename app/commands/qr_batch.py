@@ -140,6 +140,8 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
             ),
             file=sys.stderr,
         )
+    if summary.unrecorded:  # the codes are good; the user should know history lacks them
+        print(say("cli.warning", lang, text=summary.unrecorded_text(lang)), file=sys.stderr)
     if args.json:
         fields = ("total", "done", "ok", "skipped", "failed", "not_sent")
         report = {name: getattr(summary, name) for name in fields}

@@ -107,6 +107,7 @@ class RowResult:
     size: int | None = None
     error: BaseException | None = None
     earlier: bool = False
+    not_recorded: RecallError | None = None  # a code made but missing from history: why
 
     def error_text(self, lang: str) -> str:
         """Why the row is not done, in ``lang`` ('' when it is)."""
@@ -153,10 +154,22 @@ class BatchSummary:
     cancelled: bool
     manifest: Path
     failures: list[RowResult]
+    unrecorded: list[RowResult] = field(default_factory=list)  # made, not in history
 
     @property
     def done(self) -> int:
         return self.ok + self.skipped
+
+    def unrecorded_text(self, lang: str) -> str:
+        """Why history lacks some of this run's codes ('' when it has them all)."""
+        from app.core.messages import say
+
+        if not self.unrecorded:
+            return ""
+        cause = self.unrecorded[0].not_recorded
+        assert cause is not None
+        n = len(self.unrecorded)
+        return say("history.batch_unrecorded", lang, n=n, cause=cause.key, **cause.params)
 
 
 class Controls:
@@ -367,6 +380,7 @@ class BatchRun:
             cancelled=self.controls.cancelled.is_set(),
             manifest=self.manifest_path,
             failures=[r for r in results if r.status != OK],
+            unrecorded=[r for r in results if r.not_recorded is not None],
         )
 
     # -- worker threads --------------------------------------------------------------------------
@@ -394,7 +408,8 @@ class BatchRun:
             manifest.write_whole(self.out_dir / name, result.image.data)
         except Exception as exc:
             return _failed(row, exc)
-        return RowResult(row, OK, result.qr_code_url, name, len(result.image.data))
+        size = len(result.image.data)
+        return RowResult(row, OK, result.qr_code_url, name, size, not_recorded=result.not_recorded)
 
 
 def _failed(row: BatchRow, error: Exception) -> RowResult:

@@ -307,6 +307,14 @@ def test_a_read_only_data_home_says_one_sentence_and_refuses_a_send_exit_2(
 
         qr = cli("qr", "--open-id", "o1", "--out", str(tmp_path / "q.png"))
         send = cli("send", "--template-id", VISIT, "--to", "o123", *VISIT_DATA)
+        listing = tmp_path / "list.csv"
+        listing.write_text("openid\no1\no2\n", encoding="utf-8")
+        batch = cli("qr-batch", "--input", str(listing), "--out-dir", str(tmp_path / "codes"))
+    assert batch.returncode == 0, batch.stderr  # the manifest has them; history does not
+    assert batch.stderr.splitlines()[-1].startswith(
+        "warning: 2 codes are not recorded in history (the manifest lists every code). "
+        f"History cannot be written in {home / 'history.sqlite3'}"
+    ), batch.stderr
     assert qr.returncode == 0, qr.stderr  # a code needs no history; it says it is not in it
     assert qr.stderr.startswith("saved: ")
     assert qr.stderr.splitlines()[1:] == [

@@ -27,6 +27,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "This code is not recorded in history. {cause}",
         "这个二维码没有记入历史记录。{cause}",
     ),
+    "history.batch_unrecorded": (
+        "{n:code is/codes are} not recorded in history (the manifest lists every code). {cause}",
+        "有 {n} 个二维码没有记入历史记录（清单中列有全部二维码）。{cause}",
+    ),
     "history.damaged": (
         "The history database was damaged: it was moved to {path} and a new one was started.",
         "历史记录数据库已损坏：已移到 {path}，并新建了一个。",

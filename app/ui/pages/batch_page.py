@@ -453,6 +453,8 @@ class BatchPage(QWidget):
         )
         if summary.cancelled:
             text = self.tr("Cancelled. Run again to finish the rest.") + " " + text
+        if summary.unrecorded:
+            level, text = "warning", text + " " + summary.unrecorded_text(ui_language())
         self.message.show_message(level, text)
         self.finished.emit(summary)
 
