@@ -195,3 +195,30 @@ def test_a_restart_shows_no_code_and_no_customer_label(qtbot, make_window, sandb
     assert page.label_edit.text() == ""  # … the customer label and the code do not
     assert page.image_view.image().isNull() and page.url_field.text() == ""
     _assert_nothing_printable(again)
+
+
+def test_the_default_caption_follows_the_language_of_each_session(
+    qtbot, make_window, sandbox, qapp
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+    from app.ui.state import UiState
+
+    window = make_window(sandbox.demo_profile())
+    assert window.qr_page.caption_edit.text() == "Scan with WeChat to start a video call"
+    window.qr_page.open_id_edit.setText("oEnglishSession")  # the form is remembered
+    window.close()
+    install_translators(qapp, "zh_CN")
+    try:
+        chinese = make_window(sandbox.demo_profile())
+        assert chinese.qr_page.open_id_edit.text() == "oEnglishSession"
+        assert chinese.qr_page.caption_edit.text() == "微信扫码，发起视频通话"
+        chinese.close()
+        UiState().set("qr/caption", "Scan with WeChat to start a video call")  # an older version
+        again = make_window(sandbox.demo_profile())
+        assert again.qr_page.caption_edit.text() == "微信扫码，发起视频通话"
+    finally:
+        for translator in qapp.property("recall_desk_translators") or []:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en"))

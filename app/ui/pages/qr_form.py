@@ -32,6 +32,9 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     widget.setAccessibleName(accessible)
     return widget
 
+# What earlier versions remembered as the caption when the user kept the default.
+ENGLISH_DEFAULT_CAPTION = "Scan with WeChat to start a video call"
+
 
 class QrForm(QWidget):
     """What a code is asked for (profile ids, openId, calls, channel) and how it prints."""
@@ -172,15 +175,19 @@ class QrForm(QWidget):
         ):
             signal.connect(lambda *_: self.remember(state))
 
+    def default_caption(self) -> str:
+        return self.tr("Scan with WeChat to start a video call")
+
     def restore(self, s: UiState) -> None:
         """Put the remembered values back (never the customer label: it belongs to one code)."""
         self.open_id_edit.setText(s.get("qr/open_id"))
         self.channel_edit.setText(s.get("qr/channel"))
         self.call_times_spin.setValue(s.get("qr/call_times"))
         self.size_spin.setValue(s.get("qr/size_mm"))
-        self.caption_edit.setText(
-            s.get("qr/caption") or self.tr("Scan with WeChat to start a video call")
-        )
+        caption = s.get("qr/caption")
+        if caption == ENGLISH_DEFAULT_CAPTION:  # an earlier version remembered the default
+            caption = ""
+        self.caption_edit.setText(caption or self.default_caption())
         self.choose_stock(s.get("qr/stock"))
 
     def remember(self, s: UiState) -> None:
@@ -188,5 +195,7 @@ class QrForm(QWidget):
         s.set("qr/channel", self.channel_edit.text())
         s.set("qr/call_times", self.call_times_spin.value())
         s.set("qr/size_mm", self.size_spin.value())
-        s.set("qr/caption", self.caption_edit.text())
+        caption = self.caption_edit.text()
+        # The default is remembered as "", so the next session shows it in its own language.
+        s.set("qr/caption", "" if caption == self.default_caption() else caption)
         s.set("qr/stock", self.stock().name)
