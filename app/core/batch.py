@@ -282,6 +282,9 @@ class BatchRun:
         self._report(None)
         try:
             self._run(journal, previous)
+        except BaseException:  # Ctrl+C: the workers take no further row while we settle
+            self.controls.cancel()
+            raise
         finally:
             journal.close()
             self._settle(previous)
