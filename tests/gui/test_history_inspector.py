@@ -273,8 +273,12 @@ def test_a_read_only_data_home_keeps_the_qr_page_working_and_holds_sends(
     with read_only_folder(tmp_path) as home:
         monkeypatch.setenv("RECALL_DESK_HOME", str(home))
         window = make_window(sandbox.demo_profile())
-        generate(qtbot, window, "oReadOnlyGui")  # a code needs no history
-        assert window.qr_page.result() is not None
+        generate(qtbot, window, "oReadOnlyGui")  # a code needs no history, and says so
+        qr = window.qr_page
+        assert qr.result() is not None and qr.save_button.isEnabled()
+        assert qr.message.level == "warning"
+        text = qr.message.text()
+        assert "ready" in text and "not recorded in history" in text and str(home) in text, text
         page = open_templates(qtbot, window)
         fill(page, VISIT_TEMPLATE_ID, VISIT_VALUES, to="oReadOnlyGui")
         error = send(qtbot, page, "send_failed")

@@ -1,4 +1,5 @@
-"""The QR page says what the core says: a code history lacks, a suffix we cannot write."""
+"""The QR page says what the core says: a code history keeps (a read-only history:
+test_history_inspector), a suffix we cannot write."""
 
 from __future__ import annotations
 
@@ -9,24 +10,6 @@ import zxingcpp
 from PIL import Image
 
 from tests.gui.conftest import generate
-
-
-def test_a_code_that_history_cannot_keep_is_shown_with_a_warning(
-    qtbot, make_window, sandbox, tmp_path, monkeypatch
-) -> None:
-    from tests.helpers.disks import read_only_folder
-
-    with read_only_folder(tmp_path) as home:
-        monkeypatch.setenv("RECALL_DESK_HOME", str(home))
-        window = make_window(sandbox.demo_profile())
-        generate(qtbot, window, "oUnrecorded")
-        page = window.qr_page
-        assert page.result() is not None and page.save_button.isEnabled()
-        assert page.message.level == "warning"
-        text = page.message.text()
-        assert "ready" in text and "not recorded in history" in text and str(home) in text, text
-        window.tasks.wait_all(5000)
-        window.workspace.close()
 
 
 def test_a_writable_history_keeps_the_plain_ok(qtbot, demo_window) -> None:
