@@ -101,13 +101,11 @@ class EmbeddedFont:
         return float(total * self._scale / 1000 * size)
 
     def _subset(self) -> bytes:
+        """The used glyphs as a font program. Subsets the open face in place (it reads each
+        table once), so it comes last: after it the face holds only those glyphs."""
         from fontTools import subset
-        from fontTools.ttLib import TTFont
 
-        with TTFont(self.file.path, fontNumber=self.file.index) as font:
-            return self._subset_of(font, subset)
-
-    def _subset_of(self, font: Any, subset: Any) -> bytes:
+        font = self._font
         for tag in _UNUSED_TABLES:  # deleted unread: the subsetter would decompile them first
             if tag in font:
                 del font[tag]
@@ -128,28 +126,29 @@ class EmbeddedFont:
 
     def write_objects(self, pdf: PdfWriter, font_ref: int) -> None:
         """Write the Type0 font ``font_ref`` and what it needs (called once, at the end)."""
+        s = self._scale
+        head, hhea = self._font["head"], self._font["hhea"]
+        os2 = self._font["OS/2"] if "OS/2" in self._font else None
+        box = (
+            round(head.xMin * s), round(head.yMin * s), round(head.xMax * s),
+            round(head.yMax * s), round(hhea.ascent * s), round(hhea.descent * s),
+            round((getattr(os2, "sCapHeight", 0) or hhea.ascent) * s),
+        )  # fmt: skip
+        widths = " ".join(
+            f"{code} [{round(self._hmtx[glyph][0] * s)}]"
+            for code, (glyph, _ch) in sorted(self.used.items())
+        )
         data = self._subset()
         tag = "RDSKAA+"  # a subset's name carries a six-letter tag
         base = f"/{tag}{self.postscript_name}"
         file_ref = pdf.stream(
             data, {"Subtype": "/CIDFontType0C"} if self.cff else {"Length1": str(len(data))}
         )
-        head, hhea = self._font["head"], self._font["hhea"]
-        os2 = self._font["OS/2"] if "OS/2" in self._font else None
-        s = self._scale
         descriptor = pdf.obj(
             "<< /Type /FontDescriptor /FontName {} /Flags 4 /FontBBox [{} {} {} {}] "
             "/ItalicAngle 0 /Ascent {} /Descent {} /CapHeight {} /StemV 80 /{} {} 0 R >>".format(
-                base,
-                round(head.xMin * s), round(head.yMin * s), round(head.xMax * s),
-                round(head.yMax * s), round(hhea.ascent * s), round(hhea.descent * s),
-                round((getattr(os2, "sCapHeight", 0) or hhea.ascent) * s),
-                "FontFile3" if self.cff else "FontFile2", file_ref,
+                base, *box, "FontFile3" if self.cff else "FontFile2", file_ref
             )
-        )  # fmt: skip
-        widths = " ".join(
-            f"{code} [{round(self._hmtx[glyph][0] * s)}]"
-            for code, (glyph, _ch) in sorted(self.used.items())
         )
         subtype = "/CIDFontType0" if self.cff else "/CIDFontType2 /CIDToGIDMap /Identity"
         descendant = pdf.obj(
