@@ -1,4 +1,5 @@
-"""The main window: navigation, the profile switcher with its badge, menus and shortcuts."""
+"""The main window: navigation (pages built on first visit), the profile switcher with its badge,
+the first-run panel; its menus and their actions are `menus.WindowMenus`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QProcess, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.core.profiles import Profile
 from app.core.workspace import Workspace
 from app.ui.exchange_log import ExchangeLog
 from app.ui.first_run import FirstRunPanel
+from app.ui.menus import WindowMenus
 from app.ui.page_context import PageContext
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         workspace.hooks.append(self.exchange_log.record)
         self._inspector: InspectorDock | None = None
         self._help: HelpDialog | None = None
-        self._build_menus(titles)
+        self.menus = WindowMenus(self, titles)
         self.profile_switcher.currentIndexChanged.connect(self._on_profile_switched)
         self.reload_profiles(state.get("profile/last") or workspace.default_profile_name())
 
@@ -152,9 +153,9 @@ class MainWindow(QMainWindow):
             if not self.restoreDockWidget(dock):
                 dock.hide()
             dock.visibilityChanged.connect(
-                lambda _visible: self.inspector_action.setChecked(not dock.isHidden())
+                lambda _visible: self.menus.inspector_action.setChecked(not dock.isHidden())
             )
-            self.inspector_action.setChecked(not dock.isHidden())
+            self.menus.inspector_action.setChecked(not dock.isHidden())
             self._inspector = dock
         return self._inspector
 
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
 
             qr = QrPage(self.context)
             qr.send_message_requested.connect(self.open_templates_for)
-            qr.current_changed.connect(self._enable_code_actions)
+            qr.current_changed.connect(self.menus.enable_code_actions)
             profile = self._current_profile()
             if profile is not None:
                 qr.load_profile_defaults(profile.sdk_app_id, profile.offi_account_id)
@@ -240,92 +241,6 @@ class MainWindow(QMainWindow):
     @property
     def settings_page(self) -> SettingsPage:
         return self.page(self.PAGE_SETTINGS)
-
-    def _build_menus(self, titles: list[str]) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-        code_menu = bar.addMenu(self.tr("&Code"))
-        qr = self.PAGE_QR
-        self.generate_action = self._action(self.tr("&Generate"), "Ctrl+G", "generate", qr)
-        self.save_action = self._action(
-            self.tr("&Save image…"), QKeySequence.StandardKey.Save, "save_dialog", qr
-        )
-        self.copy_action = self._action(self.tr("&Copy image"), "Ctrl+Shift+C", "copy_image", qr)
-        self.print_action = self._action(
-            self.tr("&Print…"), QKeySequence.StandardKey.Print, "print_preview", qr
-        )
-        # Not Ctrl+E: X11's key scheme gives it to text fields (end of line), so it never got here.
-        self.pdf_action = self._action(self.tr("&Export PDF…"), "Ctrl+Shift+E", "pdf_dialog", qr)
-        self.alignment_action = self._action(
-            self.tr("Print &alignment page…"), "", "print_alignment_page", qr
-        )
-        code_menu.addActions(
-            [self.generate_action, self.save_action, self.copy_action, self.print_action]
-            + [self.pdf_action, self.alignment_action]
-        )
-        self._enable_code_actions(False)  # until the QR page has a current code
-        tp = self.PAGE_TEMPLATES
-        templates_menu = bar.addMenu(self.tr("&Templates"))
-        self.refresh_action = self._action(self.tr("&Refresh list"), "F5", "refresh", tp)
-        self.find_action = self._action(
-            self.tr("&Find template"), QKeySequence.StandardKey.Find, "focus_filter", tp
-        )
-        self.send_action = self._action(self.tr("&Send test message"), "Ctrl+Return", "send", tp)
-        templates_menu.addActions([self.refresh_action, self.find_action, self.send_action])
-        self.open_list_action = self._action(
-            self.tr("&Open list…"), QKeySequence.StandardKey.Open, "open_dialog", self.PAGE_BATCH
-        )
-        file_menu.addAction(self.open_list_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.print_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        go_menu = bar.addMenu(self.tr("&Go"))
-        for index, title in enumerate(titles):
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
-            go_menu.addAction(action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        self.inspector_action = QAction(self.tr("Request &inspector"), self)
-        self.inspector_action.setCheckable(True)
-        self.inspector_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.inspector_action.triggered.connect(lambda on: self.inspector.setVisible(on))
-        view_menu.addAction(self.inspector_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_action = QAction(self.tr("Recall Desk &help"), self)
-        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.help_action.triggered.connect(self.show_help)
-        help_menu.addAction(self.help_action)
-        about = QAction(self.tr("&About Recall Desk"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
-
-    def _enable_code_actions(self, enabled: bool) -> None:
-        for action in (self.save_action, self.copy_action, self.print_action, self.pdf_action):
-            action.setEnabled(enabled)
-
-    def _action(
-        self, text: str, shortcut: str | QKeySequence.StandardKey, method: str, page: int
-    ) -> QAction:
-        """A window-wide action that shows its page, then calls ``page.method()``."""
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.replace('&', '')} ({keys})")
-
-        def run() -> None:
-            self.nav.setCurrentRow(page)
-            getattr(self.page(page), method)()
-
-        action.triggered.connect(run)
-        return action
 
     # -- profiles --------------------------------------------------------------------------------
     def current_profile_name(self) -> str:
@@ -445,17 +360,6 @@ class MainWindow(QMainWindow):
     def open_templates_for(self, open_id: str) -> None:
         self.templates_page.compose_recall(open_id)
         self.nav.setCurrentRow(self.PAGE_TEMPLATES)
-
-    def _about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About Recall Desk"))
-        box.setText(
-            self.tr(
-                "Recall Desk {version}\nRecall QR codes and template-message checks for "
-                "Udesk video customer service."
-            ).format(version=__version__)
-        )
-        box.open()
 
     @classmethod
     def ask_quit_during_batch(cls, parent: QWidget) -> bool:

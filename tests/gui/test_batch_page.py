@@ -285,10 +285,10 @@ def test_file_open_list_ctrl_o(qtbot, demo_window, tmp_path, monkeypatch) -> Non
         type(demo_window.batch_page), "ask_open_path",
         classmethod(lambda cls, parent, folder: str(listing)),
     )  # fmt: skip
-    assert demo_window.open_list_action.shortcut().toString() == "Ctrl+O"
+    assert demo_window.menus.open_list_action.shortcut().toString() == "Ctrl+O"
     page = demo_window.batch_page
     with qtbot.waitSignal(page.imported, timeout=10000):
-        demo_window.open_list_action.trigger()
+        demo_window.menus.open_list_action.trigger()
     assert demo_window.nav.currentRow() == demo_window.PAGE_BATCH
     assert len(page.rows()) == 2
 

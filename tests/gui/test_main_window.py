@@ -168,14 +168,14 @@ def test_the_inspector_is_built_on_demand_and_reopens_where_it_was(
 ) -> None:
     window = make_window(sandbox.demo_profile())
     assert window.findChildren(InspectorDock) == []  # start-up does not build the dock
-    window.inspector_action.trigger()  # View ▸ Request inspector (Ctrl+Shift+I)
-    assert window.inspector.isVisible() and window.inspector_action.isChecked()
+    window.menus.inspector_action.trigger()  # View ▸ Request inspector (Ctrl+Shift+I)
+    assert window.inspector.isVisible() and window.menus.inspector_action.isChecked()
     window.close()
     again = make_window(sandbox.demo_profile())
     assert again._inspector is not None and again.inspector.isVisible()
-    assert again.inspector_action.isChecked()
+    assert again.menus.inspector_action.isChecked()
     again.inspector.close()  # its title-bar button
-    assert not again.inspector_action.isChecked()
+    assert not again.menus.inspector_action.isChecked()
 
 
 def test_a_first_window_fits_its_screen(qtbot, make_window, sandbox) -> None:

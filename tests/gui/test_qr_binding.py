@@ -29,7 +29,8 @@ def _assert_nothing_printable(window) -> None:
         page.pdf_button,
     ):
         assert not button.isEnabled(), button.objectName()
-    for action in (window.save_action, window.copy_action, window.print_action, window.pdf_action):
+    menus = window.menus
+    for action in (menus.save_action, menus.copy_action, menus.print_action, menus.pdf_action):
         assert not action.isEnabled(), action.text()
     assert page.message.level != "ok"
 
@@ -44,7 +45,7 @@ def _assert_stale(window) -> None:
 def _assert_current(window) -> None:
     page = window.qr_page
     assert page.result() is not None and not page.stale and not page.image_view.stale
-    assert page.save_button.isEnabled() and window.save_action.isEnabled()
+    assert page.save_button.isEnabled() and window.menus.save_action.isEnabled()
     assert page.message.level == "ok"
 
 
@@ -84,8 +85,8 @@ def test_ctrl_s_on_a_stale_code_proposes_nothing(qtbot, demo_window, monkeypatch
     page.open_id_edit.setText("oNewCustomer")
     page.open_id_edit.setFocus()
     qtbot.keyClick(page.open_id_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    demo_window.save_action.trigger()
-    demo_window.pdf_action.trigger()
+    demo_window.menus.save_action.trigger()
+    demo_window.menus.pdf_action.trigger()
     page.save_dialog()
     page.pdf_dialog()
     assert asked == []

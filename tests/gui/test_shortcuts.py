@@ -89,10 +89,10 @@ def test_export_pdf_shortcut_works_from_the_open_id_field(
     qtbot.waitUntil(demo_window.isActiveWindow)
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
-    combination = demo_window.pdf_action.shortcut()[0]
+    combination = demo_window.menus.pdf_action.shortcut()[0]
     qtbot.keyClick(field, combination.key(), combination.keyboardModifiers())
     assert len(asked) == 1 and asked[0].endswith("recall-oPdfCustomer.pdf"), asked
-    assert "Ctrl+Shift+E" in demo_window.pdf_action.toolTip()
+    assert "Ctrl+Shift+E" in demo_window.menus.pdf_action.toolTip()
     assert "Ctrl+Shift+E" in demo_window.qr_page.pdf_button.toolTip()
 
 
