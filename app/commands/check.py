@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from app.cli import EXIT_OK, EXIT_REFUSED, EXIT_UNKNOWN, Context, command_parser, tell
+from app.commands.send import confirm
+from app.core.check import TestSend, run_checks, verdict
+from app.core.check_report import CheckReport, as_json, result_text, write_report
+from app.core.errors import BadInput
+from app.core.hand_templates import HandTemplates
 from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
+from app.core.terminal import inert
 
 NAME = "check"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import command_parser
-
     p = command_parser(sub, NAME, "cli.help.check", lang)
     # --to as in `send`; --send-to is the older spelling, kept working.
     p.add_argument(
@@ -35,15 +38,6 @@ def add_parser(sub: Any, lang: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from datetime import datetime
-
-    from app.cli import EXIT_OK, EXIT_REFUSED, EXIT_UNKNOWN, tell
-    from app.commands.send import confirm
-    from app.core.check import TestSend, run_checks, verdict
-    from app.core.check_report import CheckReport, as_json, result_text, write_report
-    from app.core.errors import BadInput
-    from app.core.terminal import inert
-
     if bool(args.send_to) != bool(args.template_id):
         raise BadInput("cli.check.send_needs_template", field="send_to")
     profile = ctx.profile
@@ -51,8 +45,6 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         raise BadInput("profile.no_middleware_url", field="middleware_url", profile=profile.name)
     test_send = None
     if args.send_to:
-        from app.core.hand_templates import HandTemplates
-
         by_hand = HandTemplates().find(profile.name, args.template_id)
         test_send = TestSend(args.send_to, args.template_id, by_hand)
     if test_send and profile.production and not args.yes and not confirm(ctx, args.send_to):

@@ -16,11 +16,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from app.core.batch import judge_items, label_items
+from app.core.batch import record_override as note_override_on_manifest
+from app.core.errors import BadInput
+from app.core.guard import Verdict, check_plan
+from app.core.label_pdf import LabelItem, write_labels_pdf
+from app.core.layout import LabelPlan, check_placement, plan_label
+from app.core.messages import said_together, say
+from app.core.paths import config_path
+from app.core.stocks import (
+    DEFAULT_STOCK,
+    CustomStocks,
+    Stock,
+    find_stock,
+    parse_label_size,
+    roll_stock,
+)
+
 if TYPE_CHECKING:
-    from app.core.guard import Verdict
-    from app.core.label_pdf import LabelItem
-    from app.core.layout import LabelPlan
-    from app.core.stocks import Stock
     from app.core.table_import import BatchRow
 
 DEFAULT_CODE_MM = 50.0
@@ -30,8 +43,6 @@ TYPICAL_MODULES = 29  # a classic QR code of a ~60-character URL (version 3)
 def add_label_options(parser: argparse.ArgumentParser, lang: str) -> None:
     """``--stock/--layout``, ``--label``, ``--code-mm``, ``--caption``, ``--start-cell``,
     ``--copies``, ``--dpi``, ``--allow-small``."""
-    from app.core.messages import say
-
     parser.add_argument(
         "--stock", "--layout", dest="stock", metavar="NAME", help=say("cli.help.stock", lang)
     )
@@ -71,11 +82,6 @@ def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = No
     Raises:
         BadInput: a bad option, or ``guard.refused`` when the code would not scan.
     """
-    from app.core.errors import BadInput
-    from app.core.guard import check_plan
-    from app.core.layout import check_placement, plan_label
-    from app.core.stocks import DEFAULT_STOCK, find_stock, parse_label_size, roll_stock
-
     if args.stock and args.label:
         raise BadInput("stock.options_clash", field="stock")
     if args.label:
@@ -102,17 +108,11 @@ def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = No
 
 
 def custom_stocks(config_file: Path | None) -> list[Stock]:
-    from app.core.paths import config_path
-    from app.core.stocks import CustomStocks
-
     return CustomStocks.beside(config_file or config_path()).load()
 
 
 def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
     """The guard's refusal as one error; its reasons are said here, at the edge, in ``lang``."""
-    from app.core.errors import BadInput
-    from app.core.messages import said_together
-
     sentences = [(f.key, f.params) for f in verdict.findings]
     if all(f.overridable for f in verdict.findings):
         sentences.append(("guard.override_hint", {}))
@@ -124,15 +124,11 @@ def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
 
 def guard_sentence(verdict_findings: Sequence[tuple[str, dict[str, Any]]], lang: str) -> str:
     """The findings as sentences, one after another."""
-    from app.core.messages import said_together
-
     return said_together(verdict_findings, lang)
 
 
 def say_notes(job: LabelJob, lang: str, err: TextIO | None = None) -> None:
     """A warning or the override, on stderr, before the batch runs."""
-    from app.core.messages import say
-
     err = err or sys.stderr
     findings = [(f.key, f.params) for f in job.verdict.findings]
     if job.verdict.overridden:
@@ -154,11 +150,6 @@ def write_judged(
     Raises:
         BadInput: ``guard.refused_items`` (how many, the first): then no PDF is left behind.
     """
-    from app.core.batch import judge_items
-    from app.core.guard import check_plan
-    from app.core.label_pdf import write_labels_pdf
-    from app.core.messages import say
-
     source = iter(items)
     refused: list[tuple[LabelItem, Verdict]] = []
     cut: list[LabelItem] = []
@@ -192,11 +183,9 @@ def write_judged(
 
 def record_override(manifest_path: Path, job: LabelJob, rows: Sequence[BatchRow]) -> None:
     """Note the override on the rows' produced manifest lines (``override`` column)."""
-    from app.core.batch import record_override as record
-
     if job.verdict.overridden and manifest_path.exists():
         note = "allow-small: " + ", ".join(f.key for f in job.verdict.findings)
-        record(manifest_path, rows, note)
+        note_override_on_manifest(manifest_path, rows, note)
 
 
 def write_batch_labels(
@@ -204,6 +193,4 @@ def write_batch_labels(
 ) -> int:
     """The labels of the batch's codes, judged and written to ``pdf``; returns the page count
     (0 and no file when the batch produced none)."""
-    from app.core.batch import label_items
-
     return write_judged(pdf, job, label_items(manifest_path, rows, job.caption), None, lang)

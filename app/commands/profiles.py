@@ -5,19 +5,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from app.cli import EXIT_OK, Context, Parser, add_common, command_parser, tell
+from app.core.errors import BadInput
 from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
 
 NAME = "profiles"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import Parser, add_common, command_parser
-
     p = command_parser(sub, NAME, "cli.help.profiles", lang)
     actions = p.add_subparsers(dest="profiles_command", metavar="ACTION", parser_class=Parser)
     set_secret = actions.add_parser(
@@ -30,9 +27,6 @@ def add_parser(sub: Any, lang: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.cli import EXIT_OK, tell
-    from app.core.errors import BadInput
-
     workspace = ctx.workspace
     config = workspace.config
     if getattr(args, "profiles_command", None) == "set-secret":

@@ -5,19 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from app.cli import EXIT_OK, Context, command_parser, tell
+from app.core.image_files import image_format_of, write_image
 from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
+from app.core.udesk import QrRequest
 
 NAME = "qr"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import command_parser
-
     p = command_parser(sub, NAME, "cli.help.qr", lang)
     p.add_argument("--open-id", required=True, help=say("cli.help.open_id", lang))
     p.add_argument("--sdk-app-id", help=say("cli.help.sdk_app_id", lang))
@@ -29,10 +27,6 @@ def add_parser(sub: Any, lang: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.cli import EXIT_OK, tell
-    from app.core.image_files import image_format_of, write_image
-    from app.core.udesk import QrRequest
-
     target = Path(args.out) if args.out else None
     if target is not None:
         image_format_of(target)  # a suffix we cannot write is refused before anything is asked

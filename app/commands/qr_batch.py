@@ -12,13 +12,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from app.cli import EXIT_OK, EXIT_REFUSED, Context, command_parser
+from app.commands.labels import (
+    add_label_options,
+    label_job,
+    record_override,
+    say_notes,
+    write_batch_labels,
+)
+from app.core.batch import BatchRun, Progress, RowResult, check_settings
+from app.core.errors import BadInput
 from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
-    from app.core.batch import Progress, RowResult
+from app.core.table_import import build_rows, guess_mapping, read_table
+from app.core.terminal import inert
 
 NAME = "qr-batch"
 
@@ -31,9 +39,6 @@ MAP_FIELDS = {
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import command_parser
-    from app.commands.labels import add_label_options
-
     p = command_parser(sub, NAME, "cli.help.qr_batch", lang)
     p.add_argument("--input", required=True, metavar="FILE", help=say("cli.help.input", lang))
     p.add_argument("--out-dir", required=True, metavar="DIR", help=say("cli.help.out_dir", lang))
@@ -55,9 +60,6 @@ def add_parser(sub: Any, lang: str) -> None:
 
 def _mapping(items: list[str], headers: list[str]) -> dict[str, int] | None:
     """The guessed mapping with ``--map FIELD=HEADER`` applied (None: nothing given)."""
-    from app.core.errors import BadInput
-    from app.core.table_import import guess_mapping
-
     if not items:
         return None
     mapping = guess_mapping(headers)
@@ -75,12 +77,6 @@ def _mapping(items: list[str], headers: list[str]) -> dict[str, int] | None:
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.cli import EXIT_OK, EXIT_REFUSED
-    from app.commands.labels import label_job, record_override, say_notes, write_batch_labels
-    from app.core.batch import BatchRun, check_settings
-    from app.core.table_import import build_rows, read_table
-    from app.core.terminal import inert
-
     lang = ctx.lang
     profile = ctx.profile
     ctx.require_secret()

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import argparse
 import threading
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
-from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
+from app.cli import EXIT_OK, Context, command_parser, tell
+from app.core.demo import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, DEMO_SECRET
+from app.core.errors import BadInput
+from app.core.messages import os_key, say
+from app.sandbox import Sandbox
 
 NAME = "sandbox"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import command_parser
-
     p = command_parser(sub, NAME, "cli.help.sandbox", lang, common=False)
     p.add_argument("--host", default="127.0.0.1", help=say("cli.help.host", lang))
     p.add_argument("--port", type=int, default=8765, help=say("cli.help.port", lang))
@@ -31,12 +30,6 @@ def add_parser(sub: Any, lang: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.cli import EXIT_OK, tell
-    from app.core.demo import DEMO_APP_ID, DEMO_OFFI_ACCOUNT_ID, DEMO_SDK_APP_ID, DEMO_SECRET
-    from app.core.errors import BadInput
-    from app.core.messages import os_key
-    from app.sandbox import Sandbox
-
     if not 0 <= args.port <= 65535:
         raise BadInput("cli.sandbox.port_range", port=args.port)
     try:

@@ -6,19 +6,19 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
-from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
+from app.cli import EXIT_OK, Context, command_parser, tell
+from app.core.errors import BadInput
+from app.core.messages import lint_message, say
+from app.core.middleware import FieldValue, MiniProgram, SendRequest, build_body
+from app.core.templates import has_errors, lint
+from app.core.terminal import inert
 
 NAME = "send"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import command_parser
-
     p = command_parser(sub, NAME, "cli.help.send", lang)
     p.add_argument("--template-id", required=True, help=say("cli.help.template_id", lang))
     p.add_argument("--to", required=True, metavar="OPENID", help=say("cli.help.to", lang))
@@ -46,8 +46,6 @@ def add_parser(sub: Any, lang: str) -> None:
 
 def pairs(items: Sequence[str], option: str) -> dict[str, str]:
     """``KEY=VALUE`` options as a dict; BadInput naming the option for one without ``=``."""
-    from app.core.errors import BadInput
-
     result: dict[str, str] = {}
     for item in items:
         key, sep, value = item.partition("=")
@@ -58,13 +56,6 @@ def pairs(items: Sequence[str], option: str) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.cli import EXIT_OK, tell
-    from app.core.errors import BadInput
-    from app.core.messages import lint_message
-    from app.core.middleware import FieldValue, MiniProgram, SendRequest, build_body
-    from app.core.templates import has_errors, lint
-    from app.core.terminal import inert
-
     values = pairs(args.data, "--data")
     colors = pairs(args.color, "--color")
     for key in colors:

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from app.cli import Context, command_parser
+from app.commands.labels import TYPICAL_MODULES, custom_stocks
+from app.core.errors import BadInput
+from app.core.guard import MIN_CODE_MM
+from app.core.layout import plan_label
 from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
-    from app.core.stocks import Stock
+from app.core.paths import config_path
+from app.core.stocks import (
+    CustomStocks,
+    Stock,
+    all_stocks,
+    custom_sheet,
+    parse_label_size,
+    roll_stock,
+)
 
 NAME = "stocks"
 KIND_KEYS = {"sheet": "stock.kind_sheet", "roll": "stock.kind_roll"}
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import command_parser
-
     p = command_parser(sub, NAME, "cli.help.stocks", lang)
     p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
     actions = p.add_subparsers(dest="action", metavar="ACTION")
@@ -37,10 +46,6 @@ def add_parser(sub: Any, lang: str) -> None:
 
 
 def _rows(stocks: Sequence[Stock]) -> Iterator[dict[str, Any]]:
-    from app.commands.labels import TYPICAL_MODULES
-    from app.core.guard import MIN_CODE_MM
-    from app.core.layout import plan_label
-
     for stock in stocks:
         most = plan_label(stock, MIN_CODE_MM, modules=TYPICAL_MODULES, caption="扫码进入视频",
                           label="王小明").max_code_mm  # fmt: skip
@@ -54,8 +59,6 @@ def _rows(stocks: Sequence[Stock]) -> Iterator[dict[str, Any]]:
 
 
 def _pair(text: str | None, option: str, default: tuple[float, float]) -> tuple[float, float]:
-    from app.core.errors import BadInput
-
     if text is None:
         return default
     parts = text.replace("，", ",").split(",")
@@ -67,9 +70,6 @@ def _pair(text: str | None, option: str, default: tuple[float, float]) -> tuple[
 
 
 def _stock_to_save(args: argparse.Namespace) -> Stock:
-    from app.core.errors import BadInput
-    from app.core.stocks import custom_sheet, parse_label_size, roll_stock
-
     if bool(args.label) == bool(args.sheet):
         raise BadInput("stock.save_what", field="stock")
     if args.label:
@@ -88,9 +88,6 @@ def _stock_to_save(args: argparse.Namespace) -> Stock:
 
 
 def _save_or_remove(args: argparse.Namespace, store_file: Path, lang: str, out: TextIO) -> int:
-    from app.core.errors import BadInput
-    from app.core.stocks import CustomStocks
-
     store = CustomStocks.beside(store_file)
     if args.action == "remove":
         if not store.remove(args.name):
@@ -108,12 +105,6 @@ def _save_or_remove(args: argparse.Namespace, store_file: Path, lang: str, out: 
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    import json
-
-    from app.commands.labels import custom_stocks
-    from app.core.paths import config_path
-    from app.core.stocks import all_stocks
-
     lang = ctx.lang
 
     custom_file = Path(args.config).expanduser() if getattr(args, "config", None) else None

@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
-from app.core.messages import say
-
-if TYPE_CHECKING:
-    from app.cli import Context
+from app.cli import EXIT_OK, Context, command_parser, tell
+from app.core.messages import problems_text, say
+from app.core.terminal import inert
 
 NAME = "templates"
 
 
 def add_parser(sub: Any, lang: str) -> None:
-    from app.cli import command_parser
-
     p = command_parser(sub, NAME, "cli.help.templates", lang)
     p.add_argument("--json", action="store_true", help=say("cli.help.json", lang))
 
 
 def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
-    from app.cli import EXIT_OK, tell
-    from app.core.messages import problems_text
-    from app.core.terminal import inert
-
     listing = ctx.service().list_templates()
     if args.json:
         rows = [
