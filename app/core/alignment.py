@@ -20,10 +20,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from app.core.pdf import PdfWriter
+from app.core.label_pdf import find_label_font
+from app.core.pdf import EmbeddedFont, PdfWriter
 
 
 class Box(Protocol):
@@ -244,9 +244,6 @@ def write_alignment_pdf(path: str | os.PathLike[str], page: AlignmentPage) -> No
         BadInput: ``pdf.no_font`` when no CJK font is installed.
         OSError: the file could not be written (nothing is left behind).
     """
-    from app.core.label_pdf import find_label_font
-    from app.core.pdf import EmbeddedFont, PdfWriter
-
     target = Path(path)
     tmp = target.with_name(f".{target.name}.part")
     font = EmbeddedFont(find_label_font())

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.core.errors import RecallError
+from app.core.service import Service
 from app.core.signing import TimestampName
 
 if TYPE_CHECKING:
@@ -28,8 +29,6 @@ def probe_timestamp_names(
     Generating a code is harmless to repeat, so the probe may send these extra requests; the
     image is not fetched and nothing is written to the history.
     """
-    from app.core.service import Service
-
     outcomes: dict[TimestampName, RecallError | None] = {}
     for name in SINGLE_NAMES:
         with Service(replace(profile, timestamp_name=name), secret) as service:

@@ -33,15 +33,17 @@ from typing import TYPE_CHECKING, Any
 
 from app.core import manifest
 from app.core.errors import BadInput, RecallError, RemoteRefused
+from app.core.guard import Verdict, check_plan
 from app.core.http import MAX_CONCURRENCY
+from app.core.images import verify_image
+from app.core.label_pdf import LabelItem
+from app.core.layout import plan_label, prepare_code
 from app.core.manifest import FAILED, NOT_SENT, OK, Entry, Journal
-from app.core.messages import os_key
+from app.core.messages import os_key, os_reason, reason, say
 from app.core.table_import import BatchRow
 from app.core.udesk import QrRequest, QrResult
 
 if TYPE_CHECKING:
-    from app.core.guard import Verdict
-    from app.core.label_pdf import LabelItem
     from app.core.stocks import Stock
 
 log = logging.getLogger(__name__)
@@ -111,8 +113,6 @@ class RowResult:
 
     def error_text(self, lang: str) -> str:
         """Why the row is not done, in ``lang`` ('' when it is)."""
-        from app.core.messages import os_reason, reason, say
-
         if self.row.problem:
             return self.row.problem_text(lang)
         error = self.error
@@ -162,8 +162,6 @@ class BatchSummary:
 
     def unrecorded_text(self, lang: str) -> str:
         """Why history lacks some of this run's codes ('' when it has them all)."""
-        from app.core.messages import say
-
         if not self.unrecorded:
             return ""
         cause = self.unrecorded[0].not_recorded
@@ -436,10 +434,6 @@ def label_items(
 
     The customer label is the row's caption (its name column); rows not done are left out.
     """
-    from app.core.images import verify_image
-    from app.core.label_pdf import LabelItem
-    from app.core.layout import prepare_code
-
     entries = manifest.read_entries(manifest_path)
     for row in rows:
         entry = entries.get(manifest.entry_key(row.line, row.open_id))
@@ -452,9 +446,6 @@ def judge_items(
     stock: Stock, code_mm: float, items: Iterable[LabelItem], *, dpi: int, allow_small: bool
 ) -> tuple[int, list[tuple[LabelItem, Verdict]]]:
     """Judge every code as it will print (with its module count): (count, the refused ones)."""
-    from app.core.guard import check_plan
-    from app.core.layout import plan_label
-
     count = 0
     refused: list[tuple[LabelItem, Verdict]] = []
     for item in items:

@@ -16,6 +16,7 @@ from typing import Any
 from app import __version__
 from app.core.check import CheckResult, Wire, verdict
 from app.core.messages import say
+from app.core.middleware import LEGACY_SEND_PATH, SEND_PATH
 from app.core.paths import atomic_write
 from app.core.profiles import Profile
 from app.core.redact import mask_url
@@ -86,7 +87,6 @@ class CheckReport:
         """(label, value) about the profile; no secret among them."""
         p = self.profile
         env = "demo" if p.demo else "production" if p.production else "test"
-        from app.core.middleware import LEGACY_SEND_PATH, SEND_PATH
 
         return [
             (say("check.report.profile", lang), p.name),

@@ -76,8 +76,6 @@ class HistoryUnavailable(RecallError):
     ``detail``)."""
 
 
-
-
 class History:
     """A thread-safe handle on the history database; never raises on construction."""
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from app.core.csv_safe import safe_row
 from app.core.errors import RecallError
 from app.core.history_schema import COLUMN_NAMES, unpack_fields
-
-if TYPE_CHECKING:
-    from app.core.middleware import SendRequest
-    from app.core.udesk import QrRequest
+from app.core.messages import say
+from app.core.middleware import FieldValue, MiniProgram, SendRequest, build_body
+from app.core.paths import atomic_write
+from app.core.udesk import QrRequest
 
 
 def to_json(value: Any) -> str:
@@ -75,7 +78,6 @@ class Event:
         send = self.send_request()
         if send is None:
             return {}
-        from app.core.middleware import build_body
 
         try:
             return build_body(send)
@@ -86,7 +88,6 @@ class Event:
         """The QR request as the user typed it (for Use again), or None for a send."""
         if self.kind != "qr" or not self.fields:
             return None
-        from app.core.udesk import QrRequest
 
         f = self.fields
         call_times = f.get("call_times", -1)
@@ -103,7 +104,6 @@ class Event:
         with its recorded ``client_msg_id``; None for a QR request or a raw JSON send."""
         if self.kind != "send" or not self.fields:
             return None
-        from app.core.middleware import FieldValue, MiniProgram, SendRequest
 
         f = self.fields
         raw_data = f.get("data")
@@ -182,13 +182,6 @@ EXPORT_COLUMNS = (
 def export_csv(events: list[Event], path: Path, lang: str = "en") -> None:
     """Write events as CSV (UTF-8 with BOM so Excel opens Chinese text), atomically; no cell
     can start a formula; failures as sentences in ``lang``."""
-    import csv
-    import io
-
-    from app.core.csv_safe import safe_row
-    from app.core.messages import say
-    from app.core.paths import atomic_write
-
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from app.core import wire
 from app.core.contract import Response, SuccessRule, check_status
 from app.core.errors import (
     BadInput,
@@ -28,6 +30,7 @@ from app.core.errors import (
     RequestContext,
     TransportError,
 )
+from app.core.messages import os_key
 from app.core.redact import mask_url
 
 if TYPE_CHECKING:
@@ -87,8 +90,6 @@ def make_client(settings: ClientSettings) -> httpx.Client:
     Raises:
         BadInput: the CA bundle cannot be read, or the proxy needs what is not installed.
     """
-    import ssl
-
     import httpx
 
     verify: ssl.SSLContext | bool = True
@@ -103,8 +104,6 @@ def make_client(settings: ClientSettings) -> httpx.Client:
                 detail=str(exc),
             ) from None
         except OSError as exc:
-            from app.core.messages import os_key
-
             raise BadInput(
                 "http.ca_bundle", field="ca_bundle", path=settings.ca_bundle, cause=os_key(exc)
             ) from None
@@ -151,8 +150,6 @@ class Funnel:
         label: str = "",
         timeout: float | None = None,
     ) -> None:
-        from app.core import wire
-
         wire.bound_by_deadline(client)
         self.client = client
         self.label = label
@@ -259,8 +256,6 @@ class Funnel:
             ProtocolError: the answer is larger than ``max_bytes`` decoded, its encoding is
                 unsupported or corrupt, or it loops on redirects.
         """
-        from app.core import wire
-
         content = b""
         req_headers = dict(headers or {})
         if json_body is not None:
@@ -308,8 +303,6 @@ class Funnel:
         url_check: Callable[[str], None] | None,
     ) -> Response:
         import httpx
-
-        from app.core import wire
 
         started = time.monotonic()
         try:
@@ -407,8 +400,6 @@ class Funnel:
     def _transport_reason(self, exc: BaseException, host: str) -> tuple[str, dict[str, Any]]:
         import httpx
 
-        from app.core import wire
-
         left = wire.remaining()
         if isinstance(exc, httpx.TimeoutException) and left is not None and left <= 0.05:
             return "http.deadline", {"seconds": self.timeout}
@@ -417,7 +408,6 @@ class Funnel:
 
 def _read_capped(response: httpx.Response, max_bytes: int, context: RequestContext) -> bytearray:
     """The decoded body, stopping as soon as it (or its encoded form) passes ``max_bytes``."""
-    from app.core import wire
 
     def too_large() -> ProtocolError:
         return ProtocolError("http.too_large", limit=max_bytes, context=context)
@@ -457,8 +447,6 @@ def _read_capped(response: httpx.Response, max_bytes: int, context: RequestConte
 
 def _wait(delay: float) -> bool:
     """Sleep ``delay`` before a retry if the deadline leaves room for one; say whether."""
-    from app.core import wire
-
     left = wire.remaining()
     if left is not None and left <= delay:
         return False

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.core.errors import BadInput
 from app.core.images import VerifiedImage
+from app.core.paths import atomic_write
 
 WRITABLE = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "bmp": "BMP", "gif": "GIF", "webp": "WEBP"}
 SUPPORTED = ".png, .jpg, .bmp, .gif, .webp"
@@ -58,7 +59,5 @@ def encoded_as(image: VerifiedImage, fmt: str) -> bytes:
 
 def write_image(target: Path, image: VerifiedImage) -> str:
     """Write ``image`` to ``target`` in the format its suffix names (whole, or not at all)."""
-    from app.core.paths import atomic_write
-
     atomic_write(target, encoded_as(image, image_format_of(target)))
     return str(target)

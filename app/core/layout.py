@@ -275,9 +275,7 @@ class _Planner:
                 for i, (role, text) in enumerate(raw)
             )  # fmt: skip
         quiet_rect = Rect(code.x - quiet, code.y - quiet, code_mm + 2 * quiet, code_mm + 2 * quiet)
-        geometry = LabelGeometry(
-            Rect(0.0, 0.0, w, h), quiet_rect, code, lines, arrangement, cut
-        )
+        geometry = LabelGeometry(Rect(0.0, 0.0, w, h), quiet_rect, code, lines, arrangement, cut)
         return geometry, self.fits(code_mm, arrangement)
 
 

@@ -225,9 +225,7 @@ def parse_template_list(
             problems.append(Problem("template.no_title"))
             title = "" if title is None else str(title)
 
-        def text(
-            key: str, entry: dict[str, Any] = item, problems: list[Problem] = problems
-        ) -> str:
+        def text(key: str, entry: dict[str, Any] = item, problems: list[Problem] = problems) -> str:
             value = entry.get(key)
             if value is None:
                 return ""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any
 
 from app.core.controls import has_control, is_control
 from app.core.errors import BadInput
-from app.core.messages import os_key
+from app.core.messages import os_key, say
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XLSX_UNPACKED = 32 * 1024 * 1024
@@ -180,8 +181,6 @@ def read_csv(data: bytes) -> Table:
 
 
 def _check_unpacked_size(path: Path) -> None:
-    import zipfile
-
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -198,8 +197,6 @@ def _check_unpacked_size(path: Path) -> None:
 
 
 def _sheet_rows(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any, ...]]]:
-    import zipfile
-
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -314,8 +311,6 @@ class BatchRow:
 
     def problem_text(self, lang: str) -> str:
         """The row's problem as a sentence in ``lang`` ('' when it has none)."""
-        from app.core.messages import say
-
         return say(self.problem, lang, **self.problem_params) if self.problem else ""
 
 

@@ -6,12 +6,14 @@ any other code a refusal. The image at ``qrCodeUrl`` is fetched without auth hea
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from app.core import wire
 from app.core.contract import UDESK_RULE, check_status
 from app.core.controls import refuse_controls
 from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, RecallError, TransportError
@@ -230,10 +232,6 @@ def image_url_problem(
 def internal_host(host: str) -> bool:
     """True when ``host`` is, or resolves to, a loopback, private or otherwise non-public
     address (a name that does not resolve within 2 s counts as public: its fetch will fail)."""
-    import ipaddress
-
-    from app.core import wire
-
     if host.lower() == "localhost" or host.lower().endswith(".localhost"):
         return True
     try:

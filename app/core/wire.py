@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 import zlib
@@ -271,9 +272,6 @@ def _inflate(chunks: Iterable[bytes], coding: str) -> Iterator[bytes]:
 
 def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]]:
     """The catalogue key and parameters for a transport failure (refused, DNS, TLS, timeout)."""
-    import socket
-    import ssl
-
     import httpx
 
     if isinstance(exc, httpx.ConnectTimeout):
