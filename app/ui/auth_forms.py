@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from app.core.auth_probe import accepted_names
 from app.ui.widgets import FormComboBox
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ def timestamp_name_combo(parent: QWidget) -> QComboBox:
 
 def timestamp_report(outcomes: dict[TimestampName, RecallError | None], profile: Profile) -> str:
     """One sentence: which single name the server accepted, and what the profile should use."""
-    from app.core.auth_probe import accepted_names
-
     accepted = accepted_names(outcomes)
     if accepted == ["timestamp", "timestap"]:
         return QCoreApplication.translate(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.core.curl import curl_command
 from app.core.http import Exchange
-from app.ui.errors import fill
+from app.ui.errors import describe, fill
 from app.ui.exchange_log import MAX_EXCHANGES, ExchangeLog
 
 MASK = "••••••••"
@@ -201,6 +201,4 @@ class InspectorDock(QDockWidget):
         self._window.tasks.run(lambda: self.curl_for(exchange), done, self._copy_failed)
 
     def _copy_failed(self, error: BaseException) -> None:
-        from app.ui.errors import describe
-
         self.detail.setPlainText(describe(error)[0])

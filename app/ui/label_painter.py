@@ -30,11 +30,20 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from app.core.layout import NO_CORRECTION, Correction, LabelGeometry, PreparedCode, Rect
+from app.core.errors import BadInput
+from app.core.layout import (
+    NO_CORRECTION,
+    Correction,
+    LabelGeometry,
+    LabelPlan,
+    PreparedCode,
+    Rect,
+    plan_label,
+    slots,
+)
 
 if TYPE_CHECKING:
     from app.core.label_pdf import LabelItem
-    from app.core.layout import LabelPlan
     from app.core.stocks import Stock
 
 LABEL_FONT_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
@@ -137,9 +146,6 @@ def paint_labels(
     correction and ``check`` hook (it may raise to stop; a plan that does not fit raises
     ``guard.does_not_fit``). ``items`` is read once, in order. Returns the page count.
     """
-    from app.core.errors import BadInput
-    from app.core.layout import plan_label, slots
-
     px_per_mm = (device.logicalDpiX() or 300) / 25.4
     painter = QPainter()
     if not painter.begin(device):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -24,13 +25,14 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from app.core.alignment import OUTLINE_GRAY, AlignmentPage, corrected
+from app.core.label_pdf import LabelItem, write_labels_pdf
 from app.core.layout import NO_CORRECTION, Correction, LabelPlan, PreparedCode, plan_label
+from app.ui.label_painter import code_image, label_font, paint_label
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPagedPaintDevice
     from PySide6.QtPrintSupport import QPrinter
 
-    from app.core.alignment import AlignmentPage
     from app.core.stocks import Stock
 
 PRINT_DPI = 600
@@ -110,8 +112,6 @@ def paint_job(
     device: QPdfWriter | QPrinter, job: LabelJob, correction: Correction = NO_CORRECTION
 ) -> None:
     """Paint the job's label where its start cell lies on the page, corrected for the printer."""
-    from app.ui.label_painter import code_image, paint_label
-
     painter = _full_page_painter(device)
     try:
         paint_label(
@@ -129,8 +129,6 @@ def paint_job(
 
 def write_job_pdf(path: str, job: LabelJob) -> None:
     """The job as a PDF of the stock's page (Qt-free writer, true text layer), uncorrected."""
-    from app.core.label_pdf import LabelItem, write_labels_pdf
-
     item = LabelItem(job.code, job.plan.caption, job.plan.label)
     write_labels_pdf(
         path,
@@ -149,8 +147,6 @@ def paint_alignment(
     correction: Correction = NO_CORRECTION,
 ) -> None:
     """Paint the alignment page on a full-page device, moved and scaled by ``correction``."""
-    from app.core.alignment import OUTLINE_GRAY, corrected
-
     drawn = corrected(page, correction)
     painter = _full_page_painter(device)
     try:
@@ -177,7 +173,6 @@ def paint_alignment(
             r = cross.ring
             painter.drawRect(QRectF((cross.x - r) * k, (cross.y - r) * k, 2 * r * k, 2 * r * k))
         painter.setPen(black)
-        from app.ui.label_painter import label_font  # the labels' (and their PDF's) CJK face
 
         font = label_font()
         for text in drawn.texts:

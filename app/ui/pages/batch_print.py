@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,20 +30,19 @@ from PySide6.QtWidgets import (
 
 from app.core.batch import judge_items, label_items, record_override
 from app.core.errors import BadInput
-from app.core.guard import check_plan
+from app.core.guard import Verdict, check_plan
+from app.core.label_pdf import LabelItem, write_labels_pdf
 from app.core.layout import check_placement, plan_label
 from app.core.stocks import DEFAULT_STOCK, Stock
 from app.core.table_import import BatchRow
 from app.ui.code_preview import GUARD_NOTE_COLOURS, CodePreview
 from app.ui.errors import describe, fill, say
+from app.ui.label_painter import code_image, paint_labels
+from app.ui.printer_profiles import PrinterProfiles
 from app.ui.state import UiState
 from app.ui.stock_combo import StockCombo
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import FormDoubleSpinBox, FormSpinBox, InlineMessage
-
-if TYPE_CHECKING:
-    from app.core.guard import Verdict
-    from app.core.label_pdf import LabelItem
 
 
 class BatchPrintPanel(QGroupBox):
@@ -221,7 +220,6 @@ class BatchPrintPanel(QGroupBox):
             self.note.setStyleSheet("")
             self._enable(False)
             return
-        from app.ui.label_painter import code_image
 
         plan, verdict = judged
         code = self._sample.code
@@ -303,8 +301,6 @@ class BatchPrintPanel(QGroupBox):
         self._message.show_message("info", self.tr("Writing the PDF…"))
 
         def work() -> int:
-            from app.core.label_pdf import write_labels_pdf
-
             count = _judged_count(job)
             pages = write_labels_pdf(
                 path,
@@ -360,9 +356,6 @@ class BatchPrintPanel(QGroupBox):
 
     def _paint(self, device: Any, job: dict[str, Any], items: list[LabelItem]) -> None:
         """The labels on the preview's printer, page by page, corrected for that printer."""
-        from app.ui.label_painter import paint_labels
-        from app.ui.printer_profiles import PrinterProfiles
-
         paint_labels(
             device,
             job["stock"],
