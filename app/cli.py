@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -34,13 +35,22 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
-from app.core.messages import say, system_language
+from app.core.errors import (
+    BadInput,
+    OutcomeUnknown,
+    ProtocolError,
+    RecallError,
+    RemoteRefused,
+    TransportError,
+)
+from app.core.messages import describe, detail, say, system_language, where
+from app.core.paths import config_path
+from app.core.profiles import Config, Profile, load_config
 from app.core.terminal import inert
+from app.core.workspace import Workspace
 
 if TYPE_CHECKING:
-    from app.core.profiles import Profile
     from app.core.service import Service
-    from app.core.workspace import Workspace
     from app.sandbox import Sandbox
 
 log = logging.getLogger("app.cli")
@@ -62,19 +72,13 @@ def command_module(name: str) -> ModuleType:
     """The module of command ``name``, imported now if it was not."""
     return importlib.import_module(COMMANDS[name])
 
+
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_TRANSPORT, EXIT_UNKNOWN = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130
 
 
 def exit_code(error: BaseException) -> int:
     """The one table from a failure to the exit code (module docstring)."""
-    from app.core.errors import (
-        BadInput,
-        OutcomeUnknown,
-        ProtocolError,
-        RemoteRefused,
-        TransportError,
-    )
     from app.core.history import HistoryUnavailable
 
     table: tuple[tuple[type[BaseException], int], ...] = (
@@ -268,10 +272,6 @@ class Context:
     @property
     def workspace(self) -> Workspace:
         if self._workspace is None:
-            from app.core.paths import config_path
-            from app.core.profiles import Config, load_config
-            from app.core.workspace import Workspace
-
             demo = None
             if self.args.demo:
                 from app.sandbox import Sandbox
@@ -288,8 +288,6 @@ class Context:
     def profile(self) -> Profile:
         """The profile of ``--profile`` (or the default, or the demo), with ``--timeout``."""
         if self._profile is None:
-            from app.core.errors import BadInput
-
             workspace = self.workspace
             if workspace.demo_profile is not None:
                 profile = workspace.demo_profile
@@ -308,8 +306,6 @@ class Context:
 
     def require_secret(self) -> None:
         """BadInput naming the way to store a secret when the profile has none."""
-        from app.core.errors import BadInput
-
         profile = self.profile
         if not profile.demo and self.workspace.secret_source(profile.name) == "none":
             raise BadInput("cli.no_secret", field="secret", profile=profile.name)
@@ -367,9 +363,6 @@ _COMMON_DEFAULTS = {"config": None, "profile": None, "timeout": None, "verbose":
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Run the command of parsed ``args``; returns the exit code."""
-    from app.core.errors import BadInput, RecallError
-    from app.core.messages import describe, detail, where
-
     forgiving_console()
     out = out or sys.stdout
     for name, default in {**_COMMON_DEFAULTS, "demo": False}.items():
@@ -384,7 +377,6 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return code
     except BrokenPipeError:
         # The reader went away (`recall-desk templates | head`): stop quietly, as cat does.
-        import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

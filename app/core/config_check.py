@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import BadInput
+from app.core.messages import os_key
 
 MAX_CONFIG_BYTES = 1 << 20  # a config is a few KB; a bigger file is not one
 
@@ -130,8 +131,6 @@ def read_toml(path: Path) -> tuple[dict[str, Any], ConfigText]:
         ``not_toml``), ``config.too_deep``, ``config.unreadable``.
     """
     import tomllib
-
-    from app.core.messages import os_key
 
     try:
         size = path.stat().st_size

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.config_check import ConfigText, checked_table, read_toml
 from app.core.errors import BadInput
+from app.core.messages import os_key
 from app.core.paths import atomic_write
 from app.core.signing import AUTH_PLACEMENTS, TIMESTAMP_NAMES, AuthPlacement, TimestampName
 
@@ -190,8 +191,6 @@ def set_aside_unreadable(config: Config, now: datetime) -> Path:
     except FileNotFoundError:
         pass  # gone meanwhile (the user moved it): nothing to keep
     except OSError as exc:
-        from app.core.messages import os_key
-
         raise BadInput("config.set_aside_failed", path=str(broken), cause=os_key(exc)) from exc
     config.path, config.unreadable = broken, None
     return kept

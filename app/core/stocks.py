@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from app.core.config_check import read_toml
 from app.core.errors import BadInput
+from app.core.paths import atomic_write
 
 StockKind = Literal["sheet", "roll"]
 
@@ -391,8 +392,6 @@ class CustomStocks:
 
     def _write(self, stocks: Iterable[Stock]) -> None:
         import tomli_w
-
-        from app.core.paths import atomic_write
 
         table = {s.name: {k: v for k, v in asdict(s).items() if k in _FIELDS} for s in stocks}
         atomic_write(self.path, tomli_w.dumps({"stocks": table}).encode("utf-8"))

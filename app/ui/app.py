@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, __version__
+from app.cli import parse
 from app.core.demo import DEMO_PROFILE_NAME
 from app.core.errors import BadInput
 from app.core.paths import config_path, data_home, private_dir, private_file
@@ -132,8 +133,6 @@ def app_icon() -> QIcon:
 
 def main(argv: list[str]) -> int:
     """Start the GUI with the top-level options (``--config``, ``--demo``, ``--smoke`` …)."""
-    from app.cli import parse
-
     return run(parse(argv))
 
 

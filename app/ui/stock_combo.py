@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from app.core.stocks import BUILTIN, Stock
+from app.core.paths import config_path
+from app.core.stocks import BUILTIN, CustomStocks, Stock, all_stocks
 from app.ui.widgets import FittingCombo
 
 if TYPE_CHECKING:
@@ -74,8 +75,6 @@ class StockCombo(FittingCombo):
 
         def loaded(stocks: list[Stock]) -> None:
             if stocks:
-                from app.core.stocks import all_stocks
-
                 self.set_stocks(all_stocks(stocks))
                 if then_choose:
                     self.choose_stock(then_choose)
@@ -84,7 +83,4 @@ class StockCombo(FittingCombo):
 
 
 def _custom_stocks() -> list[Stock]:
-    from app.core.paths import config_path
-    from app.core.stocks import CustomStocks
-
     return CustomStocks.beside(config_path()).load()
