@@ -10,6 +10,7 @@ when that printer is chosen.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -297,8 +298,6 @@ class PrinterPicker(QWidget):
         self.ask_print(self, printer, paint)
 
     def alignment_pdf_dialog(self) -> None:
-        from pathlib import Path
-
         folder = self._state.get("qr/last_dir") or str(Path.home())
         default = str(Path(folder) / "alignment.pdf")
         path = self.ask_save_path(self, default, self.tr("PDF (*.pdf)"))
