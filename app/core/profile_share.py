@@ -31,13 +31,9 @@ def import_profiles(workspace: Workspace, path: Path) -> list[str]:
     Raises:
         BadInput: the file is not a readable config file.
     """
-    taken = set(workspace.profile_names())
     added = []
     for name, profile in load_config(path).profiles.items():
-        new_name, n = name, 2
-        while new_name in taken:
-            new_name, n = f"{name}-{n}", n + 1
+        new_name = workspace.free_name(name)
         workspace.put_profile(replace(profile, name=new_name, secret="", demo=False))
-        taken.add(new_name)
         added.append(new_name)
     return added

@@ -49,6 +49,14 @@ class Workspace:
             names.insert(0, self.demo_profile.name)
         return names
 
+    def free_name(self, base: str) -> str:
+        """``base``, or the first of ``base-2``, ``base-3``… that no profile has."""
+        names = set(self.profile_names())
+        candidate, n = base, 2
+        while candidate in names:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
     def profile(self, name: str) -> Profile:
         if self.demo_profile is not None and name == self.demo_profile.name:
             return self.demo_profile

@@ -134,13 +134,13 @@ def test_profiles_export_without_secrets_and_import_beside_existing_ones(
     settings = _settings(demo_window)
     _save_profile(qtbot, settings, "team", sandbox)
     shared = tmp_path / "shared.toml"
-    with qtbot.waitSignal(settings.exported, timeout=10000):
-        settings.export_to(str(shared))
+    with qtbot.waitSignal(settings.sharing.exported, timeout=10000):
+        settings.sharing.export_to(str(shared))
     text = shared.read_text(encoding="utf-8")
     assert "[profiles.team]" in text and sandbox.qr_api_url in text
     assert SECRET not in text and "secret" not in text and "demo" not in text.split("[")[0]
     with qtbot.waitSignal(settings.profiles_changed, timeout=10000):
-        settings.import_from(str(shared))
+        settings.sharing.import_from(str(shared))
     assert set(demo_window.workspace.profile_names()) == {"demo", "team", "team-2"}
     assert demo_window.workspace.profile("team-2").qr_api_url == sandbox.qr_api_url
     assert "[profiles.team-2]" in config_text() and SECRET not in config_text()

@@ -1,4 +1,5 @@
-"""Profiles: create, rename, duplicate, delete, edit every field, store the secret, test."""
+"""Profiles: create, rename, duplicate, delete, edit every field, store the secret, test; the
+list, the form, the language box and sharing (export/import) are their own modules."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BadInput
-from app.core.profile_share import export_profiles, import_profiles
 from app.core.profiles import Profile, set_aside_unreadable
 from app.core.workspace import Workspace
 from app.ui import dialogs
 from app.ui.config_problem import ask_to_replace
-from app.ui.errors import describe, fill, say
+from app.ui.errors import describe, say
 from app.ui.page_context import PageContext
 from app.ui.pages.connection_test import result_lines, run_checks
 from app.ui.pages.language_box import LanguageBox
 from app.ui.pages.profile_form import ProfileForm
 from app.ui.pages.profile_list import ProfileListPanel
+from app.ui.pages.profile_share import ProfileSharing
 from app.ui.widgets import InlineMessage
 
 
@@ -42,14 +42,12 @@ class SettingsPage(QWidget):
             switcher's choice).
         saved(str): a profile was saved (its name).
         tested(list): a connection test finished; a list of (check, ok, text).
-        exported(str): the profiles were written to this file.
         restart_requested(): the user wants a restart in the newly chosen language.
     """
 
     profiles_changed = Signal(str)
     saved = Signal(str)
     tested = Signal(list)
-    exported = Signal(str)
     restart_requested = Signal()
 
     def __init__(self, context: PageContext) -> None:
@@ -74,8 +72,6 @@ class SettingsPage(QWidget):
         self.new_button.clicked.connect(self.new_profile)
         self.duplicate_button.clicked.connect(self.duplicate_profile)
         self.delete_button.clicked.connect(self.delete_profile)
-        self.import_button.clicked.connect(self.import_dialog)
-        self.export_button.clicked.connect(self.export_dialog)
 
         self.form = ProfileForm()
         self.form.reveal_button.toggled.connect(self._reveal)
@@ -100,6 +96,10 @@ class SettingsPage(QWidget):
 
         self.message = InlineMessage()
         self.message.setObjectName("settingsMessage")
+        self.sharing = ProfileSharing(self, context, self.message, self.confirm_leave)
+        self.sharing.imported.connect(self._on_imported)
+        self.import_button.clicked.connect(self.sharing.import_dialog)
+        self.export_button.clicked.connect(self.sharing.export_dialog)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("settingsSaveButton")
         self.save_button.setDefault(True)
@@ -347,13 +347,10 @@ class SettingsPage(QWidget):
 
         self._tasks.run(work, done, failed)
 
-    def _unique_name(self, base: str) -> str:
-        names = set(self.workspace.profile_names())
-        candidate, n = base, 2
-        while candidate in names:
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate
+    def _on_imported(self, names: list[str]) -> None:
+        self._draft = None
+        self.reload(names[0] if names else None)
+        self.profiles_changed.emit("")
 
     def _start_draft(self, profile: Profile, hint: str) -> None:
         if not self.confirm_leave():
@@ -367,14 +364,14 @@ class SettingsPage(QWidget):
 
     def new_profile(self) -> None:
         self._start_draft(
-            Profile(self._unique_name("new")), self.tr("Fill in the fields, then Save.")
+            Profile(self.workspace.free_name("new")), self.tr("Fill in the fields, then Save.")
         )
 
     def duplicate_profile(self) -> None:
         if not self._editing:
             return
         source = self._profile(self._editing)
-        name = self._unique_name(f"{source.name}-copy" if not source.demo else "my-account")
+        name = self.workspace.free_name(f"{source.name}-copy" if not source.demo else "my-account")
         self._start_draft(
             replace(source, name=name, demo=False, production=False, secret=""),
             self.tr("Duplicated. Adjust the fields, then Save."),
@@ -409,68 +406,6 @@ class SettingsPage(QWidget):
         self._tasks.run(
             work, done, lambda exc: self.message.show_message("error", describe(exc)[0])
         )
-
-    # -- share -----------------------------------------------------------------------------------
-    def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export profiles"), "recall-desk-profiles.toml", "TOML (*.toml)"
-        )
-        if path:
-            self.export_to(path)
-
-    def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import profiles"), "", "TOML (*.toml);;*"
-        )
-        if path and self.confirm_leave():
-            self.import_from(path)
-
-    def export_to(self, path: str) -> None:
-        """Write every saved profile to ``path``, never a secret."""
-        workspace = self.workspace
-
-        def done(count: int) -> None:
-            self.message.show_message(
-                "ok",
-                fill(
-                    self.tr("{n:profile/profiles} exported to {path}, without secrets."),
-                    n=count,
-                    path=path,
-                ),
-            )
-            self.exported.emit(path)
-
-        self._tasks.run(
-            lambda: export_profiles(workspace.config, Path(path)),
-            done,
-            lambda exc: self.message.show_message("error", *describe(exc)),
-        )
-
-    def import_from(self, path: str) -> None:
-        """Add the profiles in ``path`` (renamed where a name is taken); secrets are set after."""
-        workspace = self.workspace
-
-        def work() -> list[str]:
-            names = import_profiles(workspace, Path(path))
-            workspace.save()
-            return names
-
-        def done(names: list[str]) -> None:
-            self._draft = None
-            self.reload(names[0] if names else None)
-            self.message.show_message(
-                "ok" if names else "warning",
-                fill(
-                    self.tr(
-                        "Imported {n:profile/profiles}: {names}. Type each one's secret, then Save."
-                    ),
-                    n=len(names),
-                    names=", ".join(names),
-                ),
-            )
-            self.profiles_changed.emit("")
-
-        self._tasks.run(work, done, lambda exc: self.message.show_message("error", *describe(exc)))
 
     # -- test connection -------------------------------------------------------------------------
     def test_connection(self) -> None:

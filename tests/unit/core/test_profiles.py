@@ -168,3 +168,13 @@ def test_a_missing_ca_bundle_is_named(tmp_path: Path) -> None:
     assert str(missing) in say(refused.value.key, "en", **refused.value.params)
     missing.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
     assert profile.client_settings().ca_bundle == str(missing)
+
+
+def test_a_free_name_is_taken_by_no_saved_profile_nor_the_sandbox() -> None:
+    from app.core.workspace import Workspace
+
+    saved = {name: Profile(name) for name in ("team", "team-2")}
+    workspace = Workspace(Config(profiles=saved), demo_profile=Profile("demo", demo=True))
+    assert workspace.free_name("team") == "team-3"
+    assert workspace.free_name("demo") == "demo-2"
+    assert workspace.free_name("new") == "new"
