@@ -179,6 +179,25 @@ def test_a_client_that_expects_100_continue_gets_it_before_it_sends_the_body() -
     assert answer.startswith(b"HTTP/1.1 200 ") and b'"code": 1000' in answer
 
 
+class _VirtualTime:
+    """The sandbox handlers' ``time`` with time as data: only sleeping and the test's drawing
+    move its clock, so the test waits for nothing and the clock says when an answer left."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(time, name)
+
+
 def test_the_delay_is_when_the_answer_leaves_with_the_drawing_done_within_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -187,20 +206,25 @@ def test_the_delay_is_when_the_answer_leaves_with_the_drawing_done_within_it(
     import app.sandbox.handlers as handlers
 
     drawn = handlers.render_qr("x")
+    clock = _VirtualTime()
+    drawings: list[tuple[float, float]] = []
 
     def slow_drawing(text: str) -> bytes:
-        time.sleep(0.3)
+        began = clock.now
+        clock.now += 0.3  # the drawing takes 0.3 s of the 0.5 s delay
+        drawings.append((began, clock.now))
         return drawn
 
     monkeypatch.setattr(handlers, "render_qr", slow_drawing)
+    monkeypatch.setattr(handlers, "time", clock)
     with Sandbox(delay=0.5) as sandbox, httpx.Client() as client:
-        started = time.monotonic()
         signed = _signed(int(time.time()), "n-d")
+        came = clock.now
         answer = client.post(sandbox.qr_api_url, headers=signed, json=BODY)
-        took = time.monotonic() - started
+        left = clock.now
         assert answer.json()["code"] == 1000
-        started = time.monotonic()
         assert client.get(answer.json()["data"]["qrCodeUrl"]).content == drawn
-        image_took = time.monotonic() - started
-    assert 0.5 <= took < 0.75, took  # drawing after the delay: 0.8 s
-    assert image_took < 0.25, image_took  # images answer at once
+        image_left = clock.now
+    assert drawings == [(came, came + 0.3)]  # drawn as the request came, not after the delay
+    assert left == pytest.approx(came + 0.5)  # the delay after the drawing: 0.8
+    assert clock.slept == [pytest.approx(0.2)] and image_left == left  # images answer at once
