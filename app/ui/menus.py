@@ -26,9 +26,10 @@ class WindowMenus:
     def __init__(self, window: MainWindow, titles: list[str]) -> None:
         self._window = window
         bar = window.menuBar()
+        keys = QKeySequence.StandardKey
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
         quit_action = QAction(translate("MainWindow", "&Quit"), window)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(keys.Quit)
         quit_action.triggered.connect(window.close)
 
         code_menu = bar.addMenu(translate("MainWindow", "&Code"))
@@ -37,16 +38,13 @@ class WindowMenus:
             translate("MainWindow", "&Generate"), "Ctrl+G", "generate", qr
         )
         self.save_action = self._action(
-            translate("MainWindow", "&Save image…"),
-            QKeySequence.StandardKey.Save,
-            "save_dialog",
-            qr,
+            translate("MainWindow", "&Save image…"), keys.Save, "save_dialog", qr
         )
         self.copy_action = self._action(
             translate("MainWindow", "&Copy image"), "Ctrl+Shift+C", "copy_image", qr
         )
         self.print_action = self._action(
-            translate("MainWindow", "&Print…"), QKeySequence.StandardKey.Print, "print_preview", qr
+            translate("MainWindow", "&Print…"), keys.Print, "print_preview", qr
         )
         # Not Ctrl+E: X11's key scheme gives it to text fields (end of line), so it never got here.
         self.pdf_action = self._action(
@@ -61,27 +59,16 @@ class WindowMenus:
         )
         self.enable_code_actions(False)  # until the QR page has a current code
 
-        tp = window.PAGE_TEMPLATES
         templates_menu = bar.addMenu(translate("MainWindow", "&Templates"))
-        self.refresh_action = self._action(
-            translate("MainWindow", "&Refresh list"), "F5", "refresh", tp
-        )
-        self.find_action = self._action(
-            translate("MainWindow", "&Find template"),
-            QKeySequence.StandardKey.Find,
-            "focus_filter",
-            tp,
-        )
-        self.send_action = self._action(
-            translate("MainWindow", "&Send test message"), "Ctrl+Return", "send", tp
-        )
-        templates_menu.addActions([self.refresh_action, self.find_action, self.send_action])
+        for text, shortcut, method in (
+            (translate("MainWindow", "&Refresh list"), "F5", "refresh"),
+            (translate("MainWindow", "&Find template"), keys.Find, "focus_filter"),
+            (translate("MainWindow", "&Send test message"), "Ctrl+Return", "send"),
+        ):
+            templates_menu.addAction(self._action(text, shortcut, method, window.PAGE_TEMPLATES))
 
         self.open_list_action = self._action(
-            translate("MainWindow", "&Open list…"),
-            QKeySequence.StandardKey.Open,
-            "open_dialog",
-            window.PAGE_BATCH,
+            translate("MainWindow", "&Open list…"), keys.Open, "open_dialog", window.PAGE_BATCH
         )
         file_menu.addAction(self.open_list_action)
         file_menu.addSeparator()
@@ -106,7 +93,7 @@ class WindowMenus:
 
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.help_action = QAction(translate("MainWindow", "Recall Desk &help"), window)
-        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.setShortcut(keys.HelpContents)
         self.help_action.triggered.connect(window.show_help)
         help_menu.addAction(self.help_action)
         about = QAction(translate("MainWindow", "&About Recall Desk"), window)
