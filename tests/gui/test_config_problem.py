@@ -71,7 +71,11 @@ def test_the_panel_opens_the_folder_and_continues_with_the_sandbox(
     assert config_path().read_text(encoding="utf-8") == BROKEN
 
 
-def _save_new_profile(qtbot, window, sandbox, *, expect_save: bool) -> None:
+def _save_over_the_broken_file(qtbot, broken_window, sandbox, questions, *, yes: bool):
+    """A new profile saved while the config file is unreadable, the question answered ``yes``;
+    returns the window."""
+    window = broken_window(BROKEN)
+    questions.answer = yes
     window.nav.setCurrentRow(window.PAGE_SETTINGS)
     settings = window.settings_page
     settings.new_profile()
@@ -79,19 +83,18 @@ def _save_new_profile(qtbot, window, sandbox, *, expect_save: bool) -> None:
     settings.qr_api_url_edit.setText(sandbox.qr_api_url)
     settings.app_id_edit.setText("demo-app")
     qtbot.keyClicks(settings.secret_edit, "s3cret")
-    if expect_save:
+    if yes:
         with qtbot.waitSignal(settings.saved, timeout=10000):
             settings.save()
     else:
         settings.save()
+    return window
 
 
 def test_save_asks_and_without_a_yes_leaves_the_file_alone(
     qtbot, broken_window, sandbox, questions
 ) -> None:
-    window = broken_window(BROKEN)
-    questions.answer = False
-    _save_new_profile(qtbot, window, sandbox, expect_save=False)
+    window = _save_over_the_broken_file(qtbot, broken_window, sandbox, questions, yes=False)
     assert any(str(config_path()) in q and "broken-" in q for q in questions.asked)
     assert config_path().read_text(encoding="utf-8") == BROKEN
     assert list(config_path().parent.glob("config.toml.broken-*")) == []
@@ -102,9 +105,7 @@ def test_save_asks_and_without_a_yes_leaves_the_file_alone(
 def test_save_after_a_yes_keeps_the_broken_file_beside_the_new_one(
     qtbot, broken_window, sandbox, questions
 ) -> None:
-    window = broken_window(BROKEN)
-    questions.answer = True
-    _save_new_profile(qtbot, window, sandbox, expect_save=True)
+    window = _save_over_the_broken_file(qtbot, broken_window, sandbox, questions, yes=True)
     kept = list(config_path().parent.glob("config.toml.broken-*"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == BROKEN
     assert "[profiles.fresh]" in config_path().read_text(encoding="utf-8")

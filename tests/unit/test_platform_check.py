@@ -178,34 +178,31 @@ def test_the_window_without_a_display_exits_2_with_one_sentence(isolated_home) -
     assert len(lines) == 1 and "没有可用的显示" in lines[0]
 
 
-def test_a_missing_library_exits_2_naming_its_package(isolated_home) -> None:
+def run_gui_lacking(libraries: dict[str, tuple[str, str]]):
+    """The window started where the X libraries it checks for are only ``libraries`` (file →
+    Debian and Fedora package), none of them present."""
     env = dict(os.environ, DISPLAY=":0", QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     code = (
         "import app.ui.platform_check as check\n"
         "check.XCB_LIBRARIES.clear()  # whatever this machine has of the real ones\n"
-        "check.XCB_LIBRARIES['libxcb-absent.so.9'] = ('libxcb-absent9', 'xcb-util-absent')\n"
+        f"check.XCB_LIBRARIES.update({libraries!r})\n"
         "from app.__main__ import main\n"
         "raise SystemExit(main([]))\n"
     )
-    done = run_gui(env, code)
+    return run_gui(env, code)
+
+
+def test_a_missing_library_exits_2_naming_its_package(isolated_home) -> None:
+    done = run_gui_lacking({"libxcb-absent.so.9": ("libxcb-absent9", "xcb-util-absent")})
     assert done.returncode == 2, done.stderr
     assert "libxcb-absent.so.9" in done.stderr and "sudo apt install libxcb-absent9" in done.stderr
-
 
 
 def test_many_missing_libraries_are_counted_and_all_installed(isolated_home) -> None:
     """A bare system lacks two dozen: the sentence names a few and the count; the command has
     every package."""
-    env = dict(os.environ, DISPLAY=":0", QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
-    code = (
-        "import app.ui.platform_check as check\n"
-        "check.XCB_LIBRARIES.clear()  # whatever this machine has of the real ones\n"
-        "for n in range(6):\n"
-        "    check.XCB_LIBRARIES[f'libabsent{n}.so.1'] = (f'libabsent{n}', f'absent{n}')\n"
-        "from app.__main__ import main\n"
-        "raise SystemExit(main([]))\n"
-    )
-    done = run_gui(env, code)
+    absent = {f"libabsent{n}.so.1": (f"libabsent{n}", f"absent{n}") for n in range(6)}
+    done = run_gui_lacking(absent)
     assert done.returncode == 2, done.stderr
     (line,) = done.stderr.strip().splitlines()
     assert "lacks 6 libraries (libabsent0.so.1, libabsent1.so.1, libabsent2.so.1, …)" in line
