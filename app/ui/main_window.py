@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
         """List the demo sandbox's profile (it is up now); switch to it if ``select``."""
         self.workspace.demo_profile = profile
         self.reload_profiles(profile.name if select else "")
+        if self.PAGE_SETTINGS in self._pages:  # built first: the page restored at start
+            self.settings_page.profile_arrived()
 
     def _current_profile(self) -> Any:
         name = self.current_profile_name()

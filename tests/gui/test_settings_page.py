@@ -21,6 +21,11 @@ def _selected(settings) -> str:
     return settings.profile_list.currentItem().data(0x0100)  # Qt.UserRole
 
 
+def _listed(settings) -> list[str]:
+    listed = settings.profile_list
+    return [listed.item(row).data(0x0100) for row in range(listed.count())]
+
+
 def _save_profile(qtbot, settings, name: str, sandbox) -> None:
     settings.new_profile()
     settings.name_edit.setText(name)
@@ -35,21 +40,14 @@ def test_switching_away_from_a_new_profile_asks_first(qtbot, demo_window, questi
     settings = _settings(demo_window)
     settings.new_profile()
     settings.name_edit.setText("mine")
-    demo_row = next(
-        row
-        for row in range(settings.profile_list.count())
-        if settings.profile_list.item(row).data(0x0100) == "demo"
-    )
+    demo_row = _listed(settings).index("demo")
     settings.profile_list.setCurrentRow(demo_row)  # Cancel: the edit stays
     assert questions.asked and "not saved" in questions.asked[-1]
     assert settings.name_edit.text() == "mine"
     questions.answer = True
     settings.profile_list.setCurrentRow(demo_row)  # Discard: the draft goes
     assert _selected(settings) == "demo"
-    names = [
-        settings.profile_list.item(r).data(0x0100) for r in range(settings.profile_list.count())
-    ]
-    assert names == ["demo"]
+    assert _listed(settings) == ["demo"]
 
 
 def test_an_edited_profile_asks_before_switching_and_before_closing(
@@ -171,3 +169,27 @@ def test_the_maximised_state_is_remembered(qtbot, make_window, sandbox) -> None:
     qtbot.waitUntil(window.isMaximized)
     window.close()
     assert window.state.get("window/maximized") is True
+
+
+def test_settings_open_before_the_sandbox_is_up_lists_it_once_it_is(
+    qtbot, make_window, sandbox
+) -> None:
+    """The page restored at start (a restart after changing the language) is built before the
+    demo sandbox answers: it lists the sandbox when it comes, not an empty list."""
+    window = make_window()
+    settings = _settings(window)
+    assert _listed(settings) == [] and not settings.form_widget.isEnabled()
+    window.add_demo_profile(sandbox.demo_profile(), select=True)
+    assert _listed(settings) == ["demo"] and settings.name_edit.text() == "demo"
+
+
+def test_the_sandbox_coming_up_keeps_unsaved_edits_in_the_form(
+    qtbot, make_window, sandbox
+) -> None:
+    window = make_window()
+    settings = _settings(window)
+    _save_profile(qtbot, settings, "team", sandbox)
+    settings.app_id_edit.setText("edited-not-saved")
+    window.add_demo_profile(sandbox.demo_profile(), select=False)
+    assert _listed(settings) == ["demo", "team"] and _selected(settings) == "team"
+    assert settings.app_id_edit.text() == "edited-not-saved" and settings.has_unsaved_edits()

@@ -169,6 +169,21 @@ class SettingsPage(QWidget):
 
     # -- list ------------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
+        self._fill_list(select)
+        if self.profile_list.currentItem() is None and self.profile_list.count():
+            self.profile_list.setCurrentRow(0)
+        else:
+            self._load_item(self.profile_list.currentItem())
+
+    def profile_arrived(self) -> None:
+        """A profile came from outside the page (the demo sandbox is up): list it; a form with
+        unsaved edits stays as it is."""
+        if self.has_unsaved_edits():
+            self._fill_list(None)
+        else:
+            self.reload()
+
+    def _fill_list(self, select: str | None) -> None:
         names = self.workspace.profile_names()
         if self._draft is not None and self._draft.name not in names:
             names = [self._draft.name, *names]
@@ -177,10 +192,6 @@ class SettingsPage(QWidget):
             self._draft.name if self._draft is not None else None,
             select or (self._editing or ""),
         )
-        if self.profile_list.currentItem() is None and self.profile_list.count():
-            self.profile_list.setCurrentRow(0)
-        else:
-            self._load_item(self.profile_list.currentItem())
 
     def _profile(self, name: str) -> Profile:
         if self._draft is not None and name == self._draft.name:
