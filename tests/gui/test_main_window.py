@@ -113,7 +113,7 @@ def test_secret_is_masked_and_revealed_only_on_request(qtbot, make_window, sandb
 
 def test_test_connection_reports_both_endpoints(qtbot, demo_window) -> None:
     settings = demo_window.settings_page
-    with qtbot.waitSignal(settings.tested, timeout=10000) as blocker:
+    with qtbot.waitSignal(settings.connection_test.tested, timeout=10000) as blocker:
         settings.test_connection()
     assert [(check, ok) for check, ok, _ in blocker.args[0]] == [("qr", True), ("list", True)]
     assert "6 templates" in settings.message.text()

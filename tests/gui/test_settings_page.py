@@ -7,6 +7,7 @@ from PySide6.QtCore import QProcess
 
 from app.core.profiles import Config, Profile
 from app.core.workspace import Workspace
+from app.sandbox import DEMO_APP_ID, DEMO_SECRET
 from tests.gui.conftest import config_text
 
 SECRET = "s3cret-never-exported"
@@ -193,3 +194,22 @@ def test_the_sandbox_coming_up_keeps_unsaved_edits_in_the_form(
     window.add_demo_profile(sandbox.demo_profile(), select=False)
     assert _listed(settings) == ["demo", "team"] and _selected(settings) == "team"
     assert settings.app_id_edit.text() == "edited-not-saved" and settings.has_unsaved_edits()
+
+
+def test_test_connection_of_a_saved_profile_signs_with_its_secret_in_the_keyring(
+    qtbot, demo_window, sandbox
+) -> None:
+    """The form holds no secret once saved: the test reads the keyring (the sandbox refuses
+    a token made with another secret)."""
+    settings = _settings(demo_window)
+    settings.new_profile()
+    settings.name_edit.setText("team")
+    settings.qr_api_url_edit.setText(sandbox.qr_api_url)
+    settings.app_id_edit.setText(DEMO_APP_ID)
+    qtbot.keyClicks(settings.secret_edit, DEMO_SECRET)
+    with qtbot.waitSignal(settings.saved, timeout=10000):
+        settings.save()
+    assert settings.secret_edit.text() == "" and not settings.has_unsaved_edits()
+    with qtbot.waitSignal(settings.connection_test.tested, timeout=10000) as blocker:
+        settings.test_connection()
+    assert ("qr", True) in [(check, ok) for check, ok, _ in blocker.args[0]], blocker.args[0]

@@ -13,7 +13,7 @@ from tests.integration.test_timestamp_names import reading_only
 def _test_connection(qtbot, window) -> str:
     settings = window.settings_page
     window.nav.setCurrentRow(window.PAGE_SETTINGS)
-    with qtbot.waitSignal(settings.tested, timeout=15000) as blocker:
+    with qtbot.waitSignal(settings.connection_test.tested, timeout=15000) as blocker:
         settings.test_connection()
     (qr_line,) = [text for check, _ok, text in blocker.args[0] if check == "qr"]
     assert qr_line in settings.message.text()

@@ -1,11 +1,13 @@
 """Settings' Test connection: call the QR API and the template list with a profile, then say
-what each answered (in the UI language)."""
+what each answered (in the UI language). The words on the page keep its translation context."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QPushButton
 
 from app.core.auth_probe import probe_timestamp_names
 from app.core.errors import RecallError
@@ -14,8 +16,49 @@ from app.core.service import Service
 from app.core.udesk import QrRequest
 from app.ui.auth_forms import timestamp_report
 from app.ui.errors import describe, fill
+from app.ui.tasks import TaskRunner
+from app.ui.widgets import InlineMessage
 
 TEST_OPEN_ID = "recall-desk-connection-test"
+
+
+class ConnectionTest(QObject):
+    """Runs the checks off the GUI thread with ``button`` disabled, says the outcome on
+    ``message``.
+
+    Signals:
+        tested(list): a test finished; a list of (check, ok, text).
+    """
+
+    tested = Signal(list)
+
+    def __init__(self, tasks: TaskRunner, message: InlineMessage, button: QPushButton) -> None:
+        super().__init__(button)
+        self._tasks = tasks
+        self._message = message
+        self._button = button
+
+    def start(self, profile: Profile, secret: Callable[[], str]) -> None:
+        """Test ``profile``; ``secret`` is called on the worker (a keyring may be slow)."""
+        self._button.setEnabled(False)
+        self._message.show_message(
+            "info",
+            QCoreApplication.translate("SettingsPage", "Testing the QR API and the template list…"),
+        )
+
+        def done(outcomes: list[tuple[str, object]]) -> None:
+            self._button.setEnabled(True)
+            results = result_lines(outcomes, profile)
+            lines = [("✓ " if ok else "✗ ") + text for _, ok, text in results]
+            all_ok = all(ok for _, ok, _ in results)
+            self._message.show_message("ok" if all_ok else "warning", "\n".join(lines))
+            self.tested.emit(results)
+
+        def failed(exc: BaseException) -> None:
+            self._button.setEnabled(True)
+            self._message.show_message("error", *describe(exc))
+
+        self._tasks.run(lambda: run_checks(profile, secret()), done, failed)
 
 
 def run_checks(profile: Profile, secret: str) -> list[tuple[str, object]]:

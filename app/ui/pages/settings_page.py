@@ -26,7 +26,7 @@ from app.ui import dialogs
 from app.ui.config_problem import ask_to_replace
 from app.ui.errors import describe, say
 from app.ui.page_context import PageContext
-from app.ui.pages.connection_test import result_lines, run_checks
+from app.ui.pages.connection_test import ConnectionTest
 from app.ui.pages.language_box import LanguageBox
 from app.ui.pages.profile_form import ProfileForm
 from app.ui.pages.profile_list import ProfileListPanel
@@ -41,13 +41,11 @@ class SettingsPage(QWidget):
         profiles_changed(str): the profile list changed; the name to select ("" keeps the
             switcher's choice).
         saved(str): a profile was saved (its name).
-        tested(list): a connection test finished; a list of (check, ok, text).
         restart_requested(): the user wants a restart in the newly chosen language.
     """
 
     profiles_changed = Signal(str)
     saved = Signal(str)
-    tested = Signal(list)
     restart_requested = Signal()
 
     def __init__(self, context: PageContext) -> None:
@@ -110,6 +108,7 @@ class SettingsPage(QWidget):
             self.tr("Call the QR API and the template list with these values")
         )
         self.test_button.clicked.connect(self.test_connection)
+        self.connection_test = ConnectionTest(self._tasks, self.message, self.test_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.test_button)
@@ -427,29 +426,12 @@ class SettingsPage(QWidget):
             return
         typed = self.secret_edit.text() if self.form.secret_dirty else None
         stored = self._profile(self._editing) if self._editing else profile
-        workspace = self.workspace
-        self.test_button.setEnabled(False)
-        self.message.show_message("info", self.tr("Testing the QR API and the template list…"))
+        in_memory = stored.demo or self._draft is stored  # its secret is not in the keyring
+        store = self.workspace.store
 
-        def work() -> list[tuple[str, object]]:
+        def secret() -> str:
             if typed is not None:
-                secret = typed
-            elif stored.demo or self._draft is stored:
-                secret = stored.secret
-            else:
-                secret = workspace.store.get(stored)[0]
-            return run_checks(profile, secret)
+                return typed
+            return stored.secret if in_memory else store.get(stored)[0]
 
-        def done(outcomes: list[tuple[str, object]]) -> None:
-            self.test_button.setEnabled(True)
-            results = result_lines(outcomes, profile)
-            lines = [("✓ " if ok else "✗ ") + text for _, ok, text in results]
-            all_ok = all(ok for _, ok, _ in results)
-            self.message.show_message("ok" if all_ok else "warning", "\n".join(lines))
-            self.tested.emit(results)
-
-        def failed(exc: BaseException) -> None:
-            self.test_button.setEnabled(True)
-            self.message.show_message("error", *describe(exc))
-
-        self._tasks.run(work, done, failed)
+        self.connection_test.start(profile, secret)
