@@ -18,6 +18,7 @@ from app.ui.pages.history_page import HistoryPage
 from app.ui.pages.templates_page import TemplatesPage
 from tests.gui.conftest import generate
 from tests.gui.test_templates_page import VISIT_VALUES, fill, open_templates, send
+from tests.helpers.database import backdate
 
 
 def _history(qtbot, window):
@@ -181,8 +182,7 @@ def test_retention_is_chosen_on_the_page_and_clean_up_runs_off_the_gui_thread(
     for age, target in ((200, "oOld"), (40, "oMonth"), (0, "oToday")):
         event = history.start(profile="demo", kind="qr", request={}, target=target)
         history.finish(event, outcome="ok")
-        history._run(lambda db, e=event, t=now - age * 86400: db.execute(
-            "UPDATE events SET ts=? WHERE id=?", (t, e)), write=True)  # fmt: skip
+        backdate(history.path, event, now - age * 86400)
     page = _history(qtbot, demo_window)
     assert page.retention_combo.currentData() == 365 and page.retention_combo.isEnabled()
     assert [e.target for e in page.events()] == ["oToday", "oMonth", "oOld"]

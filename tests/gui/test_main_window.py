@@ -172,7 +172,7 @@ def test_the_inspector_is_built_on_demand_and_reopens_where_it_was(
     assert window.inspector.isVisible() and window.menus.inspector_action.isChecked()
     window.close()
     again = make_window(sandbox.demo_profile())
-    assert again._inspector is not None and again.inspector.isVisible()
+    assert len(again.findChildren(InspectorDock)) == 1 and again.inspector.isVisible()
     assert again.menus.inspector_action.isChecked()
     again.inspector.close()  # its title-bar button
     assert not again.menus.inspector_action.isChecked()

@@ -16,6 +16,7 @@ from app.core.history import DAY, History
 from app.core.messages import say
 from app.core.middleware import FieldValue, MiniProgram, SendRequest, build_body
 from app.core.udesk import QrRequest
+from tests.helpers.database import backdate, sql
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -75,7 +76,7 @@ def test_recent_filters_and_clear_per_profile(tmp_path: Path) -> None:
     assert history.profiles() == ["a", "b"]
     assert history.clear("a") == 2
     assert [e.profile for e in history.recent()] == ["b"]
-    assert history._run(lambda db: db.execute("PRAGMA journal_mode").fetchone()[0]) == "wal"
+    assert sql(history.path, "PRAGMA journal_mode") == [("wal",)]
 
 
 def test_a_failure_is_kept_as_a_key_and_reads_in_either_language(tmp_path: Path) -> None:
@@ -174,7 +175,7 @@ def test_a_version_2_database_upgrades_to_keys_and_fields(tmp_path: Path) -> Non
     assert again.client_msg_id == "m2"
     assert send.request == body  # the wire body reads back the same
     assert [e.target for e in history.search("连接超时")] == ["oVer2"]
-    assert history._run(lambda db: db.execute("PRAGMA user_version").fetchone()[0]) == 3
+    assert sql(history.path, "PRAGMA user_version") == [(3,)]
     history.close()
 
 
@@ -292,8 +293,7 @@ def test_retention_prunes_old_rows_and_clean_up_vacuums(tmp_path: Path) -> None:
     rows = [(now - age * DAY, f"o{age}") for age in (400, 380, 10, 0)]
     for ts, target in rows:
         event = history.start(profile="p", kind="qr", request={"pad": "x" * 20_000}, target=target)
-        history._run(lambda db, e=event, t=ts: db.execute("UPDATE events SET ts=? WHERE id=?",
-                                                          (t, e)), write=True)  # fmt: skip
+        backdate(path, event, ts)
     history.close()
 
     reopened = History(path)  # opening deletes a batch of rows past the retention
