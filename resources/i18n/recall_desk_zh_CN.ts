@@ -607,10 +607,6 @@ Template: {tid}</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <source>Clear this profile&apos;s history…</source>
-        <translation>清空该配置的历史…</translation>
-    </message>
-    <message>
         <source>Keep history for</source>
         <translation>历史记录保留时长</translation>
     </message>
@@ -685,6 +681,14 @@ Template: {tid}</source>
     <message>
         <source>Cleaning up the history database…</source>
         <translation>正在清理历史记录数据库…</translation>
+    </message>
+    <message>
+        <source>Clear history…</source>
+        <translation>清空该配置的历史…</translation>
+    </message>
+    <message>
+        <source>Delete this profile&apos;s history; other profiles keep theirs</source>
+        <translation>删除该配置的历史记录；其他配置的历史保留不变</translation>
     </message>
     <message>
         <source>Request</source>

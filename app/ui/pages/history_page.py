@@ -143,8 +143,11 @@ class HistoryPage(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("historyExportButton")
         self.export_button.clicked.connect(self.export_dialog)
-        self.clear_button = QPushButton(self.tr("Clear this profile's history…"))
+        self.clear_button = QPushButton(self.tr("Clear history…"))
         self.clear_button.setObjectName("historyClearButton")
+        self.clear_button.setToolTip(
+            self.tr("Delete this profile's history; other profiles keep theirs")
+        )
         self.clear_button.clicked.connect(self.clear_profile)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("historyRefreshButton")
