@@ -5,10 +5,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QDoubleSpinBox,
@@ -113,8 +124,11 @@ class PageScroll(QScrollArea):
         page = self.widget()
         if page is None:
             return
-        minimum = page.minimumSizeHint().expandedTo(page.minimumSize())
         room = self.viewport().size()
+        layout = page.layout()
+        if isinstance(layout, TwoColumns):
+            layout.fit_width(room.width())
+        minimum = page.minimumSizeHint().expandedTo(page.minimumSize())
         page.resize(max(room.width(), minimum.width()), max(room.height(), minimum.height()))
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -128,6 +142,32 @@ class PageScroll(QScrollArea):
         return False
 
 
+class TwoColumns(QBoxLayout):
+    """A page's two parts side by side, or the second under the first where the page has less
+    room than both need side by side (a 1366×768 laptop at 150 %): the page then scrolls down,
+    never sideways. :class:`PageScroll` tells it the room."""
+
+    def __init__(
+        self, page: QWidget, first: QWidget, second: QWidget, stretch: tuple[int, int]
+    ) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight, page)
+        self._parts = (first, second)
+        self.addWidget(first, stretch[0])
+        self.addWidget(second, stretch[1])
+
+    def side_by_side_width(self) -> int:
+        margins = self.contentsMargins()
+        parts = sum(max(w.minimumWidth(), w.minimumSizeHint().width()) for w in self._parts)
+        return parts + max(0, self.spacing()) + margins.left() + margins.right()
+
+    def fit_width(self, width: int) -> None:
+        wanted = QBoxLayout.Direction.TopToBottom
+        if width >= self.side_by_side_width():
+            wanted = QBoxLayout.Direction.LeftToRight
+        if self.direction() != wanted:
+            self.setDirection(wanted)
+
+
 class InlineMessage(QFrame):
     """A status line inside a form: info, success, warning or error, with optional details."""
 
@@ -138,10 +178,11 @@ class InlineMessage(QFrame):
         "error": ("#991b1b", "#fef2f2"),
     }
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, into_view: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("inlineMessage")
         self.level = ""
+        self._into_view = into_view  # scrolled into view when shown (a page's answer)
         self._body: tuple[QLabel, QPushButton, QPlainTextEdit] | None = None
         self.hide()
 
@@ -197,6 +238,8 @@ class InlineMessage(QFrame):
         toggle.setVisible(bool(details))
         toggle.setChecked(False)
         self.show()
+        if self._into_view:
+            bring_into_view(self)
 
     def clear(self) -> None:
         self.level = ""
@@ -283,6 +326,17 @@ def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
             return parent
         parent = parent.parentWidget()
     return None
+
+
+def bring_into_view(widget: QWidget) -> None:
+    """Scroll the scroll area holding ``widget`` until it shows, once the layout has settled."""
+
+    def scroll() -> None:
+        area = _scroll_area_of(widget)
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(widget, 0, 0)
+
+    QTimer.singleShot(0, widget, scroll)
 
 
 class FormComboBox(_WheelWhenFocused, QComboBox):

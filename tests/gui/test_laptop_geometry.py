@@ -150,6 +150,9 @@ def test_each_page_fits_a_laptop(qtbot, demo_window, scale: float, index: int) -
     size = (demo_window.width(), demo_window.height())
     assert size[0] <= wanted[0] and size[1] <= wanted[1], f"the window needs {size}, not {wanted}"
     assert not problems, "\n".join(problems)
+    room = page.parentWidget().width()  # the page scroll's viewport
+    if index != demo_window.PAGE_BATCH:  # its list and side panel need 885 px: sideways at 150 %
+        assert page.width() <= room, f"the page scrolls sideways: {page.width()} px in {room}"
     for name in PRIMARY[index]:
         control = page.findChild(QWidget, name)
         assert control is not None and not control.visibleRegion().isEmpty(), name
@@ -188,3 +191,25 @@ def test_a_header_that_looks_like_markup_is_plain_text_in_the_tooltip(qtbot) -> 
     combo.addItem("<img src='/etc/passwd'> openid")
     combo.refit()
     assert "&lt;img" in combo.toolTip() and "<img" not in combo.toolTip()
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_the_qr_page_never_scrolls_sideways_and_scrolls_its_answer_into_view(
+    qtbot, demo_window, scale: float
+) -> None:
+    from tests.gui.conftest import generate
+
+    demo_window.resize(int(1366 / scale), int(698 / scale))
+    page = demo_window.qr_page
+    demo_window.nav.setCurrentRow(demo_window.PAGE_QR)
+    scroll = page.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    qtbot.waitUntil(lambda: 0 < page.width() <= scroll.viewport().width())  # form over result
+
+    scroll.verticalScrollBar().setValue(0)
+    page.generate()  # no openId: the message says so, below the form when they are stacked
+    qtbot.waitUntil(lambda: not page.message.visibleRegion().isEmpty())
+    scroll.verticalScrollBar().setValue(0)
+    generate(qtbot, demo_window)
+    qtbot.waitUntil(lambda: not page.image_view.visibleRegion().isEmpty())
+    assert page.width() <= scroll.viewport().width()

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from app.ui.page_context import PageContext
 from app.ui.pages.qr_form import QrForm
 from app.ui.pages.qr_result import QrResultPanel
 from app.ui.printer_picker import PrinterPicker
+from app.ui.widgets import TwoColumns, bring_into_view
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -122,9 +122,8 @@ class QrPage(QWidget):
 
         form.setMinimumWidth(max(360, form.minimumSizeHint().width()))  # never below its fields
         form.setMaximumWidth(max(440, form.minimumWidth()))
-        root = QHBoxLayout(self)
-        root.addWidget(form, 0)
-        root.addWidget(panel, 1)
+        columns = TwoColumns(self, form, panel, stretch=(0, 1))
+        columns.setAlignment(form, Qt.AlignmentFlag.AlignLeft)  # under each other: to the left
         self._set_result_actions(False)
         form.keep_in(self._state)
         for signal in (
@@ -328,6 +327,7 @@ class QrPage(QWidget):
         self._set_result_actions(True)
         self._refresh_label()  # the guard may keep Print/PDF off
         self.current_changed.emit(True)
+        bring_into_view(self.image_view)
         kind = self.tr("classic QR code") if prepared.classic else self.tr("WeChat code")
         ready = self.tr("Recall code for {open_id} ready: {w}×{h} px {fmt}, {kind}.").format(
             open_id=result.request.open_id,

@@ -24,13 +24,12 @@ if TYPE_CHECKING:
     from app.ui.printing import LabelJob
 
 
-
 class QrResultPanel(QWidget):
     """The widgets showing a code and acting on it; the page wires them to its methods."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.message = InlineMessage()
+        self.message = InlineMessage(into_view=True)  # under the form on a narrow page
         self.message.setObjectName("qrMessage")
         self.image_view = CodePreview()
         _named(self.image_view, "qrImageView", self.tr("Recall QR code"))
