@@ -19,7 +19,9 @@ import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import httpx
 
 from app.core import wire
 from app.core.contract import Response, SuccessRule, check_status
@@ -33,11 +35,8 @@ from app.core.errors import (
 from app.core.messages import os_key
 from app.core.redact import mask_url
 
-if TYPE_CHECKING:
-    import httpx
-
-# httpx (with ssl and certifi) is imported on the first request, not at start-up: the window
-# shows before any network code has loaded.
+# This module, and httpx (with ssl and certifi) with it, is loaded on the first request, not at
+# start-up: the window shows before any network code has loaded.
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +89,6 @@ def make_client(settings: ClientSettings) -> httpx.Client:
     Raises:
         BadInput: the CA bundle cannot be read, or the proxy needs what is not installed.
     """
-    import httpx
-
     verify: ssl.SSLContext | bool = True
     if settings.ca_bundle:
         try:
@@ -302,8 +299,6 @@ class Funnel:
         signed: bool,
         url_check: Callable[[str], None] | None,
     ) -> Response:
-        import httpx
-
         started = time.monotonic()
         try:
             request = self.client.build_request(
@@ -373,8 +368,6 @@ class Funnel:
         url_check: Callable[[str], None] | None,
     ) -> httpx.Response:
         """Send, following redirects here: httpx would read each redirect's body uncapped."""
-        import httpx
-
         for _ in range(MAX_REDIRECTS):
             response = self.client.send(request, stream=True, follow_redirects=False)
             if not (follow_redirects and response.has_redirect_location):
@@ -398,8 +391,6 @@ class Funnel:
                 log.exception("exchange hook failed")
 
     def _transport_reason(self, exc: BaseException, host: str) -> tuple[str, dict[str, Any]]:
-        import httpx
-
         left = wire.remaining()
         if isinstance(exc, httpx.TimeoutException) and left is not None and left <= 0.05:
             return "http.deadline", {"seconds": self.timeout}
@@ -436,8 +427,6 @@ def _read_capped(response: httpx.Response, max_bytes: int, context: RequestConte
                 raise too_large()
             left = wire.remaining()
             if left is not None and left < 0:
-                import httpx
-
                 raise httpx.ReadTimeout("the call's deadline passed")
     except wire.DecodingError as exc:
         key = "http.encoding_unsupported" if exc.unsupported else "http.encoding_corrupt"
@@ -456,8 +445,6 @@ def _wait(delay: float) -> bool:
 
 def _maybe_delivered() -> tuple[type[Exception], ...]:
     """A send that failed with one of these may have reached the server."""
-    import httpx
-
     return (
         httpx.ReadTimeout,
         httpx.WriteTimeout,

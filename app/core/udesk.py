@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
+
 from app.core import wire
 from app.core.contract import UDESK_RULE, check_status
 from app.core.controls import refuse_controls
@@ -209,8 +211,6 @@ def image_url_problem(
     answer must not make the tool probe the intranet. ``internal`` judges a host (default
     :func:`internal_host`).
     """
-    import httpx
-
     internal = internal or internal_host
     if len(url) > MAX_URL_CHARS:
         raise ProtocolError("udesk.url_too_long", length=len(url), limit=MAX_URL_CHARS)

@@ -272,8 +272,6 @@ def _inflate(chunks: Iterable[bytes], coding: str) -> Iterator[bytes]:
 
 def transport_reason(exc: BaseException, host: str) -> tuple[str, dict[str, str]]:
     """The catalogue key and parameters for a transport failure (refused, DNS, TLS, timeout)."""
-    import httpx
-
     if isinstance(exc, httpx.ConnectTimeout):
         return "http.connect_timeout", {"host": host}
     if isinstance(exc, httpx.TimeoutException):
