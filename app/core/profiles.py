@@ -104,7 +104,9 @@ class Config:
         wanted = name or self.default_profile
         if wanted:
             if wanted not in self.profiles:
-                known = ", ".join(sorted(self.profiles)) or "none"
+                if not self.profiles:
+                    raise BadInput("profile.unknown_of_none", field="profile", name=wanted)
+                known = ", ".join(sorted(self.profiles))
                 raise BadInput("profile.unknown", field="profile", name=wanted, known=known)
             return self.profiles[wanted]
         if len(self.profiles) == 1:

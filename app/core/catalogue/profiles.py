@@ -7,6 +7,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "no profile named {name} (known: {known})",
         "没有名为 {name} 的配置（已有：{known}）",
     ),
+    "profile.unknown_of_none": (
+        "no profile named {name}: none is configured yet (try --demo, or create one)",
+        "没有名为 {name} 的配置：还没有任何配置（可用 --demo 试用，或先新建一个）",
+    ),
     "profile.none": (
         "no profile is configured (try --demo, or create one)",
         "还没有任何配置（可用 --demo 试用，或先新建一个）",

@@ -68,6 +68,14 @@ def test_unknown_profile_lists_known(tmp_path: Path) -> None:
         config.profile()
 
 
+def test_a_profile_named_where_none_exists_says_so_in_the_users_words() -> None:
+    with pytest.raises(BadInput) as caught:
+        Config().profile("shop")
+    assert caught.value.params["name"] == "shop"
+    chinese = say(caught.value.key, "zh", **caught.value.params)
+    assert "shop" in chinese and "none" not in chinese and "还没有任何配置" in chinese
+
+
 def test_secret_goes_to_keyring_not_file(tmp_path: Path, memory_keyring) -> None:
     store = SecretStore()
     assert store.keyring_available
