@@ -15,6 +15,7 @@ from typing import Any
 
 from app import __version__
 from app.core.check import CheckResult, Wire, verdict
+from app.core.lang import is_chinese
 from app.core.messages import say
 from app.core.middleware import LEGACY_SEND_PATH, SEND_PATH
 from app.core.paths import atomic_write
@@ -159,7 +160,7 @@ def to_html(report: CheckReport, lang: str) -> str:
     ok = verdict(report.results)
     title = e(say("check.report.title", lang))
     return (
-        f"<!DOCTYPE html><html lang='{'zh-CN' if lang.startswith('zh') else 'en'}'><head>"
+        f"<!DOCTYPE html><html lang='{'zh-CN' if is_chinese(lang) else 'en'}'><head>"
         "<meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
         # Nothing is loaded from anywhere: no script, no image, no remote style.
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "

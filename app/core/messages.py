@@ -46,7 +46,7 @@ def system_language() -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            return "zh" if is_chinese(value) else "en"
     return "en"
 
 

@@ -5,15 +5,16 @@ Its own module: the first screen does not need it (the dialog and its text brows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.core.lang import is_chinese
+from app.ui.errors import ui_language
 from app.ui.resources import resource
 
 
 def help_text(language: str) -> str:
-    """The bundled help in ``language`` (``zh_CN`` or ``en``), Markdown."""
-    name = "help_zh_CN.md" if language.startswith("zh") else "help_en.md"
+    """The bundled help in ``language`` (``zh``/``zh_CN`` or ``en``), Markdown."""
+    name = "help_zh_CN.md" if is_chinese(language) else "help_en.md"
     return resource("help", name).read_text(encoding="utf-8")
 
 
@@ -27,8 +28,7 @@ class HelpDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpBrowser")
         self.browser.setOpenExternalLinks(False)
-        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-        self.browser.setMarkdown(help_text(language))
+        self.browser.setMarkdown(help_text(ui_language()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
