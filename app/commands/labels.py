@@ -102,24 +102,13 @@ def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = No
     plan = plan_label(stock, code_mm, **typical)
     verdict = check_plan(plan, dpi=dpi, allow_small=args.allow_small)
     if not verdict.printable:
-        raise _refusal(verdict, lang)
+        raise verdict.refusal(hint="guard.override_hint")
     return LabelJob(stock, code_mm, args.start_cell, args.copies, dpi, args.allow_small,
                     args.caption.strip(), verdict)  # fmt: skip
 
 
 def custom_stocks(config_file: Path | None) -> list[Stock]:
     return CustomStocks.beside(config_file or config_path()).load()
-
-
-def _refusal(verdict: Verdict, lang: str, **extra: Any) -> Exception:
-    """The guard's refusal as one error; its reasons are said here, at the edge, in ``lang``."""
-    sentences = [(f.key, f.params) for f in verdict.findings]
-    if all(f.overridable for f in verdict.findings):
-        sentences.append(("guard.override_hint", {}))
-    reasons = said_together(sentences, lang)
-    if extra:
-        return BadInput("guard.refused_items", reasons=reasons, field="code_mm", **extra)
-    return BadInput("guard.refused", reasons=reasons, field="code_mm")
 
 
 def guard_sentence(verdict_findings: Sequence[tuple[str, dict[str, Any]]], lang: str) -> str:
@@ -178,7 +167,9 @@ def write_judged(
         )
         refused += rest
         item, first = refused[0]
-        raise _refusal(first, lang, count=len(refused), first=item.label or item.caption) from None
+        raise first.refusal(
+            hint="guard.override_hint", count=len(refused), first=item.label or item.caption
+        ) from None
 
 
 def record_override(manifest_path: Path, job: LabelJob, rows: Sequence[BatchRow]) -> None:

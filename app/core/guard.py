@@ -21,6 +21,8 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from app.core.errors import BadInput
+
 if TYPE_CHECKING:
     from app.core.layout import LabelPlan
 
@@ -73,6 +75,16 @@ class Verdict:
         if self.level != "refuse":
             return True
         return self.overridden and all(f.overridable for f in self.findings)
+
+    def refusal(self, *, hint: str = "", **items: Any) -> BadInput:
+        """This refusal as one error: its reasons stay catalogue keys, said where it is shown
+        (``guard.refused``, or ``guard.refused_items`` with ``items``: ``count`` and ``first``).
+        ``hint`` follows them when every finding can be overridden."""
+        reasons: list[list[Any]] = [[f.key, dict(f.params)] for f in self.findings]
+        if hint and all(f.overridable for f in self.findings):
+            reasons.append([hint, {}])
+        key = "guard.refused_items" if items else "guard.refused"
+        return BadInput(key, reasons=reasons, field="code_mm", **items)
 
     def manifest_fields(self) -> dict[str, str]:
         """What a manifest row records: the verdict, the override, the measured sizes."""

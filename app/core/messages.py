@@ -12,7 +12,8 @@ that wraps another (``raise OutcomeUnknown("http.accepted_but", cause=exc.key, *
 and by the CLI's ``-v``. A size in bytes is written ``{limit:size}`` in a sentence ("2 MB"), a
 count with its English noun ``{n:page/pages}`` ("1 page", "3 pages").
 A parameter may also be a list of sentences, ``[[key, {params}], …]``: said in the same language
-and joined with "; " (the broken entries of a template list, in a check result).
+and joined with "; " (the broken entries of a template list, in a check result); under
+``reasons`` they are whole sentences, said one after another (the guard's refusal).
 """
 
 from __future__ import annotations
@@ -118,7 +119,9 @@ def say(key: str, lang: str, /, **params: Any) -> str:
         inner = {name: value for name, value in params.items() if name != "cause"}
         values["cause"] = say(cause, lang, **inner)
     for name, value in params.items():
-        if _is_sentences(value):
+        if _is_sentences(value) and name == "reasons":
+            values[name] = said_together(((key, inner) for key, inner in value), lang)
+        elif _is_sentences(value):
             values[name] = "; ".join(say(key, lang, **inner) for key, inner in value)
     return _SentenceFormatter(lang).vformat(template, (), values)
 

@@ -381,11 +381,7 @@ def _judged_count(job: dict[str, Any]) -> int:
     )
     if refused:
         item, verdict = refused[0]
-        reasons = " ".join(say(f.key, **f.params) for f in verdict.findings)
-        raise BadInput(
-            "guard.refused_items", reasons=reasons, count=len(refused),
-            first=item.label or item.caption, field="code_mm",
-        )  # fmt: skip
+        raise verdict.refusal(count=len(refused), first=item.label or item.caption)
     if count == 0:
         raise BadInput("batch.nothing_to_print")
     return count

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import BadInput, OutcomeUnknown, RemoteRefused
 from app.core.hand_templates import HandTemplates
-from app.core.messages import describe, detail
 from app.core.middleware import SendRequest, SendResult
 from app.core.templates import Template
 from app.ui import dialogs
-from app.ui.errors import fill, ui_language
+from app.ui.errors import describe, fill
 from app.ui.lint_view import ERROR_COLOR, WARNING_COLOR
 from app.ui.page_context import PageContext
 from app.ui.pages.message_composer import MessageComposer
@@ -212,8 +211,7 @@ class TemplatesPage(QWidget):
     def _on_load_failed(self, error: BaseException) -> None:
         self._loading = False
         self.browser.set_busy(False)
-        lang = ui_language()
-        summary, details = describe(error, lang), detail(error, lang)
+        summary, details = describe(error)
         self._listed = []
         self.browser.set_templates(self._with_hand_entered([]))  # still there to send with
         self.browser.message.show_message("error", summary, details)
@@ -264,8 +262,7 @@ class TemplatesPage(QWidget):
         self._tasks.run(save, saved, self._on_save_failed)
 
     def _on_save_failed(self, error: BaseException) -> None:
-        lang = ui_language()
-        self.browser.message.show_message("error", describe(error, lang), detail(error, lang))
+        self.browser.message.show_message("error", *describe(error))
 
     # -- intents from elsewhere ----------------------------------------------------------------
     def set_recipient(self, open_id: str) -> None:
@@ -339,7 +336,7 @@ class TemplatesPage(QWidget):
         try:
             body = self.composer.body()
         except BadInput as exc:
-            self.result.show_message("error", describe(exc, ui_language()))
+            self.result.show_message("error", describe(exc)[0])
             return
         except ValueError as exc:  # the edited JSON; readiness() said so already
             self.result.show_message("error", str(exc))
@@ -396,8 +393,7 @@ class TemplatesPage(QWidget):
 
     def _on_send_failed(self, error: BaseException, outgoing: Outgoing) -> None:
         self._sending = False
-        lang = ui_language()
-        summary, details = describe(error, lang), detail(error, lang)
+        summary, details = describe(error)
         if isinstance(error, OutcomeUnknown):
             # Keep the client_msg_id: a resend of this body is delivered at most once.
             self._unknown = outgoing

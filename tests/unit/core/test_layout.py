@@ -157,3 +157,19 @@ def test_roll_labels_are_judged_at_thermal_resolution() -> None:
     assert [f.key for f in dense.findings] == ["guard.stock_too_small"]
     assert dense.findings[0].params == {"most": 26.3, "least": 28.6}
     assert check_plan(plan_label(roll, 22, modules=57), dpi=300).level == "warn"
+
+
+def test_a_refusal_keeps_its_reasons_as_keys_and_reads_in_either_language() -> None:
+    from app.core.messages import describe
+
+    verdict = check_plan(plan_label(find_stock("3x8"), 12, modules=25, caption=CAPTION))
+    error = verdict.refusal(hint="guard.override_hint")
+    assert error.key == "guard.refused"
+    assert [key for key, _params in error.params["reasons"]] == [
+        *(f.key for f in verdict.findings), "guard.override_hint"
+    ]
+    english, chinese = describe(error, "en"), describe(error, "zh")
+    assert "too small" in english and "--allow-small" in english
+    assert "太小" in chinese and "too small" not in chinese
+    items = verdict.refusal(count=3, first="王小明")  # the GUI's: no command-line hint
+    assert items.key == "guard.refused_items" and "--allow-small" not in describe(items, "en")
