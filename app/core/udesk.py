@@ -18,7 +18,14 @@ import httpx
 from app.core import wire
 from app.core.contract import UDESK_RULE, check_status
 from app.core.controls import refuse_controls
-from app.core.errors import BadInput, OutcomeUnknown, ProtocolError, RecallError, TransportError
+from app.core.errors import (
+    BadInput,
+    OutcomeUnknown,
+    ProtocolError,
+    RecallError,
+    RequestContext,
+    TransportError,
+)
 from app.core.http import IMAGE_MAX_BYTES, Funnel
 from app.core.images import VerifiedImage, verify_image
 from app.core.signing import AuthPlacement, TimestampName, sign
@@ -151,10 +158,7 @@ class UdeskClient:
         if not isinstance(url, str) or not url.strip():
             raise ProtocolError("udesk.no_url", context=response.context())
         url = url.strip()
-        try:
-            image_url_problem(url, self._api_url, self._internal)
-        except ProtocolError as exc:
-            raise ProtocolError(exc.key, context=response.context(), **exc.params) from None
+        image_url_problem(url, self._api_url, self._internal, response.context())
         return QrResult(request, url, response.elapsed)
 
     def fetch_image(self, url: str) -> VerifiedImage:
@@ -202,9 +206,13 @@ MAX_HOSTS_KEPT = 64
 
 
 def image_url_problem(
-    url: str, api_url: str, internal: Callable[[str], bool] | None = None
+    url: str,
+    api_url: str,
+    internal: Callable[[str], bool] | None = None,
+    context: RequestContext | None = None,
 ) -> None:
-    """Raise ProtocolError unless ``url`` is an image URL the tool may fetch.
+    """Raise ProtocolError (with the answer's ``context``) unless ``url`` is an image URL the
+    tool may fetch.
 
     An absolute http(s) URL, at most 8 KiB, without control characters, with a valid host,
     that is not on loopback or a private network unless the QR API itself is: a hostile
@@ -213,20 +221,24 @@ def image_url_problem(
     """
     internal = internal or internal_host
     if len(url) > MAX_URL_CHARS:
-        raise ProtocolError("udesk.url_too_long", length=len(url), limit=MAX_URL_CHARS)
+        raise ProtocolError(
+            "udesk.url_too_long", length=len(url), limit=MAX_URL_CHARS, context=context
+        )
     if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in url):
-        raise ProtocolError("udesk.url_control")
+        raise ProtocolError("udesk.url_control", context=context)
     shown = url[:200]
     try:
         scheme = urlsplit(url).scheme.lower()
         host = httpx.URL(url).host
         api_host = httpx.URL(api_url).host
     except (ValueError, httpx.InvalidURL) as exc:  # IDNA errors are ValueErrors
-        raise ProtocolError("udesk.url_invalid", url=shown, detail=str(exc)[:200]) from None
+        raise ProtocolError(
+            "udesk.url_invalid", url=shown, detail=str(exc)[:200], context=context
+        ) from None
     if scheme not in ("http", "https") or not host:
-        raise ProtocolError("udesk.url_not_absolute", url=shown)
+        raise ProtocolError("udesk.url_not_absolute", url=shown, context=context)
     if internal(host) and not internal(api_host):
-        raise ProtocolError("udesk.url_private", host=host[:100])
+        raise ProtocolError("udesk.url_private", host=host[:100], context=context)
 
 
 def internal_host(host: str) -> bool:

@@ -20,7 +20,7 @@ from app.core.history import History
 from app.core.http import ClientSettings, Funnel, make_client
 from app.core.middleware import MiddlewareClient
 from app.core.paths import data_home
-from app.core.udesk import UdeskClient, image_url_problem
+from app.core.udesk import QrRequest, UdeskClient, image_url_problem
 from tests.helpers.servers import ScriptedServer, answer, gzip_answer, redirect
 from tests.integration.conftest import write_scripted_config
 
@@ -301,7 +301,6 @@ def test_the_image_host_is_judged_once_a_minute_not_once_a_code(
     images from one host, so its verdict is kept (the connection is reused anyway)."""
     import socket
 
-    from app.core.udesk import QrRequest
     from app.sandbox import render_qr
 
     looked_up: list[str] = []
@@ -348,3 +347,16 @@ def test_server_text_reaches_the_terminal_inert(run_cli, isolated_home) -> None:
     _assert_inert(sent.err)
     assert listed.code == 0 and "标题" in listed.out and listed.out.count("\n") == 1
     _assert_inert(listed.out)
+
+
+def test_a_refused_qr_code_url_names_the_answer_it_came_in() -> None:
+    with ScriptedServer({}) as server:
+        code = {"code": 1000, "data": {"qrCodeUrl": "/img.png"}}  # not absolute
+        server.routes[QR] = answer(200, json.dumps(code).encode())
+        with Funnel(make_client(ClientSettings(timeout=5))) as funnel:
+            udesk = UdeskClient(funnel, server.url + "/qr", "a", "s")
+            with pytest.raises(ProtocolError) as caught:
+                udesk.generate(QrRequest("s", "a", "o1"))
+    assert caught.value.key == "udesk.url_not_absolute"
+    context = caught.value.context
+    assert context is not None and context.url == server.url + "/qr" and context.status == 200
