@@ -109,6 +109,11 @@ class Workspace:
     def secret_source(self, name: str) -> str:
         return self.store.get(self.profile(name))[1]
 
+    def secret(self, profile: Profile) -> str:
+        """A profile's secret: the sandbox's own, else the keyring's or the file's (the keyring
+        may take a while: not on the GUI thread)."""
+        return profile.secret if profile.demo else self.store.get(profile)[0]
+
     # -- services ---------------------------------------------------------------------------
     @property
     def history(self) -> History:
@@ -127,8 +132,9 @@ class Workspace:
                 from app.core.service import Service
 
                 profile = self.profile(name)
-                secret = profile.secret if profile.demo else self.store.get(profile)[0]
-                service = Service(profile, secret, history=self.history, hooks=self.hooks)
+                service = Service(
+                    profile, self.secret(profile), history=self.history, hooks=self.hooks
+                )
                 self._services[name] = service
             return service
 

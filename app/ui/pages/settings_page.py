@@ -269,7 +269,7 @@ class SettingsPage(QWidget):
                     self.secret_edit.setText(secret)
                     self._snapshot = self.form.values()  # shown, not edited
 
-            self._tasks.run(lambda: self.workspace.store.get(profile)[0], fill, lambda e: None)
+            self._tasks.run(lambda: self.workspace.secret(profile), fill, lambda e: None)
 
     # -- form → profile --------------------------------------------------------------------------
     def profile_from_form(self) -> Profile:
@@ -426,12 +426,12 @@ class SettingsPage(QWidget):
             return
         typed = self.secret_edit.text() if self.form.secret_dirty else None
         stored = self._profile(self._editing) if self._editing else profile
-        in_memory = stored.demo or self._draft is stored  # its secret is not in the keyring
-        store = self.workspace.store
+        unsaved = self._draft is stored  # a new profile's secret is only in the form
+        workspace = self.workspace
 
         def secret() -> str:
             if typed is not None:
                 return typed
-            return stored.secret if in_memory else store.get(stored)[0]
+            return stored.secret if unsaved else workspace.secret(stored)
 
         self.connection_test.start(profile, secret)
