@@ -13,7 +13,7 @@ from typing import Any
 
 from app.core.csv_safe import safe_row
 from app.core.errors import RecallError
-from app.core.history_schema import COLUMN_NAMES, unpack_fields
+from app.core.history_schema import COLUMN_NAMES, legacy_fields, unpack_fields
 from app.core.messages import say
 from app.core.middleware import FieldValue, MiniProgram, SendRequest, build_body
 from app.core.paths import atomic_write
@@ -101,11 +101,11 @@ class Event:
 
     def send_request(self) -> SendRequest | None:
         """The send as the user filled it in (pagepath without the appended agent/group ids),
-        with its recorded ``client_msg_id``; None for a QR request or a raw JSON send."""
-        if self.kind != "send" or not self.fields:
+        with its recorded ``client_msg_id`` (a raw JSON send's body read as one); None for a
+        QR request."""
+        if self.kind != "send":
             return None
-
-        f = self.fields
+        f = self.fields or legacy_fields("send", self.body)
         raw_data = f.get("data")
         data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
         mini = f.get("miniprogram")

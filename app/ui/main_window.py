@@ -312,13 +312,13 @@ class MainWindow(QMainWindow):
             event.profile in self.workspace.profile_names()
         ):
             self.reload_profiles(event.profile)
-        request = event.request
-        if event.kind == "qr":
-            self.qr_page.restore_request(request)
+        qr, send = event.qr_request(), event.send_request()
+        if qr is not None:
+            self.qr_page.restore_request(qr)
             self.nav.setCurrentRow(self.PAGE_QR)
-        else:
+        elif send is not None:
             self.nav.setCurrentRow(self.PAGE_TEMPLATES)
-            self.templates_page.restore_request(request)
+            self.templates_page.restore_request(send)
 
     def show_help(self) -> None:
         """F1: the bundled help in the UI language (non-modal)."""

@@ -573,3 +573,13 @@ def test_a_form_send_records_its_typed_fields_and_edited_json_only_its_body(
     assert form.fields["miniprogram"]["pagepath"] == "pages/v?x=1"  # as typed, no ids appended
     assert form.fields["data"]["thing1"]["value"] == VISIT_VALUES["thing1"]
     assert edited.fields == {}
+
+    # Use again puts each back as it was typed: the form's fields, the edited body read as one.
+    for event in (form, edited):
+        page.composer.jump.set_target("none")
+        page.composer.value_edit("thing1").clear()
+        demo_window.use_again(event)
+        jump = page.composer.jump
+        assert (jump.appid_edit.text(), jump.pagepath_edit.text()) == ("wxmini", "pages/v?x=1")
+        assert jump.agent_id_edit.text() == "123"
+        assert page.composer.value_edit("thing1").text() == VISIT_VALUES["thing1"]

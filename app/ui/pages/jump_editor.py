@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from app.core.history_schema import pagepath_as_typed
-from app.core.middleware import MiniProgram
+from app.core.middleware import MiniProgram, SendRequest
 from app.core.templates import Finding, lint_jump
 from app.ui.lint_view import reserved_lint_label, show_findings
 from app.ui.widgets import FormComboBox
@@ -109,15 +106,13 @@ class JumpEditor(QWidget):
         self.agent_id_edit.setText(agent_id)
         self.group_id_edit.setText(group_id)
 
-    def restore(self, body: dict[str, Any]) -> None:
-        """Set the target a past send body had (its pagepath without the appended ids)."""
-        mini = body.get("miniprogram") if isinstance(body.get("miniprogram"), dict) else None
-        if mini:
-            agent, group = str(mini.get("agent_id", "")), str(mini.get("group_id", ""))
-            pagepath = pagepath_as_typed(str(mini.get("pagepath", "")), agent, group)
-            self.set_mini_program(str(mini.get("appid", "")), pagepath, agent, group)
-        elif body.get("url"):
-            self.set_url(str(body["url"]))
+    def restore(self, send: SendRequest) -> None:
+        """Set the target a past send had, as it was typed."""
+        mini = send.miniprogram
+        if mini is not None:
+            self.set_mini_program(mini.appid, mini.pagepath, mini.agent_id, mini.group_id)
+        elif send.url:
+            self.set_url(send.url)
         else:
             self.set_target("none")
 

@@ -311,18 +311,15 @@ class MessageComposer(QWidget):
             self._counters[f.key] = counter
         self.colour_note.setVisible(bool(template.fields))
 
-    def restore(self, body: dict[str, Any]) -> None:
-        """Fill recipient, values and jump target from a past send body (the template is
-        already shown)."""
-        self.send_to_edit.setText(str(body.get("touser", "")))
-        raw_data = body.get("data")
-        data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
+    def restore(self, send: SendRequest) -> None:
+        """Fill recipient, values and jump target from a past send (the template is already
+        shown)."""
+        self.send_to_edit.setText(send.touser)
         for key, edit in self._value_edits.items():
-            raw_entry = data.get(key)
-            entry: dict[str, Any] = raw_entry if isinstance(raw_entry, dict) else {}
-            edit.setText(str(entry.get("value", "")))
-            self._color_edits[key].setText(str(entry.get("color", "")))
-        self.jump.restore(body)
+            entry = send.data.get(key)
+            edit.setText(entry.value if entry else "")
+            self._color_edits[key].setText(entry.color if entry else "")
+        self.jump.restore(send)
 
     def set_mini_program(self, appid: str, pagepath: str, agent_id: str, group_id: str) -> None:
         """Choose the mini-program jump with these values."""

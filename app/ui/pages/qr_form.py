@@ -32,6 +32,7 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     widget.setAccessibleName(accessible)
     return widget
 
+
 # What earlier versions remembered as the caption when the user kept the default.
 ENGLISH_DEFAULT_CAPTION = "Scan with WeChat to start a video call"
 
@@ -144,16 +145,13 @@ class QrForm(QWidget):
             custom_channel=self.channel_edit.text(),
         ).validated()
 
-    def restore_request(self, request: dict[str, object]) -> None:
-        """Put a past request's fields back (as the API named them)."""
-        self.sdk_app_id_edit.setText(str(request.get("sdkAppId", "")))
-        self.offi_account_edit.setText(str(request.get("offiAccountId", "")))
-        self.open_id_edit.setText(str(request.get("offiAccountOpenId", "")))
-        try:
-            self.call_times_spin.setValue(int(str(request.get("callTimes", -1))))
-        except ValueError:
-            self.call_times_spin.setValue(-1)
-        self.channel_edit.setText(str(request.get("customChannel", "")))
+    def restore_request(self, request: QrRequest) -> None:
+        """Put a past request's fields back, as they were typed."""
+        self.sdk_app_id_edit.setText(request.sdk_app_id)
+        self.offi_account_edit.setText(request.offi_account_id)
+        self.open_id_edit.setText(request.open_id)
+        self.call_times_spin.setValue(request.call_times)
+        self.channel_edit.setText(request.custom_channel)
 
     def _stock_chosen(self, _index: int = 0) -> None:
         cells = self.stock().per_page

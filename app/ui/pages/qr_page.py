@@ -250,7 +250,7 @@ class QrPage(QWidget):
         """A code is on screen but no longer belongs to the form (or a generation runs)."""
         return self._code is not None and not self._current
 
-    def restore_request(self, request: dict[str, object]) -> None:
+    def restore_request(self, request: QrRequest) -> None:
         """Put a past request's fields back into the form (History's "Use again"); never sends."""
         self.form.restore_request(request)
 

@@ -72,7 +72,7 @@ class TemplatesPage(QWidget):
         self._sending = False
         self._loaded_for = ""
         self._unknown: Outgoing | None = None
-        self._pending_restore: dict[str, Any] | None = None
+        self._pending_restore: SendRequest | None = None
         self._listed: list[Template] = []
 
         self.browser = TemplateBrowser()
@@ -204,8 +204,8 @@ class TemplatesPage(QWidget):
         else:
             message.clear()
         if self._pending_restore is not None:
-            body, self._pending_restore = self._pending_restore, None
-            self.restore_request(body)
+            send, self._pending_restore = self._pending_restore, None
+            self.restore_request(send)
         self.loaded.emit(len(templates))
 
     def _on_load_failed(self, error: BaseException) -> None:
@@ -291,22 +291,20 @@ class TemplatesPage(QWidget):
             )
         self.result.show_message("info", text)
 
-    def restore_request(self, body: dict[str, Any]) -> None:
-        """Fill the form from a past send body (History → Use again); nothing is sent."""
+    def restore_request(self, send: SendRequest) -> None:
+        """Fill the form from a past send (History → Use again); nothing is sent."""
         if self._loaded_for != self._profile():
-            self._pending_restore = body
+            self._pending_restore = send
             self.ensure_loaded()
             return
         self.browser.filter_edit.clear()
-        if not self.select_template(str(body.get("template_id", ""))):
+        if not self.select_template(send.template_id):
             self.result.show_message(
                 "warning",
-                self.tr("Template {tid} is no longer in the list.").format(
-                    tid=body.get("template_id")
-                ),
+                self.tr("Template {tid} is no longer in the list.").format(tid=send.template_id),
             )
             return
-        self.composer.restore(body)
+        self.composer.restore(send)
         self.result.show_message("info", self.tr("Filled from history. Nothing was sent."))
 
     # -- sending -------------------------------------------------------------------------------
