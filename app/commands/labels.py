@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.core.batch import judge_items, label_items
-from app.core.batch import record_override as note_override_on_manifest
 from app.core.errors import BadInput
-from app.core.guard import Verdict, check_plan
-from app.core.label_pdf import LabelItem, write_labels_pdf
-from app.core.layout import LabelPlan, check_placement, plan_label
+from app.core.guard import check_plan
+from app.core.label_job import LabelJob
+from app.core.layout import check_placement, plan_label
 from app.core.messages import said_together, say
 from app.core.paths import config_path
 from app.core.stocks import (
@@ -62,20 +59,6 @@ def add_label_options(parser: argparse.ArgumentParser, lang: str) -> None:
     )
 
 
-@dataclass(frozen=True)
-class LabelJob:
-    """What ``qr-batch`` prints on: a stock, a code size, where to start, the guard's verdict."""
-
-    stock: Stock
-    code_mm: float
-    start_cell: int
-    copies: int
-    dpi: int
-    allow_small: bool
-    caption: str
-    verdict: Verdict
-
-
 def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = None) -> LabelJob:
     """Check the label options and judge the code size before anything is requested.
 
@@ -103,8 +86,10 @@ def label_job(args: argparse.Namespace, lang: str, config_file: Path | None = No
     verdict = check_plan(plan, dpi=dpi, allow_small=args.allow_small)
     if not verdict.printable:
         raise verdict.refusal(hint="guard.override_hint")
-    return LabelJob(stock, code_mm, args.start_cell, args.copies, dpi, args.allow_small,
-                    args.caption.strip(), verdict)  # fmt: skip
+    return LabelJob(
+        stock, code_mm, args.caption.strip(), verdict, dpi, args.start_cell, args.copies,
+        args.allow_small,
+    )  # fmt: skip
 
 
 def custom_stocks(config_file: Path | None) -> list[Stock]:
@@ -126,62 +111,18 @@ def say_notes(job: LabelJob, lang: str, err: TextIO | None = None) -> None:
         print(guard_sentence(findings, lang), file=err)
 
 
-class _Refused(Exception):
-    """Stops painting at the first code the guard refuses."""
-
-
-def write_judged(
-    pdf: Path, job: LabelJob, items: Iterable[LabelItem], count: int | None, lang: str
-) -> int:
-    """Write the labels of the items (``count`` of them, when known), judging each code (with
-    its module count) as it is painted; returns the page count. One pass, one code in memory.
-
-    Raises:
-        BadInput: ``guard.refused_items`` (how many, the first): then no PDF is left behind.
-    """
-    source = iter(items)
-    refused: list[tuple[LabelItem, Verdict]] = []
-    cut: list[LabelItem] = []
-
-    def check(item: LabelItem, plan: LabelPlan) -> None:
-        verdict = check_plan(plan, dpi=job.dpi, allow_small=job.allow_small)
-        if not verdict.printable:
-            refused.append((item, verdict))
-            raise _Refused
-        if plan.geometry.text_cut:
-            cut.append(item)
-
-    try:
-        pages = write_labels_pdf(
-            pdf, job.stock, source, code_mm=job.code_mm, item_count=count,
-            start_cell=job.start_cell, copies=job.copies, check=check,
-        )  # fmt: skip
-        if cut:  # printed as the preview shows it, ending in "…": said, not silent
-            name = cut[0].label or cut[0].caption
-            print(say("layout.text_cut", lang, count=len(cut), first=name), file=sys.stderr)
-        return pages
-    except _Refused:
-        # The rest judged as the page judges them, to say how many would be refused.
-        _, rest = judge_items(
-            job.stock, job.code_mm, source, dpi=job.dpi, allow_small=job.allow_small
-        )
-        refused += rest
-        item, first = refused[0]
-        raise first.refusal(
-            hint="guard.override_hint", count=len(refused), first=item.label or item.caption
-        ) from None
-
-
-def record_override(manifest_path: Path, job: LabelJob, rows: Sequence[BatchRow]) -> None:
-    """Note the override on the rows' produced manifest lines (``override`` column)."""
-    if job.verdict.overridden and manifest_path.exists():
-        note = "allow-small: " + ", ".join(f.key for f in job.verdict.findings)
-        note_override_on_manifest(manifest_path, rows, note)
-
-
 def write_batch_labels(
     pdf: Path, job: LabelJob, rows: Sequence[BatchRow], manifest_path: Path, lang: str
 ) -> int:
     """The labels of the batch's codes, judged and written to ``pdf``; returns the page count
-    (0 and no file when the batch produced none)."""
-    return write_judged(pdf, job, label_items(manifest_path, rows, job.caption), None, lang)
+    (0 and no file when the batch produced none). Text cut to fit is said on stderr.
+
+    Raises:
+        BadInput: ``guard.refused_items`` (how many, the first): then no PDF is left behind.
+    """
+    items = job.items(manifest_path, rows)
+    pages, cut = job.write_pdf(pdf, items, hint="guard.override_hint")
+    if cut:  # printed as the preview shows it, ending in "…": said, not silent
+        name = cut[0].label or cut[0].caption
+        print(say("layout.text_cut", lang, count=len(cut), first=name), file=sys.stderr)
+    return pages

@@ -18,7 +18,6 @@ from app.cli import EXIT_OK, EXIT_REFUSED, Context, command_parser
 from app.commands.labels import (
     add_label_options,
     label_job,
-    record_override,
     say_notes,
     write_batch_labels,
 )
@@ -121,7 +120,7 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     finally:
         if tty:
             print(file=sys.stderr)
-    record_override(summary.manifest, job, rows)
+    job.record_override(summary.manifest, rows)
     pages = 0
     if args.pdf:
         pages = write_batch_labels(Path(args.pdf), job, rows, summary.manifest, lang)

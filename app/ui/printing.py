@@ -1,6 +1,6 @@
 """Printers: a label job painted from :mod:`app.core.layout`'s millimetres, printer profiles.
 
-A :class:`LabelJob` is one code on one label of a stock, planned once: :func:`paint_job` paints
+A :class:`CodeLabel` is one code on one label of a stock, planned once: :func:`paint_job` paints
 it on a printer (QPainter through :func:`app.ui.label_painter.paint_label`, the preview's
 painter), :func:`write_job_pdf` writes it with the Qt-free label PDF writer. The alignment page
 (:mod:`app.core.alignment`) is painted on printers here and written to PDF by the core.
@@ -86,7 +86,7 @@ def _full_page_painter(device: QPagedPaintDevice | QPrinter) -> QPainter:
 
 
 @dataclass(frozen=True)
-class LabelJob:
+class CodeLabel:
     """One code to print on one label of a stock: the plan the preview, printer and PDF share."""
 
     stock: Stock
@@ -95,7 +95,7 @@ class LabelJob:
     start_cell: int = 1
 
 
-def label_job(
+def code_label(
     stock: Stock,
     code: PreparedCode,
     code_mm: float,
@@ -103,13 +103,13 @@ def label_job(
     caption: str = "",
     label: str = "",
     start_cell: int = 1,
-) -> LabelJob:
+) -> CodeLabel:
     plan = plan_label(stock, code_mm, modules=code.modules, caption=caption, label=label)
-    return LabelJob(stock, plan, code, start_cell)
+    return CodeLabel(stock, plan, code, start_cell)
 
 
 def paint_job(
-    device: QPdfWriter | QPrinter, job: LabelJob, correction: Correction = NO_CORRECTION
+    device: QPdfWriter | QPrinter, job: CodeLabel, correction: Correction = NO_CORRECTION
 ) -> None:
     """Paint the job's label where its start cell lies on the page, corrected for the printer."""
     painter = _full_page_painter(device)
@@ -127,7 +127,7 @@ def paint_job(
         painter.end()
 
 
-def write_job_pdf(path: str, job: LabelJob) -> None:
+def write_job_pdf(path: str, job: CodeLabel) -> None:
     """The job as a PDF of the stock's page (Qt-free writer, true text layer), uncorrected."""
     item = LabelItem(job.code, job.plan.caption, job.plan.label)
     write_labels_pdf(

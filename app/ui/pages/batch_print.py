@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.batch import judge_items, label_items, record_override
+from app.core.batch import label_items
 from app.core.errors import BadInput
 from app.core.guard import Verdict, check_plan
-from app.core.label_pdf import LabelItem, write_labels_pdf
+from app.core.label_job import LabelJob
+from app.core.label_pdf import LabelItem
 from app.core.layout import check_placement, plan_label
 from app.core.stocks import DEFAULT_STOCK, Stock
 from app.core.table_import import BatchRow
@@ -258,7 +259,8 @@ class BatchPrintPanel(QGroupBox):
         self._state.set("batch/code_mm", self.code_spin.value())
         self._state.set("batch/caption", self.caption_edit.text())
 
-    def _job(self) -> dict[str, Any] | None:
+    def _job(self) -> tuple[LabelJob, Path, list[BatchRow]] | None:
+        """The labels to print now: the job, the batch's manifest and the rows to print."""
         if self._manifest is None or self._verdict is None or not self._verdict.printable:
             return None
         rows = self._rows(self.selected_only.isChecked())
@@ -272,19 +274,12 @@ class BatchPrintPanel(QGroupBox):
             self._message.show_message(*_error(exc))
             return None
         self._remember()
-        return {
-            "stock": stock,
-            "code_mm": self.code_spin.value(),
-            "caption": self.caption_edit.text().strip(),
-            "start_cell": self.start_cell_spin.value(),
-            "copies": self.copies_spin.value(),
-            "allow_small": self.allow_small.isChecked(),
-            "override": "allow-small: " + ", ".join(f.key for f in self._verdict.findings)
-            if self._verdict.overridden
-            else "",
-            "manifest": self._manifest,
-            "rows": rows,
-        }
+        job = LabelJob(
+            stock, self.code_spin.value(), self.caption_edit.text().strip(), self._verdict,
+            stock.dpi, self.start_cell_spin.value(), self.copies_spin.value(),
+            self.allow_small.isChecked(),
+        )  # fmt: skip
+        return job, self._manifest, rows
 
     def pdf_dialog(self) -> None:
         if self._manifest is not None:
@@ -293,25 +288,19 @@ class BatchPrintPanel(QGroupBox):
                 self.export_pdf(path)
 
     def export_pdf(self, path: str) -> None:
-        """Judge every code, then write the labels (Qt-free PDF, page by page) on a worker."""
-        job = self._job()
-        if job is None:
+        """Write the labels (Qt-free PDF, page by page, each code judged) on a worker."""
+        chosen = self._job()
+        if chosen is None:
             return
+        job, manifest, rows = chosen
         self._enable(False)
         self._message.show_message("info", self.tr("Writing the PDF…"))
 
         def work() -> int:
-            count = _judged_count(job)
-            pages = write_labels_pdf(
-                path,
-                job["stock"],
-                label_items(job["manifest"], job["rows"], job["caption"]),
-                code_mm=job["code_mm"],
-                item_count=count,
-                start_cell=job["start_cell"],
-                copies=job["copies"],
-            )
-            _note_override(job)
+            pages, _cut = job.write_pdf(path, job.items(manifest, rows))
+            if pages == 0:
+                raise BadInput("batch.nothing_to_print")
+            job.record_override(manifest, rows)
             return pages
 
         def done(pages: int) -> None:
@@ -330,66 +319,48 @@ class BatchPrintPanel(QGroupBox):
 
     def print_preview(self) -> None:
         """Judge and load every code on a worker, then show Qt's print preview of the labels."""
-        job = self._job()
-        if job is None:
+        chosen = self._job()
+        if chosen is None:
             return
+        job, manifest, rows = chosen
 
         def load() -> list[LabelItem]:
-            _judged_count(job)
-            return list(label_items(job["manifest"], job["rows"], job["caption"]))
+            items = list(job.items(manifest, rows))
+            if job.judge(items) == 0:
+                raise BadInput("batch.nothing_to_print")
+            return items
 
         def show(items: list[LabelItem]) -> None:
             from PySide6.QtPrintSupport import QPrintPreviewDialog
 
             from app.ui.printing import make_printer
 
-            stock = job["stock"]
-            printer = make_printer(page_mm=(stock.page_w, stock.page_h))
+            printer = make_printer(page_mm=(job.stock.page_w, job.stock.page_h))
             dialog = QPrintPreviewDialog(printer, self)
             dialog.setWindowTitle(self.tr("Print preview"))
             dialog.paintRequested.connect(lambda device: self._paint(device, job, items))
             self._preview = (dialog, printer)  # the dialog borrows the printer
             dialog.finished.connect(lambda _r: setattr(self, "_preview", None))
             dialog.open()
+            if job.override_note():
+                self._tasks.run(
+                    lambda: job.record_override(manifest, rows), lambda _r: None, lambda _e: None
+                )
 
         self._tasks.run(load, show, lambda exc: self._message.show_message(*_error(exc)))
 
-    def _paint(self, device: Any, job: dict[str, Any], items: list[LabelItem]) -> None:
+    def _paint(self, device: Any, job: LabelJob, items: list[LabelItem]) -> None:
         """The labels on the preview's printer, page by page, corrected for that printer."""
         paint_labels(
             device,
-            job["stock"],
+            job.stock,
             items,
-            code_mm=job["code_mm"],
+            code_mm=job.code_mm,
             item_count=len(items),
-            start_cell=job["start_cell"],
-            copies=job["copies"],
+            start_cell=job.start_cell,
+            copies=job.copies,
             correction=PrinterProfiles(self._state).correction_for(device),
         )
-        if job["override"]:
-            self._tasks.run(lambda: _note_override(job), lambda _r: None, lambda _e: None)
-
-
-def _judged_count(job: dict[str, Any]) -> int:
-    """How many codes will print; BadInput naming the first one the guard refuses."""
-    count, refused = judge_items(
-        job["stock"],
-        job["code_mm"],
-        label_items(job["manifest"], job["rows"], job["caption"]),
-        dpi=job["stock"].dpi,
-        allow_small=job["allow_small"],
-    )
-    if refused:
-        item, verdict = refused[0]
-        raise verdict.refusal(count=len(refused), first=item.label or item.caption)
-    if count == 0:
-        raise BadInput("batch.nothing_to_print")
-    return count
-
-
-def _note_override(job: dict[str, Any]) -> None:
-    if job["override"]:
-        record_override(job["manifest"], job["rows"], job["override"])
 
 
 def _error(exc: BaseException) -> tuple[str, str, str]:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from app.core.guard import Verdict
     from app.core.layout import PreparedCode
     from app.core.udesk import QrRequest, QrResult
-    from app.ui.printing import LabelJob
+    from app.ui.printing import CodeLabel
 
 log = logging.getLogger(__name__)
 
@@ -185,12 +185,12 @@ class QrPage(QWidget):
             )
 
     # -- the label as it will print ------------------------------------------------------------
-    def _job_of(self, code: BoundCode | None) -> LabelJob | None:
+    def _job_of(self, code: BoundCode | None) -> CodeLabel | None:
         if code is None:
             return None
-        from app.ui.printing import label_job
+        from app.ui.printing import code_label
 
-        return label_job(
+        return code_label(
             self.form.stock(),
             code.prepared,
             self.size_spin.value(),
@@ -199,12 +199,12 @@ class QrPage(QWidget):
             start_cell=self.form.start_cell_spin.value(),
         )
 
-    def job(self) -> LabelJob | None:
+    def job(self) -> CodeLabel | None:
         """What Print and Export PDF would print now: None without a current, printable code."""
         job = self._job_of(self._current_code())
         return job if job is not None and self._verdict(job).printable else None
 
-    def _verdict(self, job: LabelJob) -> Verdict:
+    def _verdict(self, job: CodeLabel) -> Verdict:
         from app.core.guard import check_plan
 
         return check_plan(job.plan, allow_small=self.allow_small_check.isChecked())

@@ -21,7 +21,7 @@ from app.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:
     from app.core.guard import Verdict
-    from app.ui.printing import LabelJob
+    from app.ui.printing import CodeLabel
 
 
 class QrResultPanel(QWidget):
@@ -103,7 +103,7 @@ class QrResultPanel(QWidget):
         ):
             widget.setEnabled(enabled)
 
-    def show_label(self, job: LabelJob | None, verdict: Verdict | None) -> None:
+    def show_label(self, job: CodeLabel | None, verdict: Verdict | None) -> None:
         """Draw the job's label and say what will print: sizes, then the guard's findings."""
         if job is None or verdict is None:
             self.image_view.set_label(None, None, classic=True)
