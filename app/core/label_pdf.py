@@ -233,6 +233,23 @@ def _prepare(
     missing = font.missing(item.caption + item.label)
     if missing.strip():
         raise BadInput("pdf.missing_glyph", font=font.postscript_name, chars=missing.strip())
+    plan = plan_item(stock, code_mm, item, check)
+    pixels, smooth = _pixels(item.code)
+    return plan.geometry, pixels, smooth
+
+
+def plan_item(
+    stock: Stock,
+    code_mm: float,
+    item: LabelItem,
+    check: Callable[[LabelItem, LabelPlan], None] | None = None,
+) -> LabelPlan:
+    """The plan of ``item``'s label, shown to ``check`` first (the PDF writer's and the
+    printer's).
+
+    Raises:
+        BadInput: ``guard.does_not_fit`` when the code does not fit the label.
+    """
     plan = plan_label(
         stock, code_mm, modules=item.code.modules, caption=item.caption, label=item.label
     )
@@ -243,5 +260,4 @@ def _prepare(
             "guard.does_not_fit", size=round(code_mm, 1), most=round(plan.max_code_mm, 1),
             field="code_mm",
         )  # fmt: skip
-    pixels, smooth = _pixels(item.code)
-    return plan.geometry, pixels, smooth
+    return plan

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from app.core.errors import BadInput
+from app.core.label_pdf import LabelItem, plan_item
 from app.core.layout import (
     NO_CORRECTION,
     Correction,
@@ -38,12 +38,10 @@ from app.core.layout import (
     LabelPlan,
     PreparedCode,
     Rect,
-    plan_label,
     slots,
 )
 
 if TYPE_CHECKING:
-    from app.core.label_pdf import LabelItem
     from app.core.stocks import Stock
 
 LABEL_FONT_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
@@ -158,13 +156,7 @@ def paint_labels(
         for slot in slots(stock, item_count, start_cell=start_cell, copies=copies):
             if slot.copy == 0:
                 item = next(source)
-                plan = plan_label(stock, code_mm, modules=item.code.modules,
-                                  caption=item.caption, label=item.label)  # fmt: skip
-                if check is not None:
-                    check(item, plan)
-                if not plan.fits:
-                    raise BadInput("guard.does_not_fit", size=round(code_mm, 1),
-                                   most=round(plan.max_code_mm, 1), field="code_mm")  # fmt: skip
+                plan = plan_item(stock, code_mm, item, check)
                 current = (plan.geometry, code_image(item.code), item.code.classic)
             assert current is not None
             if slot.page + 1 > pages:
