@@ -138,10 +138,7 @@ def check_list_answers(run: CheckRun) -> CheckResult:
     try:
         payload, response = run.service.funnel.call("GET", url, WECHAT_LIST_RULE, idempotent=True)
     except RemoteRefused as exc:
-        params = wechat_errors.params(exc.code, exc.remote_message)
-        fix = wechat_errors.explanation_keys(exc.code)
-        wire = _wire_of_error("GET", url, None, exc)
-        return CheckResult("list_get", "fail", "check.seen.refused", params, fix, wire)
+        return _refused("list_get", exc, _wire_of_error("GET", url, None, exc))
     except ProtocolError as exc:  # an answer, but not the contract's
         wire = _wire_of_error("GET", url, None, exc)
         return _failed_call("list_get", exc, wire, "check.list_get.fix_json")
@@ -330,16 +327,7 @@ def check_test_send(run: CheckRun) -> CheckResult:
     try:
         result = run.service.send(request)
     except RemoteRefused as exc:
-        params = wechat_errors.params(exc.code, exc.remote_message)
-        wire = _wire_of_error("POST", url, body, exc)
-        return CheckResult(
-            "test_send",
-            "fail",
-            "check.seen.refused",
-            params,
-            wechat_errors.explanation_keys(exc.code),
-            wire,
-        )
+        return _refused("test_send", exc, _wire_of_error("POST", url, body, exc))
     except OutcomeUnknown as exc:
         params = {**exc.params, "client_msg_id": asked.client_msg_id}
         return CheckResult(
@@ -404,6 +392,13 @@ def verdict(results: list[CheckResult]) -> bool:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _refused(key: str, exc: RemoteRefused, wire: Wire) -> CheckResult:
+    """WeChat's refusal, with its errcode explained."""
+    params = wechat_errors.params(exc.code, exc.remote_message)
+    fix = wechat_errors.explanation_keys(exc.code)
+    return CheckResult(key, "fail", "check.seen.refused", params, fix, wire)
 
 
 def _failed_call(key: str, exc: RecallError, wire: Wire, fix: str) -> CheckResult:
