@@ -25,7 +25,7 @@ CHILD = """
 import itertools, json, resource, sys, tempfile, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from app.commands.labels import LabelJob, write_judged
+from app.core.label_job import LabelJob
 from app.core.guard import check_code
 from app.core.images import verify_image
 from app.core.label_pdf import LabelItem, write_labels_pdf
@@ -48,12 +48,11 @@ with tempfile.TemporaryDirectory() as folder:
             code = prepare_code(verify_image(path.read_bytes()))
             yield LabelItem(code, "扫码进入视频客服", names[i % 5] + str(i))
 
-    job = LabelJob(stock, code_mm, 1, 1, stock.dpi, False, "扫码进入视频客服",
-                   check_code(code_mm, dpi=stock.dpi))
+    job = LabelJob(stock, code_mm, "扫码进入视频客服", check_code(code_mm, dpi=stock.dpi), stock.dpi)
     write_labels_pdf(Path(folder) / "warm.pdf", stock, items(30), code_mm=code_mm, item_count=30)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    pages = write_judged(Path(folder) / "l.pdf", job, items(n), n, "en")
+    pages, _cut = job.write_pdf(Path(folder) / "l.pdf", items(n))
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     size = (Path(folder) / "l.pdf").stat().st_size
