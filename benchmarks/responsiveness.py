@@ -155,10 +155,10 @@ def filter_latency(count: int = 5000) -> dict[str, float]:
         times: list[float] = []
         for end in list(range(1, len(typed) + 1)) + list(range(len(typed) - 1, -1, -1)):
             started = time.perf_counter()
-            page.filter_edit.setText(typed[:end])
+            page.browser.filter_edit.setText(typed[:end])
             app.processEvents()  # includes the repaint of the visible rows
             times.append((time.perf_counter() - started) * 1000)
-        assert page.model.rowCount() == count + 6
+        assert page.browser.model.rowCount() == count + 6
         window.close()
         window.tasks.wait_all()
         window.workspace.close()
