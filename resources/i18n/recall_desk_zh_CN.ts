@@ -290,6 +290,10 @@
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
+        <source>On {n:label/labels} the text was cut to fit, ending in … (first: {first}); a shorter caption or a larger label prints it whole.</source>
+        <translation>有 {n} 张标签的文字放不下，已截断并以 … 结尾（第一张：{first}）；缩短说明文字或换用更大的标签即可完整打印。</translation>
+    </message>
+    <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>

@@ -126,6 +126,22 @@ def test_pdf_export_of_the_batch(qtbot, demo_window, sandbox, tmp_path) -> None:
         assert abs(width_px / 300 * 25.4 - 35) <= 1
 
 
+def test_a_pdf_whose_names_were_cut_to_fit_says_so(qtbot, demo_window, tmp_path) -> None:
+    long_name = "欧阳" * 30
+    path = tmp_path / "names.csv"
+    path.write_text(f"用户openid,客户姓名\no1,{long_name}\no2,王小明\n", encoding="utf-8")
+    page = _open(qtbot, demo_window, path)
+    page.out_dir_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(page.finished, timeout=30000):
+        page.start()
+    qtbot.waitUntil(lambda: page.print_panel.pdf_button.isEnabled(), timeout=10000)
+    with qtbot.waitSignal(page.exported, timeout=30000):
+        page.print_panel.export_pdf(str(tmp_path / "labels.pdf"))
+    said = page.message.text()
+    assert page.message.level == "warning" and "PDF written" in said
+    assert "1 label the text was cut" in said and long_name in said
+
+
 def test_closing_during_a_batch_asks(qtbot, make_window, tmp_path, monkeypatch) -> None:
     asked: list[bool] = []
     monkeypatch.setattr(

@@ -296,19 +296,28 @@ class BatchPrintPanel(QGroupBox):
         self._enable(False)
         self._message.show_message("info", self.tr("Writing the PDF…"))
 
-        def work() -> int:
-            pages, _cut = job.write_pdf(path, job.items(manifest, rows))
+        def work() -> tuple[int, list[LabelItem]]:
+            pages, cut = job.write_pdf(path, job.items(manifest, rows))
             if pages == 0:
                 raise BadInput("batch.nothing_to_print")
             job.record_override(manifest, rows)
-            return pages
+            return pages, cut
 
-        def done(pages: int) -> None:
+        def done(written: tuple[int, list[LabelItem]]) -> None:
+            pages, cut = written
             self._refresh()
-            self._message.show_message(
-                "ok",
-                fill(self.tr("PDF written: {path} ({pages:page/pages})"), path=path, pages=pages),
-            )
+            text = fill(self.tr("PDF written: {path} ({pages:page/pages})"), path=path, pages=pages)
+            if not cut:
+                self._message.show_message("ok", text)
+            else:  # printed as the preview shows them, ending in "…": said, not silent
+                cut_note = self.tr(
+                    "On {n:label/labels} the text was cut to fit, ending in … (first: {first}); "
+                    "a shorter caption or a larger label prints it whole."
+                )
+                first = cut[0].label or cut[0].caption
+                self._message.show_message(
+                    "warning", text + " " + fill(cut_note, n=len(cut), first=first)
+                )
             self.exported.emit(path)
 
         def failed(exc: BaseException) -> None:
