@@ -329,7 +329,7 @@ class Context:
 
 def tell(ctx: Context, key: str, /, *, out: TextIO | None = None, **params: Any) -> None:
     """Print a catalogue sentence in the user's language (stderr unless ``out`` is given)."""
-    print(say(key, ctx.lang, **params), file=out or sys.stderr)
+    print(inert(say(key, ctx.lang, **params), one_line=False), file=out or sys.stderr)
 
 
 def forgiving_console() -> None:

@@ -29,6 +29,7 @@ from app.core.stocks import (
     parse_label_size,
     roll_stock,
 )
+from app.core.terminal import inert
 
 if TYPE_CHECKING:
     from app.core.table_import import BatchRow
@@ -124,5 +125,5 @@ def write_batch_labels(
     pages, cut = job.write_pdf(pdf, items, hint="guard.override_hint")
     if cut:  # printed as the preview shows it, ending in "…": said, not silent
         name = cut[0].label or cut[0].caption
-        print(say("layout.text_cut", lang, count=len(cut), first=name), file=sys.stderr)
+        print(inert(say("layout.text_cut", lang, count=len(cut), first=name)), file=sys.stderr)
     return pages

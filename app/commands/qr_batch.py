@@ -125,16 +125,14 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     if args.pdf:
         pages = write_batch_labels(Path(args.pdf), job, rows, summary.manifest, lang)
     for failure in summary.failures:
-        print(
-            say(
-                "batch.cli.row",
-                lang,
-                line=failure.row.line,
-                open_id=failure.row.open_id or "-",
-                reason=inert(failure.error_text(lang)),
-            ),
-            file=sys.stderr,
+        row = say(
+            "batch.cli.row",
+            lang,
+            line=failure.row.line,
+            open_id=failure.row.open_id or "-",
+            reason=failure.error_text(lang),
         )
+        print(inert(row), file=sys.stderr)  # the openId and the reason come from the list
     if summary.unrecorded:  # the codes are good; the user should know history lacks them
         print(say("cli.warning", lang, text=summary.unrecorded_text(lang)), file=sys.stderr)
     if args.json:

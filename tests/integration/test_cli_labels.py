@@ -196,3 +196,20 @@ def test_text_cut_to_fit_is_said(run_cli, sandbox, isolated_home, tmp_path) -> N
     finally:
         document.close()
     assert "…" in first and first.endswith("王小明")  # the name itself is whole
+
+
+def test_a_lists_escapes_reach_the_terminal_inert(
+    run_cli, sandbox, isolated_home, tmp_path
+) -> None:
+    """An openId or a name from the list is data: the row's problem and the text-cut note
+    print it without its escape sequences (it could retitle the terminal or rewrite lines)."""
+    _config(isolated_home, sandbox)
+    escape = "\x1b]0;pwned\x07\x1b[2K\x9b31m\u202e"
+    path = tmp_path / "evil.csv"
+    long_name = "欧阳" * 40 + escape
+    path.write_text(f"openid,客户姓名\no1{escape},王小明\no2,{long_name}\n", encoding="utf-8")
+    result = run_cli("qr-batch", "--input", str(path), "--out-dir", str(tmp_path / "o"),
+                     "--stock", "3x8", "--pdf", str(tmp_path / "l.pdf"))  # fmt: skip
+    assert result.code == 1  # the first row is refused, the second printed
+    assert "line 2" in result.err and "cut to fit" in result.err
+    assert not any(ch in result.err for ch in "\x1b\x07\x9b\u202e"), repr(result.err)
