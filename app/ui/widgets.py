@@ -126,10 +126,13 @@ class PageScroll(QScrollArea):
             return
         room = self.viewport().size()
         layout = page.layout()
-        if isinstance(layout, TwoColumns):
-            layout.fit_width(room.width())
+        stacked = isinstance(layout, TwoColumns) and layout.fit_width(room.width())
         minimum = page.minimumSizeHint().expandedTo(page.minimumSize())
-        page.resize(max(room.width(), minimum.width()), max(room.height(), minimum.height()))
+        width = max(room.width(), minimum.width())
+        height = max(room.height(), minimum.height())
+        if stacked:  # the page scrolls anyway: its wrapped text gets the height it asks for
+            height = max(height, page.heightForWidth(width))
+        page.resize(width, height)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
@@ -160,12 +163,14 @@ class TwoColumns(QBoxLayout):
         parts = sum(max(w.minimumWidth(), w.minimumSizeHint().width()) for w in self._parts)
         return parts + max(0, self.spacing()) + margins.left() + margins.right()
 
-    def fit_width(self, width: int) -> None:
+    def fit_width(self, width: int) -> bool:
+        """Side by side when ``width`` takes both, else stacked; True when stacked."""
         wanted = QBoxLayout.Direction.TopToBottom
         if width >= self.side_by_side_width():
             wanted = QBoxLayout.Direction.LeftToRight
         if self.direction() != wanted:
             self.setDirection(wanted)
+        return wanted == QBoxLayout.Direction.TopToBottom
 
 
 class InlineMessage(QFrame):
