@@ -187,7 +187,7 @@ class InlineMessage(QFrame):
         super().__init__(parent)
         self.setObjectName("inlineMessage")
         self.level = ""
-        self._into_view = into_view  # scrolled into view when shown (a page's answer)
+        self._into_view = into_view  # a warning or error scrolls into view: it must be read
         self._body: tuple[QLabel, QPushButton, QPlainTextEdit] | None = None
         self.hide()
 
@@ -243,7 +243,7 @@ class InlineMessage(QFrame):
         toggle.setVisible(bool(details))
         toggle.setChecked(False)
         self.show()
-        if self._into_view:
+        if self._into_view and level in ("warning", "error"):
             bring_into_view(self)
 
     def clear(self) -> None:

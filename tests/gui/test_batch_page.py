@@ -142,6 +142,18 @@ def test_a_pdf_whose_names_were_cut_to_fit_says_so(qtbot, demo_window, tmp_path)
     assert "1 label the text was cut" in said and long_name in said
 
 
+def test_a_refused_run_scrolls_its_reason_into_view(qtbot, demo_window, tmp_path) -> None:
+    from tests.helpers.disks import read_only_folder
+
+    demo_window.resize(1004, 558)  # the default window at 125 %: the message is off screen
+    page = _open(qtbot, demo_window, _csv(tmp_path / "l.csv", 2))
+    with read_only_folder(tmp_path) as folder:
+        page.out_dir_edit.setText(str(folder / "out"))
+        page.start()
+        qtbot.waitUntil(lambda: page.message.level == "error", timeout=10000)
+    qtbot.waitUntil(lambda: not page.message.visibleRegion().isEmpty(), timeout=3000)
+
+
 def test_closing_during_a_batch_asks(qtbot, make_window, tmp_path, monkeypatch) -> None:
     asked: list[bool] = []
     monkeypatch.setattr(

@@ -63,7 +63,7 @@ class BatchPage(QWidget):
         self._table: Table | None = None
         self._controls: Controls | None = None
         self.summary: BatchSummary | None = None
-        self.message = InlineMessage()
+        self.message = InlineMessage(into_view=True)  # under the print box, off a short screen
         self.message.setObjectName("batchMessage")
 
         # -- import ------------------------------------------------------------------------------
