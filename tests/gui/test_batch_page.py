@@ -56,6 +56,10 @@ def test_the_generate_all_button_runs_the_list(qtbot, demo_window, tmp_path) -> 
         qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].ok == 3
     assert len(list((tmp_path / "out").glob("*.png"))) == 3
+    assert page.progress.value() == 3 and "3 done" in page.progress_label.text()
+    _open(qtbot, demo_window, _csv(tmp_path / "other.csv", 2))  # another list: not its run
+    assert page.progress.value() < page.progress.minimum() and page.progress_label.text() == ""
+    assert not page.print_panel.pdf_button.isEnabled()
 
 
 def test_batch_of_200_keeps_the_window_responsive(qtbot, make_window, tmp_path) -> None:

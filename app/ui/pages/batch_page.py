@@ -262,7 +262,9 @@ class BatchPage(QWidget):
         def done(table: Table) -> None:
             self.open_button.setEnabled(True)
             self._table = table
-            self.summary = None
+            self.summary = None  # and the last run's progress: it was another list's
+            self.progress.reset()
+            self.progress_label.clear()
             self.file_label.setText(
                 fill(
                     self.tr("{name}: {n:row/rows}, {encoding}")
