@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from app.core.errors import BadInput
 from app.core.guard import check_plan
-from app.core.label_job import LabelJob
+from app.core.label_job import LabelJob, label_name
 from app.core.layout import check_placement, plan_label
 from app.core.messages import said_together, say
 from app.core.paths import config_path
@@ -124,6 +124,6 @@ def write_batch_labels(
     items = job.items(manifest_path, rows)
     pages, cut = job.write_pdf(pdf, items, hint="guard.override_hint")
     if cut:  # printed as the preview shows it, ending in "…": said, not silent
-        name = cut[0].label or cut[0].caption
+        name = label_name(cut[0])
         print(inert(say("layout.text_cut", lang, count=len(cut), first=name)), file=sys.stderr)
     return pages

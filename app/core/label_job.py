@@ -104,6 +104,13 @@ class LabelJob:
         )
 
 
+def label_name(item: LabelItem, most: int = 24) -> str:
+    """How a message names a label: its customer name (else its caption), cut to ``most``
+    characters: a list's name can be a paragraph."""
+    name = item.label or item.caption
+    return name if len(name) <= most else name[: most - 1] + "…"
+
+
 def _refusal(refused: list[tuple[LabelItem, Verdict]], hint: str) -> BadInput:
     item, verdict = refused[0]
-    return verdict.refusal(hint=hint, count=len(refused), first=item.label or item.caption)
+    return verdict.refusal(hint=hint, count=len(refused), first=label_name(item))

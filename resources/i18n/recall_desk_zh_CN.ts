@@ -262,6 +262,10 @@
         <translation>PDF 已生成：{path}（共 {pages} 页）</translation>
     </message>
     <message>
+        <source>On {n:label/labels} the text was cut to fit, ending in … (first: {first}); a shorter name or caption, or a larger label, prints it whole.</source>
+        <translation>有 {n} 张标签的文字放不下，已截断并以 … 结尾（第一张：{first}）；缩短姓名或说明文字，或换用更大的标签，即可完整打印。</translation>
+    </message>
+    <message>
         <source>Code size</source>
         <translation>二维码尺寸</translation>
     </message>
@@ -288,10 +292,6 @@
     <message>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
-    </message>
-    <message>
-        <source>On {n:label/labels} the text was cut to fit, ending in … (first: {first}); a shorter caption or a larger label prints it whole.</source>
-        <translation>有 {n} 张标签的文字放不下，已截断并以 … 结尾（第一张：{first}）；缩短说明文字或换用更大的标签即可完整打印。</translation>
     </message>
     <message>
         <source>Print preview</source>

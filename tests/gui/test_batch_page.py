@@ -143,7 +143,8 @@ def test_a_pdf_whose_names_were_cut_to_fit_says_so(qtbot, demo_window, tmp_path)
         page.print_panel.export_pdf(str(tmp_path / "labels.pdf"))
     said = page.message.text()
     assert page.message.level == "warning" and "PDF written" in said
-    assert "1 label the text was cut" in said and long_name in said
+    assert "1 label the text was cut" in said and "\n" in said  # a sentence of its own
+    assert long_name[:23] + "…" in said and long_name not in said  # named, not quoted whole
 
 
 def test_a_refused_run_scrolls_its_reason_into_view(qtbot, demo_window, tmp_path) -> None:

@@ -104,9 +104,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     ),
     "layout.text_cut": (
         "note: on {count:label/labels} the text was cut to fit, ending in … (first: {first}); a "
-        "shorter --caption or a larger label prints it whole.",
+        "shorter name or --caption, or a larger label, prints it whole.",
         "提示：有 {count} 张标签的文字放不下，已截断并以 … 结尾（第一张：{first}）；"
-        "缩短 --caption 或换更大的标签即可完整打印。",
+        "缩短姓名或 --caption，或换更大的标签，即可完整打印。",
     ),
     "layout.bad_dpi": (
         "The printer resolution must be between 72 and 4800 dpi, not {dpi}.",

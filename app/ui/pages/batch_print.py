@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.batch import label_items
 from app.core.errors import BadInput
 from app.core.guard import Verdict, check_plan
-from app.core.label_job import LabelJob
+from app.core.label_job import LabelJob, label_name
 from app.core.label_pdf import LabelItem
 from app.core.layout import check_placement, plan_label
 from app.core.stocks import DEFAULT_STOCK, Stock
@@ -312,11 +312,11 @@ class BatchPrintPanel(QGroupBox):
             else:  # printed as the preview shows them, ending in "…": said, not silent
                 cut_note = self.tr(
                     "On {n:label/labels} the text was cut to fit, ending in … (first: {first}); "
-                    "a shorter caption or a larger label prints it whole."
+                    "a shorter name or caption, or a larger label, prints it whole."
                 )
-                first = cut[0].label or cut[0].caption
+                first = label_name(cut[0])
                 self._message.show_message(
-                    "warning", text + " " + fill(cut_note, n=len(cut), first=first)
+                    "warning", text + "\n" + fill(cut_note, n=len(cut), first=first)
                 )
             self.exported.emit(path)
 
