@@ -58,30 +58,30 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "未写入任何文件：{reasons}",
     ),
     "guard.refused_items": (
-        "No PDF written: {count} of the codes would not scan ({first}). {reasons}",
+        "No PDF written: {count} of the codes would not scan (first: {first}). {reasons}",
         "未写入 PDF：{count} 个二维码无法可靠扫描（第一个：{first}）。{reasons}",
     ),
     "guard.too_small": (
-        "a {size} mm code is too small to scan reliably (at least {least:g} mm).",
+        "A {size} mm code is too small to scan reliably (at least {least:g} mm).",
         "{size} mm 的二维码太小，无法可靠扫描（至少 {least:g} mm）。",
     ),
     "guard.too_few_dots": (
-        "a {size} mm code of {modules} modules gets only {dots} printer dots per module at "
+        "A {size} mm code of {modules} modules gets only {dots} printer dots per module at "
         "{dpi} dpi (at least 4: {least} mm or more).",
         "{size} mm、{modules} 模块的二维码在 {dpi} dpi 下每个模块只有 {dots} 个打印点"
         "（至少 4 个：需要 {least} mm 以上）。",
     ),
     "guard.does_not_fit": (
-        "a {size} mm code does not fit this label with its texts; up to {most} mm fits.",
+        "A {size} mm code does not fit this label with its texts; up to {most} mm fits.",
         "{size} mm 的二维码连同文字放不进这个标签；最大可放 {most} mm。",
     ),
     "guard.stock_too_small": (
-        "this label is too small for any scannable code: it takes up to {most} mm, a code "
+        "This label is too small for any scannable code: it takes up to {most} mm, a code "
         "needs {least} mm.",
         "这个标签太小，放不下可扫描的二维码：最大只能放 {most} mm，而二维码至少需要 {least} mm。",
     ),
     "guard.small": (
-        "a {size} mm code may be hard to scan; {advised:g} mm or more is advised.",
+        "A {size} mm code may be hard to scan; {advised:g} mm or more is advised.",
         "{size} mm 的二维码可能不易扫描，建议 {advised:g} mm 以上。",
     ),
     "guard.override_hint": (
@@ -89,7 +89,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "如确需打印，请加 --allow-small（会记录在清单中）。",
     ),
     "guard.overridden": (
-        "printing small codes as asked (--allow-small): {reasons}",
+        "Printing small codes as asked (--allow-small): {reasons}",
         "已按要求打印小尺寸二维码（--allow-small）：{reasons}",
     ),
     "pdf.no_font": (
