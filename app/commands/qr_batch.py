@@ -23,6 +23,7 @@ from app.commands.labels import (
 )
 from app.core.batch import BatchRun, Progress, RowResult, check_settings
 from app.core.errors import BadInput
+from app.core.label_pdf import check_destination
 from app.core.messages import say
 from app.core.table_import import build_rows, guess_mapping, read_table
 from app.core.terminal import inert
@@ -83,6 +84,8 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
     table = read_table(Path(args.input))
     rows = build_rows(table, _mapping(args.map, table.headers))
     job = label_job(args, lang, Path(args.config) if args.config else None)
+    if args.pdf:
+        check_destination(args.pdf)  # before a single code is asked for, as the guard is
     say_notes(job, lang)  # checked even without --pdf: said before the batch, not after
     out_dir = Path(args.out_dir)
     tty = sys.stderr.isatty()

@@ -32,6 +32,7 @@ from app.core.layout import (
     plan_label,
     slots,
 )
+from app.core.messages import os_key
 from app.core.pdf import EmbeddedFont, FontFile, PdfWriter
 from app.core.stocks import Rect, Stock
 
@@ -179,7 +180,7 @@ def write_labels_pdf(
     """
     target = Path(path)
     embedded = EmbeddedFont(font or find_label_font())
-    tmp = target.with_name(f".{target.name}.part")
+    tmp = _part_of(target)
     iterator = iter(items)
     try:
         with open(tmp, "wb") as out:
@@ -215,12 +216,35 @@ def write_labels_pdf(
             tmp.unlink()
             return 0
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename in (None, str(tmp)):
+            exc.filename = str(target)  # the user named the PDF, not its hidden part file
         raise
     finally:
         embedded.close()
     return pdf.page_count
+
+
+def check_destination(path: str | os.PathLike[str]) -> None:
+    """Try writing where the PDF will go (its part file, removed), before a batch asks for
+    a single code.
+
+    Raises:
+        BadInput: ``pdf.destination`` with the folder's reason (missing, read-only, full …).
+    """
+    target = Path(path)
+    tmp = _part_of(target)
+    try:
+        with open(tmp, "wb"):
+            pass
+        tmp.unlink()
+    except OSError as exc:
+        raise BadInput("pdf.destination", path=str(target), cause=os_key(exc)) from None
+
+
+def _part_of(target: Path) -> Path:
+    return target.with_name(f".{target.name}.part")
 
 
 def _prepare(

@@ -213,3 +213,18 @@ def test_a_lists_escapes_reach_the_terminal_inert(
     assert result.code == 1  # the first row is refused, the second printed
     assert "line 2" in result.err and "cut to fit" in result.err
     assert not any(ch in result.err for ch in "\x1b\x07\x9b\u202e"), repr(result.err)
+
+
+def test_a_pdf_that_cannot_be_written_there_stops_the_batch_before_any_request(
+    run_cli, sandbox, isolated_home, tmp_path
+) -> None:
+    from tests.helpers.disks import read_only_folder
+
+    _config(isolated_home, sandbox)
+    with read_only_folder(tmp_path) as folder:
+        pdf = folder / "labels.pdf"
+        result = run_cli("qr-batch", "--input", str(_list(tmp_path / "l.csv")), "--out-dir",
+                         str(tmp_path / "codes"), "--stock", "3x8", "--pdf", str(pdf))  # fmt: skip
+    assert result.code == 2 and "cannot be written to" in result.err
+    assert str(pdf) in result.err and ".part" not in result.err
+    assert _posts(sandbox) == 0 and not (tmp_path / "codes").exists()

@@ -92,6 +92,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Printing small codes as asked (--allow-small): {reasons}",
         "已按要求打印小尺寸二维码（--allow-small）：{reasons}",
     ),
+    "pdf.destination": (
+        "The PDF cannot be written to {path}: {cause}. Nothing was asked for yet.",
+        "无法把 PDF 写到 {path}：{cause}。尚未请求任何二维码。",
+    ),
     "pdf.no_font": (
         "No font with Chinese characters was found for the PDF; install Noto Sans CJK "
         "(Debian: fonts-noto-cjk) or set RECALL_DESK_PDF_FONT to a .ttf/.otf/.ttc file.",

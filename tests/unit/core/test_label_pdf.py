@@ -103,13 +103,13 @@ def test_a_pdf_that_cannot_be_written_whole_leaves_nothing(tmp_path: Path) -> No
             write_labels_pdf({str(target)!r}, find_stock("3x8"), items, code_mm=25,
                              item_count=24)
         except OSError as exc:
-            print("refused", exc.errno)
+            print("refused", exc.errno, exc.filename)
             sys.exit(0)
         print("written")
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, cwd=Path(__file__).parents[3])
-    assert done.stdout.strip() == "refused 27", done.stderr  # EFBIG
+    assert done.stdout.strip() == f"refused 27 {target}", done.stderr  # EFBIG, the PDF named
     assert target.read_bytes() == b"the previous PDF"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.pdf"]  # no .part left
 
