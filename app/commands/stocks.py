@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -124,4 +125,5 @@ def run(args: argparse.Namespace, ctx: Context, out: TextIO) -> int:
         note = f"\t{'; '.join(notes)}" if notes else ""
         print(say("stock.list_line", lang, name=row["name"], kind=kind, size=row["size"],
                   most=f"{row['max_code_mm']:.1f}", note=note), file=out)  # fmt: skip
+    print(say("stock.list_assumes", lang), file=sys.stderr)  # stdout stays the table
     return 0

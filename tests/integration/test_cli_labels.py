@@ -100,6 +100,7 @@ def test_stocks_lists_sheets_rolls_and_the_too_small(run_cli, isolated_home) -> 
     assert any(line.startswith("roll-50x30\troll\t50×30 mm") for line in lines)
     small = next(line for line in lines if line.startswith("avery-l7651"))
     assert "too small for a scannable code" in small
+    assert "with a caption and a customer name" in listing.err  # what the sizes assume
     rows = json.loads(run_cli("stocks", "--json").out)
     assert {r["grid"] for r in rows if r["kind"] == "sheet"} >= {"2x5", "2x7", "2x8", "3x7",
                                                                  "3x8", "4x10", "5x13", "1x1"}

@@ -161,6 +161,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "已把 {name}（{size}）保存到 {path}；它的标签最大可放 {most} mm 的二维码。",
     ),
     "stock.removed": ("Removed {name} from {path}.", "已从 {path} 删除 {name}。"),
+    "stock.list_assumes": (
+        "Code sizes are for a label with a caption and a customer name; with less text on the "
+        "label a larger code fits (the Batch page and qr-batch judge with your texts).",
+        "以上二维码尺寸按标签上有说明文字和客户姓名计算；文字更少时可放更大的二维码"
+        "（批量页面和 qr-batch 按实际文字判断）。",
+    ),
     "stock.list_line": (
         "{name}\t{kind}\t{size}\tcode up to {most} mm{note}",
         "{name}\t{kind}\t{size}\t二维码最大 {most} mm{note}",
