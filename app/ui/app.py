@@ -191,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
         window = MainWindow(workspace, state)
         if config_error is not None:
             window.show_config_problem(config_error)
-        window.showMaximized() if state.get("window/maximized") else window.show()
+        window.showMaximized() if window.starts_maximized else window.show()
         if args.smoke:  # the first frame, then exit: the start-up a user waits for
             app.processEvents()
             QTimer.singleShot(0, window.close)

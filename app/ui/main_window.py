@@ -132,11 +132,15 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(self.tr("Ready"))
         geometry = state.get("window/geometry")
+        self.starts_maximized = state.get("window/maximized")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
             self.restoreState(state.get("window/state"))
         else:
-            self.resize(first_window_size(self.screen().availableGeometry().size()))
+            size = first_window_size(self.screen().availableGeometry().size())
+            self.resize(size)
+            # A first start on a screen that has no room for 1120×720 (a laptop) takes it all.
+            self.starts_maximized = size.width() < 1120 or size.height() < 720
         self.nav.setCurrentRow(min(max(state.get("window/page"), 0), len(titles) - 1))
         self.page(self.nav.currentRow())
         if state.get("window/inspector"):

@@ -274,3 +274,14 @@ def test_the_window_reopens_on_the_page_it_was_closed_on(qtbot, make_window, san
     assert again.nav.button(again.PAGE_HISTORY).isChecked()
     assert isinstance(again.current_page(), HistoryPage)
     assert again.findChildren(QrPage) == []  # only the page shown was built
+
+
+def test_a_first_start_on_a_laptop_sized_screen_takes_all_of_it(make_window, sandbox) -> None:
+    """The offscreen screen is 800×600: no room for 1120×720, so the first window starts
+    maximized (the pages are laid out for a laptop's whole screen); once closed, the window
+    comes back as it was left."""
+    first = make_window(sandbox.demo_profile())
+    assert first.screen().availableGeometry().width() < 1120 and first.starts_maximized
+    first.close()
+    again = make_window(sandbox.demo_profile())
+    assert not again.starts_maximized  # left unmaximized: restored so

@@ -98,8 +98,9 @@ class BatchPage(QWidget):
             combo.setAccessibleName(self.tr("Column for {field}").format(field=names[name]))
             combo.currentIndexChanged.connect(self._remap)
             self.mapping_combos[name] = combo
-            mapping.addWidget(QLabel(names[name]), 0, col)
-            mapping.addWidget(combo, 1, col)
+            row = col // 2 * 2  # two a row (label over combo): the page fits a laptop at 150 %
+            mapping.addWidget(QLabel(names[name]), row, col % 2)
+            mapping.addWidget(combo, row + 1, col % 2)
         self.model = RowsModel(self)
         self.view = QTableView()
         self.view.setObjectName("batchRows")
@@ -117,8 +118,9 @@ class BatchPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.sample_button)
-        top.addWidget(self.file_label, 1)
+        top.addStretch(1)
         import_layout.addLayout(top)
+        import_layout.addWidget(self.file_label)
         import_layout.addLayout(mapping)
         import_layout.addWidget(self.view, 1)
         import_layout.addWidget(self.rows_label)
@@ -342,9 +344,8 @@ class BatchPage(QWidget):
 
     # -- run -------------------------------------------------------------------------------------
     def _choose_out_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Output folder"), self.out_dir_edit.text()
-        )
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Output folder"),
+                                                  self.out_dir_edit.text())  # fmt: skip
         if folder:
             self.out_dir_edit.setText(folder)
 

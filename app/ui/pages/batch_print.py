@@ -113,6 +113,7 @@ class BatchPrintPanel(QGroupBox):
         self.pdf_button.setObjectName("batchPdfButton")
         self.pdf_button.clicked.connect(self.pdf_dialog)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a label above, when narrow
         form.addRow(self.tr("Label stock"), self.stock_combo)
         size_row = QHBoxLayout()
         size_row.addWidget(self.code_spin)
